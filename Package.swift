@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ecoprod",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ecoprod", targets: ["ecoprod"]),
+        // What a Swift scorer depends on: the model, the bundle codec and verification. No libyaml.
+        .library(name: "EcoprodFramework", targets: ["EcoprodFramework"]),
+        .library(name: "EcoprodCompiler", targets: ["EcoprodCompiler"]),
+        .library(name: "StrictYAML", targets: ["StrictYAML"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "StrictYAML", dependencies: ["CLibYAML"]),
+        .target(
+            name: "EcoprodFramework",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(name: "EcoprodCompiler", dependencies: ["StrictYAML", "EcoprodFramework"]),
+        .executableTarget(
+            name: "ecoprod",
+            dependencies: [
+                "EcoprodCompiler", "EcoprodFramework",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "StrictYAMLTests", dependencies: ["StrictYAML"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EcoprodFrameworkTests", dependencies: ["EcoprodFramework"]),
+        .testTarget(
+            name: "EcoprodCompilerTests",
+            dependencies: ["EcoprodCompiler", "EcoprodFramework"],
+            resources: [.copy("Fixtures"), .copy("Golden")]
+        ),
+        .testTarget(
+            name: "EcoprodCLITests",
+            dependencies: ["EcoprodFramework", "ecoprod"]
+        ),
+    ]
+)

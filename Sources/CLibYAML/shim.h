@@ -1,0 +1,4 @@
+#ifndef ECOPROD_CLIBYAML_SHIM_H
+#define ECOPROD_CLIBYAML_SHIM_H
+#include <yaml.h>
+#endif

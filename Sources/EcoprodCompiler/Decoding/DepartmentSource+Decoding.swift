@@ -1,0 +1,67 @@
+import EcoprodFramework
+import StrictYAML
+
+extension SourceDecoder {
+    static let criterionKeys = ["id", "title", "guidance", "stages", "points", "mandatory", "applies_to", "evidence"]
+
+    /// Types a department file: `department:` and its `criteria:` list.
+    mutating func departmentSource(_ root: YAMLNode, file: String) -> DepartmentSource? {
+        guard let fields = mapping(root, context: "a department file", required: ["department", "criteria"]),
+            let department = text(fields["department"], what: "department")
+        else { return nil }
+        var criteria: [CriterionSource] = []
+        for node in sequence(fields["criteria"], what: "criteria") ?? [] {
+            if let criterion = criterionSource(node) { criteria.append(criterion) }
+        }
+        return DepartmentSource(department: department, criteria: criteria, file: file)
+    }
+
+    private mutating func criterionSource(_ node: YAMLNode) -> CriterionSource? {
+        guard let fields = mapping(node, context: "a criterion", required: Self.criterionKeys) else { return nil }
+        guard let id = text(fields["id"], what: "criterion id") else { return nil }
+        let name = "criterion \(id.value)"
+        var points: Located<Int>?
+        if let pointsNode = fields["points"] {
+            if let value = integer(pointsNode), value > 0 {
+                points = Located(value, at: pointsNode.range)
+            } else {
+                diagnostics.emit(.invalidPoints(found: pointsNode))
+            }
+        }
+        var mandatory: Bool?
+        if let mandatoryNode = fields["mandatory"] {
+            mandatory = boolean(mandatoryNode)
+            if mandatory == nil { diagnostics.emit(.invalidMandatory(found: mandatoryNode)) }
+        }
+        var appliesTo: [Located<String>]?
+        if let appliesNode = fields["applies_to"] {
+            if let scalar = appliesNode.scalar, scalar.value == "all" {
+                appliesTo = nil
+            } else if appliesNode.sequenceItems != nil {
+                appliesTo = textList(appliesNode, what: "applies_to")
+                if appliesTo?.isEmpty == true {
+                    diagnostics.emit(.invalidValue("\(name) applies to no production type", at: appliesNode.range, help: "list at least one production type, or write 'applies_to: all'"))
+                }
+            } else {
+                diagnostics.emit(.wrongType(expected: "'all' or a list of production types", found: appliesNode, what: "applies_to"))
+            }
+        }
+        var evidence: [LocalizedText] = []
+        if let items = sequence(fields["evidence"], what: "evidence") {
+            if items.isEmpty, let evidenceNode = fields["evidence"] {
+                diagnostics.emit(.invalidValue("\(name) names no evidence", at: evidenceNode.range, help: "list the documents an auditor checks"))
+            }
+            for (index, item) in items.enumerated() {
+                if let text = localized(item, what: "evidence \(index + 1) of \(name)") { evidence.append(text) }
+            }
+        }
+        let stages = textList(fields["stages"], what: "stages") ?? []
+        if let stagesNode = fields["stages"], stages.isEmpty, stagesNode.sequenceItems?.isEmpty == true {
+            diagnostics.emit(.invalidValue("\(name) names no production stage", at: stagesNode.range, help: "list the stages the action belongs to"))
+        }
+        return CriterionSource(
+            id: id, title: localized(fields["title"], what: "the title of \(name)"),
+            guidance: localized(fields["guidance"], what: "the guidance of \(name)"), stages: stages, points: points,
+            mandatory: mandatory, appliesTo: appliesTo, evidence: evidence, range: node.range)
+    }
+}

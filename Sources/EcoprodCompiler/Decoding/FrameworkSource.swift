@@ -1,0 +1,128 @@
+import EcoprodFramework
+import StrictYAML
+
+/// `framework.yaml`, typed, with the ranges validation rules point at.
+struct FrameworkSource: Sendable {
+    var id: Located<String>?
+    var version: Located<SemanticVersion>?
+    var title: LocalizedText?
+    var locales: [Located<String>] = []
+    var criterionIDPattern: Located<String>?
+    var stages: [Located<CatalogEntry>] = []
+    var productionTypes: [Located<CatalogEntry>] = []
+    var departments: [Located<CatalogEntry>] = []
+    var notApplicable: NotApplicableRule?
+    var schemes: [SchemeSource] = []
+    var schemesRange: SourceRange?
+    var range: SourceRange
+}
+
+/// One scheme of the scoring policy, as written.
+struct SchemeSource: Sendable {
+    var id: Located<String>
+    var title: LocalizedText?
+    var threshold: Located<Int>?
+    var comparison: Comparison?
+    var thresholdRange: SourceRange
+    var levels: [(stars: Located<Int>, basisPoints: Located<Int>)]
+}
+
+/// A department file, typed: the department it fills and its criteria, in file order.
+struct DepartmentSource: Sendable {
+    var department: Located<String>
+    var criteria: [CriterionSource]
+    var file: String
+}
+
+/// One criterion as written, with the ranges of the fields that rules check.
+struct CriterionSource: Sendable {
+    var id: Located<String>
+    var title: LocalizedText?
+    var guidance: LocalizedText?
+    var stages: [Located<String>]
+    var points: Located<Int>?
+    var mandatory: Bool?
+    /// nil means `all`.
+    var appliesTo: [Located<String>]?
+    var evidence: [LocalizedText]
+    var range: SourceRange
+}
+
+extension SourceDecoder {
+    static let frameworkKeys = ["id", "version", "title", "locales", "criterion_id_pattern", "stages", "production_types", "departments", "scoring"]
+
+    /// Types `framework.yaml`.
+    mutating func frameworkSource(_ root: YAMLNode) -> FrameworkSource? {
+        guard let fields = mapping(root, context: "framework.yaml", required: Self.frameworkKeys) else { return nil }
+        var source = FrameworkSource(range: root.range)
+        source.locales = textList(fields["locales"], what: "locales") ?? []
+        locales = source.locales.map(\.value)
+        source.id = text(fields["id"], what: "id")
+        if let versionText = text(fields["version"], what: "version") {
+            if let version = SemanticVersion(versionText.value) {
+                source.version = Located(version, at: versionText.range)
+            } else {
+                diagnostics.emit(.invalidVersion(versionText.value, at: versionText.range))
+            }
+        }
+        source.title = localized(fields["title"], what: "the framework title")
+        source.criterionIDPattern = text(fields["criterion_id_pattern"], what: "criterion_id_pattern")
+        source.stages = catalog(fields["stages"], what: "stages")
+        source.productionTypes = catalog(fields["production_types"], what: "production_types")
+        source.departments = catalog(fields["departments"], what: "departments")
+        if let scoring = fields["scoring"], let scoringFields = mapping(scoring, context: "scoring", required: ["not_applicable", "schemes"]) {
+            if let rule = scoringFields["not_applicable"],
+                let ruleFields = mapping(rule, context: "scoring.not_applicable", required: ["effect", "mandatory_allowed"])
+            {
+                let effect = choice(ruleFields["effect"], what: "not_applicable.effect", as: NotApplicableRule.Effect.self)
+                var allowed: Bool?
+                if let node = ruleFields["mandatory_allowed"] {
+                    allowed = boolean(node)
+                    if allowed == nil { diagnostics.emit(.wrongType(expected: "true or false", found: node, what: "mandatory_allowed")) }
+                }
+                if let effect, let allowed { source.notApplicable = NotApplicableRule(effect: effect, mandatoryAllowed: allowed) }
+            }
+            source.schemesRange = scoringFields["schemes"]?.range
+            for node in sequence(scoringFields["schemes"], what: "schemes") ?? [] {
+                if let scheme = schemeSource(node) { source.schemes.append(scheme) }
+            }
+        }
+        return source
+    }
+
+    private mutating func schemeSource(_ node: YAMLNode) -> SchemeSource? {
+        guard let fields = mapping(node, context: "a scheme", required: ["id", "title", "threshold", "levels"]),
+            let id = text(fields["id"], what: "scheme id")
+        else { return nil }
+        let title = localized(fields["title"], what: "the title of scheme '\(id.value)'")
+        var threshold: Located<Int>?
+        var comparison: Comparison?
+        var thresholdRange = fields.range
+        if let node = fields["threshold"] {
+            thresholdRange = node.range
+            if let thresholdFields = mapping(node, context: "the threshold of scheme '\(id.value)'", required: ["percent"], optional: ["comparison"]) {
+                threshold = percent(thresholdFields["percent"], what: "threshold percent")
+                if thresholdFields["comparison"] == nil {
+                    diagnostics.emit(.missingComparison(at: node.range))
+                } else {
+                    comparison = choice(thresholdFields["comparison"], what: "comparison", as: Comparison.self)
+                }
+            }
+        }
+        var levels: [(Located<Int>, Located<Int>)] = []
+        for levelNode in sequence(fields["levels"], what: "levels") ?? [] {
+            guard let levelFields = mapping(levelNode, context: "a star level", required: ["stars", "percent"]) else { continue }
+            var stars: Located<Int>?
+            if let starsNode = levelFields["stars"] {
+                if let value = integer(starsNode), value > 0 {
+                    stars = Located(value, at: starsNode.range)
+                } else {
+                    diagnostics.emit(.wrongType(expected: "a positive integer", found: starsNode, what: "stars"))
+                }
+            }
+            let level = percent(levelFields["percent"], what: "star level percent")
+            if let stars, let level { levels.append((stars, level)) }
+        }
+        return SchemeSource(id: id, title: title, threshold: threshold, comparison: comparison, thresholdRange: thresholdRange, levels: levels)
+    }
+}

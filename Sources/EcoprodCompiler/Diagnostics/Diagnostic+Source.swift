@@ -1,0 +1,176 @@
+import EcoprodFramework
+import StrictYAML
+
+/// Factory methods, one per source code: the message and the help live here, not at call sites.
+extension Diagnostic {
+    static func yaml(_ problem: YAMLProblem) -> Diagnostic {
+        let help: String?
+        switch problem.kind {
+        case .syntax:
+            help = problem.message.contains("cannot start any token") ? "YAML indents with spaces; a tab or a stray character cannot start a token here" : nil
+        case .duplicateKey: help = "remove one of the two keys; YAML mappings hold each key once"
+        case .anchor, .alias: help = "write the value out in full: anchors and aliases hide what a criterion says"
+        case .tag: help = "remove the tag; values are typed by the framework schema, not by tags"
+        case .multipleDocuments: help = "remove the '---' separator and what follows, or move it to its own file"
+        case .complexKey: help = "use a plain text key"
+        case .depthLimit, .sizeLimit, .nodeLimit, .scalarLength: help = "the strict reader's limits are in the README; raise them with --max-* flags if the input is genuine"
+        case .invalidUTF8: help = "save the file as UTF-8"
+        case .tooManyProblems: help = nil
+        }
+        return Diagnostic(
+            problem.kind == .tooManyProblems ? .note : .error, .forYAMLProblem(problem.kind), problem.message,
+            at: SourceLocation(problem.range),
+            notes: problem.related.map { Note($0.message, at: SourceLocation($0.range)) }, help: help)
+    }
+
+    static func unknownKey(_ key: String, at range: SourceRange, in context: String, allowed: [String]) -> Diagnostic {
+        let suggestion = Spelling.closest(to: key, among: allowed)
+        return Diagnostic(
+            .error, .unknownKey, "unknown key '\(key)' in \(context)", at: SourceLocation(range),
+            help: suggestion.map { "did you mean '\($0)'?" } ?? "expected one of: \(allowed.joined(separator: ", "))")
+    }
+
+    static func missingKey(_ key: String, in context: String, at range: SourceRange) -> Diagnostic {
+        Diagnostic(.error, .missingKey, "\(context) is missing the required key '\(key)'", at: SourceLocation(range), help: "add '\(key):' to \(context)")
+    }
+
+    static func wrongType(expected: String, found: YAMLNode, what: String) -> Diagnostic {
+        let shown = found.scalar.map { "'\($0.value)'" } ?? found.shapeDescription
+        return Diagnostic(.error, .wrongType, "\(what) must be \(expected), found \(shown)", at: SourceLocation(found.range))
+    }
+
+    static func invalidValue(_ message: String, at range: SourceRange, help: String?) -> Diagnostic {
+        Diagnostic(.error, .invalidValue, message, at: SourceLocation(range), help: help)
+    }
+
+    static func emptyFile(_ file: String) -> Diagnostic {
+        Diagnostic(.error, .emptyFile, "file is empty", at: .file(file), help: "a framework file holds one YAML mapping")
+    }
+
+    static func idPattern(_ id: String, pattern: String, at range: SourceRange) -> Diagnostic {
+        Diagnostic(
+            .error, .idPattern, "criterion ID '\(id)' does not match the pattern \(pattern)", at: SourceLocation(range),
+            help: "criterion IDs are set by criterion_id_pattern in framework.yaml")
+    }
+
+    static func duplicateID(_ id: String, what: String, at range: SourceRange, first: SourceRange) -> Diagnostic {
+        Diagnostic(
+            .error, .duplicateID, "duplicate \(what) ID '\(id)'", at: SourceLocation(range),
+            notes: [Note("'\(id)' was first declared here", at: SourceLocation(first))], help: "IDs are unique across the whole framework")
+    }
+
+    static func invalidIDPattern(_ pattern: String, at range: SourceRange) -> Diagnostic {
+        Diagnostic(.error, .invalidIDPattern, "criterion_id_pattern '\(pattern)' is not a valid regular expression", at: SourceLocation(range))
+    }
+
+    static func invalidPoints(found: YAMLNode) -> Diagnostic {
+        let shown = found.scalar.map { "'\($0.value)'" } ?? found.shapeDescription
+        return Diagnostic(
+            .error, .invalidPoints, "points must be a positive decimal integer, found \(shown)", at: SourceLocation(found.range),
+            help: "write the points as digits, such as 'points: 3'; no sign, no 0x, no underscores, no decimals")
+    }
+
+    static func invalidMandatory(found: YAMLNode) -> Diagnostic {
+        let shown = found.scalar.map { "'\($0.value)'" } ?? found.shapeDescription
+        return Diagnostic(
+            .error, .invalidMandatory, "mandatory must be true or false, found \(shown)", at: SourceLocation(found.range),
+            help: "this profile has no implicit booleans: 'yes', 'no', 'on' and 'off' are text")
+    }
+
+    static func unknownDepartment(_ id: String, at range: SourceRange, declared: [String]) -> Diagnostic {
+        let suggestion = Spelling.closest(to: id, among: declared)
+        return Diagnostic(
+            .error, .unknownDepartment, "department '\(id)' is not declared in framework.yaml", at: SourceLocation(range),
+            help: suggestion.map { "did you mean '\($0)'?" } ?? "declare it under 'departments:' in framework.yaml")
+    }
+
+    static func emptyDepartment(_ id: String, at range: SourceRange) -> Diagnostic {
+        Diagnostic(
+            .error, .emptyDepartment, "department '\(id)' has no criteria", at: SourceLocation(range),
+            help: "add a file under departments/ with 'department: \(id)' and its criteria, or remove the department")
+    }
+
+    static func unknownProductionType(_ id: String, at range: SourceRange, declared: [String]) -> Diagnostic {
+        let suggestion = Spelling.closest(to: id, among: declared)
+        return Diagnostic(
+            .error, .unknownProductionType, "production type '\(id)' is not declared in framework.yaml", at: SourceLocation(range),
+            help: suggestion.map { "did you mean '\($0)'?" } ?? "declared types: \(declared.joined(separator: ", "))")
+    }
+
+    static func unknownStage(_ id: String, at range: SourceRange, declared: [String]) -> Diagnostic {
+        let suggestion = Spelling.closest(to: id, among: declared)
+        return Diagnostic(
+            .error, .unknownStage, "stage '\(id)' is not declared in framework.yaml", at: SourceLocation(range),
+            help: suggestion.map { "did you mean '\($0)'?" } ?? "declared stages: \(declared.joined(separator: ", "))")
+    }
+
+    static func departmentFileTwice(_ id: String, at range: SourceRange, first: SourceRange) -> Diagnostic {
+        Diagnostic(
+            .error, .departmentFileTwice, "department '\(id)' already has a criteria file", at: SourceLocation(range),
+            notes: [Note("its criteria are in this file", at: SourceLocation(first))], help: "keep one file per department")
+    }
+
+    static func missingTranslation(_ locale: String, what: String, at range: SourceRange) -> Diagnostic {
+        Diagnostic(
+            .error, .missingTranslation, "\(what) has no '\(locale)' text", at: SourceLocation(range),
+            help: "every human text is given in each declared locale")
+    }
+
+    static func undeclaredLocale(_ locale: String, at range: SourceRange, declared: [String]) -> Diagnostic {
+        Diagnostic(
+            .error, .undeclaredLocale, "locale '\(locale)' is not declared in framework.yaml", at: SourceLocation(range),
+            help: "declared locales: \(declared.joined(separator: ", "))")
+    }
+
+    static func thresholdRange(_ text: String, at range: SourceRange) -> Diagnostic {
+        Diagnostic(
+            .error, .thresholdRange, "threshold \(text)% is outside (0, 100]", at: SourceLocation(range),
+            help: "a threshold is a percentage above 0 and at most 100")
+    }
+
+    static func missingComparison(at range: SourceRange) -> Diagnostic {
+        Diagnostic(
+            .error, .missingComparison, "threshold has no comparison", at: SourceLocation(range),
+            notes: [Note("the label states its threshold as 'over 65%', 'a minimum of 65%' and '≥ 65%'")],
+            help: "add 'comparison: at-least' or 'comparison: more-than'")
+    }
+
+    static func starLevelOrder(_ message: String, at range: SourceRange) -> Diagnostic {
+        Diagnostic(.error, .starLevelOrder, message, at: SourceLocation(range), help: "list star levels from 1 star up, each at a higher percentage than the last")
+    }
+
+    static func starLevelBelowThreshold(stars: Int, level: String, threshold: String, at range: SourceRange) -> Diagnostic {
+        Diagnostic(
+            .error, .starLevelBelowThreshold, "\(stars)-star level \(level)% is below the scheme's threshold \(threshold)%", at: SourceLocation(range),
+            help: "a production below the threshold is not eligible, so it cannot earn stars")
+    }
+
+    static func unreachableThreshold(scheme: String, threshold: String, types: [String], at range: SourceRange) -> Diagnostic {
+        Diagnostic(
+            .error, .unreachableThreshold,
+            "scheme '\(scheme)' threshold \(threshold) cannot be reached by production type\(types.count > 1 ? "s" : "") \(types.joined(separator: ", "))",
+            at: SourceLocation(range),
+            notes: [Note("checked with every applicable criterion met, mandatory ones included")],
+            help: "lower the threshold, use 'at-least', or make criteria apply to these types")
+    }
+
+    static func noSchemes(at range: SourceRange) -> Diagnostic {
+        Diagnostic(.error, .noSchemes, "scoring declares no schemes", at: SourceLocation(range), help: "declare at least one scheme with its threshold")
+    }
+
+    static func invalidVersion(_ text: String, at range: SourceRange) -> Diagnostic {
+        Diagnostic(.error, .invalidVersion, "version '\(text)' is not a semantic version", at: SourceLocation(range), help: "write MAJOR.MINOR.PATCH, such as 1.0.0")
+    }
+
+    static func missingFrameworkFile(_ directory: String) -> Diagnostic {
+        Diagnostic(
+            .error, .missingFrameworkFile, "\(directory) has no framework.yaml", at: .file(directory),
+            help: "run ecoprod in the repository root, or pass the framework folder")
+    }
+
+    static func pathOutsideFramework(_ path: String, target: String) -> Diagnostic {
+        Diagnostic(
+            .error, .pathOutsideFramework, "\(path) is a link to \(target), outside the framework folder", at: .file(path),
+            help: "framework sources must live inside the framework folder")
+    }
+}

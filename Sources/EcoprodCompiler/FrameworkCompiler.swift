@@ -1,0 +1,118 @@
+import EcoprodFramework
+import StrictYAML
+
+/// The compiler's entry point: `Framework/` sources in, diagnostics and a compiled model out.
+///
+/// Stages: read each file with the strict reader → type it by the schema → run the label's
+/// rules → build the model. Every stage reports into one collector and none stops at the
+/// first error; the model is produced only when no error was found.
+public struct FrameworkCompiler: Sendable {
+    /// Options that change what is compiled, not how it is checked.
+    public struct Options: Sendable {
+        /// The strict reader's limits.
+        public var limits: YAMLLimits
+        /// The release date stamped into the bundle (`YYYY-MM-DD`), if any.
+        public var releaseDate: String?
+
+        public init(limits: YAMLLimits = .default, releaseDate: String? = nil) {
+            self.limits = limits
+            self.releaseDate = releaseDate
+        }
+    }
+
+    /// What a compilation produced.
+    public struct Result: Sendable {
+        /// The compiled framework, present only when there were no errors.
+        public var framework: Framework?
+        /// Every diagnostic, sorted by location.
+        public var diagnostics: [Diagnostic]
+
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    public var options: Options
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// Compiles a framework folder.
+    public func compile(directory: String) -> Result {
+        var diagnostics = DiagnosticCollector()
+        let sources = FrameworkSources.load(directory: directory, into: &diagnostics)
+        return compile(sources, diagnostics: diagnostics)
+    }
+
+    /// Compiles sources already in memory. The order of `departments` does not matter.
+    public func compile(_ sources: FrameworkSources, diagnostics initial: DiagnosticCollector = DiagnosticCollector()) -> Result {
+        var diagnostics = initial
+        let reader = YAMLReader(limits: options.limits)
+        var decoder = SourceDecoder()
+        var frameworkSource: FrameworkSource?
+        if let file = sources.framework {
+            let read = reader.read(file.bytes, file: file.path)
+            diagnostics.emit(contentsOf: read.problems.map(Diagnostic.yaml))
+            if let root = read.root {
+                frameworkSource = decoder.frameworkSource(root)
+            } else if read.problems.isEmpty {
+                diagnostics.emit(.emptyFile(file.path))
+            }
+        }
+        var departmentSources: [DepartmentSource] = []
+        for file in sources.departments.sorted(by: { $0.path < $1.path }) {
+            let read = reader.read(file.bytes, file: file.path)
+            diagnostics.emit(contentsOf: read.problems.map(Diagnostic.yaml))
+            if let root = read.root {
+                if let department = decoder.departmentSource(root, file: file.path) { departmentSources.append(department) }
+            } else if read.problems.isEmpty {
+                diagnostics.emit(.emptyFile(file.path))
+            }
+        }
+        diagnostics.emit(contentsOf: decoder.diagnostics.diagnostics)
+        guard let frameworkSource else {
+            return Result(framework: nil, diagnostics: diagnostics.sorted())
+        }
+        var validator = FrameworkValidator()
+        let ordered = validator.validate(frameworkSource, departments: departmentSources)
+        diagnostics.emit(contentsOf: validator.diagnostics.diagnostics)
+        let framework = diagnostics.hasErrors ? nil : build(frameworkSource, departments: ordered)
+        return Result(framework: framework, diagnostics: diagnostics.sorted())
+    }
+
+    /// Builds the model from sources that passed every rule.
+    private func build(_ source: FrameworkSource, departments: [DepartmentSource]) -> Framework? {
+        guard let id = source.id, let version = source.version, let title = source.title,
+            let pattern = source.criterionIDPattern, let notApplicable = source.notApplicable
+        else { return nil }
+        let allTypes = source.productionTypes.map(\.value.id)
+        let criteria = departments.flatMap { file in
+            file.criteria.compactMap { criterion -> Criterion? in
+                guard let title = criterion.title, let guidance = criterion.guidance, let points = criterion.points,
+                    let mandatory = criterion.mandatory
+                else { return nil }
+                let applies = criterion.appliesTo.map { listed in
+                    let wanted = Set(listed.map(\.value))
+                    return allTypes.filter(wanted.contains)
+                } ?? allTypes
+                return Criterion(
+                    id: criterion.id.value, department: file.department.value, title: title, guidance: guidance,
+                    stages: criterion.stages.map(\.value), points: points.value, mandatory: mandatory, appliesTo: applies,
+                    evidence: criterion.evidence)
+            }
+        }
+        let schemes = source.schemes.compactMap { scheme -> Scheme? in
+            guard let title = scheme.title, let threshold = scheme.threshold, let comparison = scheme.comparison else { return nil }
+            return Scheme(
+                id: scheme.id.value, title: title, threshold: Threshold(basisPoints: threshold.value, comparison: comparison),
+                levels: scheme.levels.map { StarLevel(stars: $0.stars.value, basisPoints: $0.basisPoints.value) })
+        }
+        let departmentIDs = Set(departments.map(\.department.value))
+        return Framework(
+            identity: FrameworkIdentity(
+                id: id.value, version: version.value, title: title, locales: source.locales.map(\.value),
+                criterionIDPattern: pattern.value, stages: source.stages.map(\.value), released: options.releaseDate),
+            departments: source.departments.map(\.value).filter { departmentIDs.contains($0.id) }.map { Department(id: $0.id, title: $0.title) },
+            criteria: criteria, productionTypes: source.productionTypes.map(\.value),
+            scoring: ScoringPolicy(notApplicable: notApplicable, schemes: schemes), lineage: .origin)
+    }
+}

@@ -1,0 +1,62 @@
+import EcoprodFramework
+import Foundation
+
+/// One source file's bytes, named as diagnostics will name it: the folder as given on the
+/// command line, joined with the path inside it.
+public struct SourceFile: Sendable, Hashable {
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+}
+
+/// The files of a framework folder: `framework.yaml` and `departments/*.yaml`.
+public struct FrameworkSources: Sendable {
+    /// The `framework.yaml` file, when present.
+    public var framework: SourceFile?
+    /// The department files, in path order.
+    public var departments: [SourceFile]
+
+    public init(framework: SourceFile?, departments: [SourceFile]) {
+        self.framework = framework
+        self.departments = departments
+    }
+
+    /// Reads a framework folder. Problems (missing `framework.yaml`, unreadable files, links
+    /// that lead outside the folder) go to `diagnostics`; the files that could be read are returned.
+    public static func load(directory: String, into diagnostics: inout DiagnosticCollector) -> FrameworkSources {
+        let manager = FileManager.default
+        let display = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            diagnostics.emit(.fileUnreadable(display, reason: "no such folder"))
+            return FrameworkSources(framework: nil, departments: [])
+        }
+        let root = URL(fileURLWithPath: directory).resolvingSymlinksInPath().standardizedFileURL.path
+        func read(_ relative: String) -> SourceFile? {
+            let path = display + "/" + relative
+            let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+            guard resolved == root || resolved.hasPrefix(root + "/") else {
+                diagnostics.emit(.pathOutsideFramework(path, target: resolved))
+                return nil
+            }
+            guard let data = manager.contents(atPath: path) else {
+                diagnostics.emit(.fileUnreadable(path, reason: "permission denied or not a regular file"))
+                return nil
+            }
+            return SourceFile(path: path, bytes: Array(data))
+        }
+        var framework: SourceFile?
+        if manager.fileExists(atPath: display + "/framework.yaml") {
+            framework = read("framework.yaml")
+        } else {
+            diagnostics.emit(.missingFrameworkFile(display))
+        }
+        let names = (try? manager.contentsOfDirectory(atPath: display + "/departments")) ?? []
+        let departments = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().compactMap { read("departments/" + $0) }
+        return FrameworkSources(framework: framework, departments: departments)
+    }
+}

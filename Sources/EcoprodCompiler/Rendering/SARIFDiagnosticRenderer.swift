@@ -1,0 +1,53 @@
+import EcoprodFramework
+
+/// SARIF 2.1.0, for code-scanning dashboards. One run, with a rule per code that appears.
+public struct SARIFDiagnosticRenderer: DiagnosticRenderer {
+    public init() {}
+
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        let codes = Array(Set(diagnostics.map(\.code))).sorted()
+        let rules: [JSONValue] = codes.map { code in
+            let first = diagnostics.first { $0.code == code }!
+            var rule: [String: JSONValue] = ["id": .string(code.rawValue), "shortDescription": ["text": .string(first.message)]]
+            if let help = first.help { rule["help"] = ["text": .string(help)] }
+            return .object(rule)
+        }
+        let results: [JSONValue] = diagnostics.map { diagnostic in
+            var result: [String: JSONValue] = [
+                "ruleId": .string(diagnostic.code.rawValue),
+                "ruleIndex": .integer(codes.firstIndex(of: diagnostic.code)!),
+                "level": .string(diagnostic.severity.rawValue),
+                "message": ["text": .string(diagnostic.message + (diagnostic.help.map { "\nhelp: " + $0 } ?? ""))],
+                "locations": [Self.location(diagnostic.location)],
+            ]
+            let related = diagnostic.notes.compactMap { note -> JSONValue? in
+                guard let at = note.location else { return nil }
+                var location = Self.location(at).objectValue!
+                location["message"] = ["text": .string(note.message)]
+                return .object(location)
+            }
+            if !related.isEmpty { result["relatedLocations"] = .array(related) }
+            return .object(result)
+        }
+        let log: JSONValue = [
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [
+                [
+                    "tool": ["driver": ["name": "ecoprod", "informationUri": "https://www.ecoprod.com", "rules": .array(rules)]],
+                    "results": .array(results),
+                ]
+            ],
+        ]
+        return String(decoding: log.prettyBytes(), as: UTF8.self)
+    }
+
+    static func location(_ at: SourceLocation) -> JSONValue {
+        var region: [String: JSONValue] = ["startLine": .integer(at.line), "startColumn": .integer(at.column)]
+        if let endLine = at.endLine, let endColumn = at.endColumn {
+            region["endLine"] = .integer(endLine)
+            region["endColumn"] = .integer(endColumn)
+        }
+        return ["physicalLocation": ["artifactLocation": ["uri": .string(at.file)], "region": .object(region)]]
+    }
+}

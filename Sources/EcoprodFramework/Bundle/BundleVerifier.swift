@@ -1,0 +1,255 @@
+import Foundation
+
+/// Checks bundles: their structure, digest, layout and lineage. Every problem is reported,
+/// with the JSON path and the line and column where it sits.
+public struct BundleVerifier: Sendable {
+    /// A bundle file that decoded, with where it came from.
+    public struct VerifiedBundle: Sendable {
+        public var file: String
+        public var bundle: FrameworkBundle
+
+        public init(file: String, bundle: FrameworkBundle) {
+            self.file = file
+            self.bundle = bundle
+        }
+    }
+
+    public init() {}
+
+    /// Verifies one bundle file's bytes. Returns the bundle when it decoded, even if other checks failed.
+    public func verify(_ bytes: [UInt8], file: String, into diagnostics: inout DiagnosticCollector) -> FrameworkBundle? {
+        let parsed: JSONValue
+        do {
+            parsed = try JSONParser().parse(bytes)
+        } catch {
+            diagnostics.emit(.bundleSyntax(error, file: file))
+            return nil
+        }
+        let locator = JSONLocator(bytes: bytes, file: file)
+        guard var members = parsed.objectValue else {
+            diagnostics.emit(.bundleStructure("bundle must be a JSON object, found \(parsed.typeDescription)", at: locator.location(of: "$")))
+            return nil
+        }
+        var recordedDigest: String?
+        switch members.removeValue(forKey: "digest") {
+        case .string(let text) where Self.isWellFormedDigest(text):
+            recordedDigest = text
+        case .some(let other):
+            diagnostics.emit(.bundleDigestMissing("$.digest must be \"sha256:\" and 64 lowercase hex digits, found \(other.typeDescription == "a string" ? "\"\(other.stringValue ?? "")\"" : other.typeDescription)", at: locator.location(of: "$.digest")))
+        case nil:
+            diagnostics.emit(.bundleDigestMissing("bundle has no \"digest\" member", at: locator.location(of: "$")))
+        }
+        let content = JSONValue.object(members)
+        if let recordedDigest {
+            let computed = FrameworkBundle.digest(ofContent: content)
+            if computed != recordedDigest {
+                diagnostics.emit(.bundleDigestMismatch(recorded: recordedDigest, computed: computed, at: locator.location(of: "$.digest")))
+            }
+        }
+        if members["format"] != .string(FrameworkBundle.format) {
+            let found = members["format"].map { $0.stringValue.map { "\"\($0)\"" } ?? $0.typeDescription } ?? "(missing)"
+            diagnostics.emit(.bundleFormat(found: found, at: locator.location(of: members["format"] == nil ? "$" : "$.format")))
+            return nil
+        }
+        let document: BundleDocument
+        do {
+            document = try JSONDecoder().decode(BundleDocument.self, from: Data(bytes))
+        } catch let error as DecodingError {
+            diagnostics.emit(Self.diagnostic(for: error, locator: locator))
+            return nil
+        } catch {
+            diagnostics.emit(.bundleStructure("bundle could not be decoded: \(error)", at: locator.location(of: "$")))
+            return nil
+        }
+        let framework = document.model
+        let reencoded = FrameworkBundle.contentValue(of: framework)
+        for path in Self.differences(between: content, and: reencoded, path: "$").prefix(20) {
+            diagnostics.emit(.bundleUnknownMember(path, at: locator.location(of: path)))
+        }
+        if bytes != parsed.prettyBytes() {
+            let expected = parsed.prettyBytes()
+            var line = 1
+            for (a, b) in zip(bytes, expected) {
+                if a != b { break }
+                if a == 0x0A { line += 1 }
+            }
+            diagnostics.emit(.bundleLayout(line: line, file: file))
+        }
+        checkIntegrity(of: framework, locator: locator, into: &diagnostics)
+        return FrameworkBundle(framework: framework, digest: recordedDigest ?? "")
+    }
+
+    /// Checks that each bundle's `lineage.previous` names the previous version's bundle by its digest.
+    ///
+    /// With `complete`, the bundles are a whole release history (`--releases DIR`): a previous
+    /// version that is missing is an error, and only the first release may have no previous one.
+    public func verifyLineage(_ bundles: [VerifiedBundle], complete: Bool, into diagnostics: inout DiagnosticCollector) {
+        let byFramework = Dictionary(grouping: bundles, by: { $0.bundle.framework.identity.id })
+        for id in byFramework.keys.sorted() {
+            let chain = byFramework[id]!.sorted { $0.bundle.framework.identity.version < $1.bundle.framework.identity.version }
+            var byVersion: [SemanticVersion: VerifiedBundle] = [:]
+            for entry in chain {
+                let version = entry.bundle.framework.identity.version
+                if let other = byVersion[version] {
+                    diagnostics.emit(.bundleLineage(
+                        "two bundles claim \(id) \(version): \(other.file) and \(entry.file)", at: JSONLocator.location(of: "$.framework.version", inFile: entry.file),
+                        help: "a version is released once; keep one of them"))
+                }
+                byVersion[version] = entry
+            }
+            for (offset, entry) in chain.enumerated() {
+                let previous = offset > 0 ? chain[offset - 1] : nil
+                let declared = entry.bundle.framework.lineage.previous
+                let location = JSONLocator.location(of: "$.lineage.previous", inFile: entry.file)
+                switch (declared, previous) {
+                case (nil, nil):
+                    continue
+                case (nil, let earlier?):
+                    diagnostics.emit(.bundleLineage(
+                        "\(id) \(entry.bundle.framework.identity.version) has no lineage.previous, but \(earlier.bundle.framework.identity.version) precedes it",
+                        at: location, help: "each release after the first names the previous release and its digest"))
+                case (let declared?, nil):
+                    if complete {
+                        diagnostics.emit(.bundleLineage(
+                            "lineage.previous names \(id) \(declared.version), which is not among the releases",
+                            at: location, help: "the release history must hold every version it refers to"))
+                    }
+                case (let declared?, let earlier?):
+                    let earlierVersion = earlier.bundle.framework.identity.version
+                    if declared.version != earlierVersion {
+                        if complete || byVersion[declared.version] != nil || declared.version > earlierVersion {
+                            diagnostics.emit(.bundleLineage(
+                                "lineage.previous names \(declared.version), but the previous release here is \(earlierVersion)",
+                                at: location, help: "a release's previous version is the latest release before it"))
+                        }
+                    } else if declared.digest != earlier.bundle.digest {
+                        diagnostics.emit(.bundleLineage(
+                            "lineage.previous.digest is \(declared.digest), but \(earlier.file) has digest \(earlier.bundle.digest)",
+                            at: JSONLocator.location(of: "$.lineage.previous.digest", inFile: entry.file),
+                            help: "the previous bundle was changed after this release was made, or this lineage points at another bundle"))
+                    }
+                }
+            }
+        }
+    }
+
+    static func isWellFormedDigest(_ text: String) -> Bool {
+        guard text.hasPrefix("sha256:") else { return false }
+        let hex = text.utf8.dropFirst(7)
+        return hex.count == 64 && hex.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
+    }
+
+    private func checkIntegrity(of framework: Framework, locator: JSONLocator, into diagnostics: inout DiagnosticCollector) {
+        let departments = Set(framework.departments.map(\.id))
+        let types = Set(framework.productionTypes.map(\.id))
+        var seen: Set<String> = []
+        for (index, criterion) in framework.criteria.enumerated() {
+            let path = JSONPath.item(index, of: "$.criteria")
+            if !seen.insert(criterion.id).inserted {
+                diagnostics.emit(.bundleIntegrity("criterion ID \(criterion.id) appears twice", at: locator.location(of: path + ".id")))
+            }
+            if !departments.contains(criterion.department) {
+                diagnostics.emit(.bundleIntegrity("criterion \(criterion.id) names department \(criterion.department), which the bundle does not declare", at: locator.location(of: path + ".department")))
+            }
+            if criterion.points <= 0 {
+                diagnostics.emit(.bundleIntegrity("criterion \(criterion.id) has \(criterion.points) points; points are positive", at: locator.location(of: path + ".points")))
+            }
+            for type in criterion.appliesTo where !types.contains(type) {
+                diagnostics.emit(.bundleIntegrity("criterion \(criterion.id) applies to production type \(type), which the bundle does not declare", at: locator.location(of: path + ".applies_to")))
+            }
+        }
+    }
+
+    /// Paths present in `actual` but not produced by re-encoding (unknown members, or values in another form).
+    static func differences(between actual: JSONValue, and expected: JSONValue, path: String) -> [String] {
+        switch (actual, expected) {
+        case (.object(let a), .object(let e)):
+            var paths: [String] = []
+            for key in a.keys.sorted() {
+                let child = JSONPath.member(key, of: path)
+                if let expectedValue = e[key] {
+                    paths += differences(between: a[key]!, and: expectedValue, path: child)
+                } else {
+                    paths.append(child)
+                }
+            }
+            return paths
+        case (.array(let a), .array(let e)) where a.count == e.count:
+            return zip(a, e).enumerated().flatMap { differences(between: $1.0, and: $1.1, path: JSONPath.item($0, of: path)) }
+        default:
+            return actual == expected ? [] : [path]
+        }
+    }
+
+    static func diagnostic(for error: DecodingError, locator: JSONLocator) -> Diagnostic {
+        func path(_ codingPath: [any CodingKey]) -> String {
+            codingPath.reduce("$") { partial, key in
+                key.intValue.map { JSONPath.item($0, of: partial) } ?? JSONPath.member(key.stringValue, of: partial)
+            }
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let parent = path(context.codingPath)
+            return .bundleStructure("\(parent) is missing the member \"\(key.stringValue)\"", at: locator.location(of: parent))
+        case .typeMismatch(let type, let context):
+            let at = path(context.codingPath)
+            return .bundleStructure("\(at) has the wrong type: expected \(Self.describe(type))", at: locator.location(of: at))
+        case .valueNotFound(let type, let context):
+            let at = path(context.codingPath)
+            return .bundleStructure("\(at) is null: expected \(Self.describe(type))", at: locator.location(of: at))
+        case .dataCorrupted(let context):
+            let at = path(context.codingPath)
+            return .bundleStructure("\(at): \(context.debugDescription)", at: locator.location(of: at))
+        @unknown default:
+            return .bundleStructure("bundle could not be decoded", at: locator.location(of: "$"))
+        }
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "a string"
+        case is Int.Type: return "an integer"
+        case is Bool.Type: return "a boolean"
+        default:
+            let name = String(describing: type)
+            if name.hasPrefix("Array") { return "an array" }
+            if name.hasPrefix("Dictionary") { return "an object" }
+            return "an object (\(name))"
+        }
+    }
+}
+
+/// Finds the line and column of a JSON path, by re-reading the document only when a problem needs it.
+struct JSONLocator {
+    let bytes: [UInt8]
+    let file: String
+    private let positions: Lazy
+
+    final class Lazy: @unchecked Sendable {
+        var table: [String: SourceLocation]?
+    }
+
+    init(bytes: [UInt8], file: String) {
+        self.bytes = bytes
+        self.file = file
+        self.positions = Lazy()
+    }
+
+    func location(of path: String) -> SourceLocation {
+        if positions.table == nil {
+            positions.table = JSONParser().positions(in: bytes, file: file)
+        }
+        var probe = path
+        while true {
+            if let found = positions.table?[probe] { return SourceLocation(file: file, line: found.line, column: found.column, path: path) }
+            guard let cut = probe.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
+            probe = String(probe[..<cut])
+        }
+        return SourceLocation(file: file, line: 1, column: 1, path: path)
+    }
+
+    static func location(of path: String, inFile file: String) -> SourceLocation {
+        guard let data = FileManager.default.contents(atPath: file) else { return SourceLocation(file: file, line: 1, column: 1, path: path) }
+        return JSONLocator(bytes: Array(data), file: file).location(of: path)
+    }
+}

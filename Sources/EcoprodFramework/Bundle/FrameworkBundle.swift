@@ -1,0 +1,100 @@
+import Crypto
+import Foundation
+
+/// A frozen, content-hashed bundle: the one file every scorer reads.
+///
+/// The digest is SHA-256 over the RFC 8785 canonical form of the bundle object without its
+/// `digest` member, so any language with a JCS library can check it. The file itself is the
+/// pretty layout of the same object (sorted members, two-space indent), so the bytes are
+/// determined by the content alone.
+public struct FrameworkBundle: Sendable, Hashable {
+    /// The format tag written in every bundle. A scorer refuses a format it does not know.
+    public static let format = "ecoprod-bundle/1"
+
+    /// The compiled framework the bundle carries.
+    public var framework: Framework
+    /// `sha256:<64 lowercase hex>`.
+    public var digest: String
+
+    /// Makes the bundle of a framework, computing its digest.
+    public init(framework: Framework) {
+        self.framework = framework
+        self.digest = Self.digest(ofContent: Self.contentValue(of: framework))
+    }
+
+    init(framework: Framework, digest: String) {
+        self.framework = framework
+        self.digest = digest
+    }
+
+    /// The bundle as a JSON value, digest included.
+    public var jsonValue: JSONValue {
+        var members = Self.contentValue(of: framework).objectValue ?? [:]
+        members["digest"] = .string(digest)
+        return .object(members)
+    }
+
+    /// The bytes of the bundle file: pretty, sorted, newline-terminated, identical on every machine.
+    public func fileBytes() -> [UInt8] {
+        jsonValue.prettyBytes()
+    }
+
+    /// The file name a release gets: `<framework-id>-<version>.json`.
+    public var fileName: String {
+        "\(framework.identity.id)-\(framework.identity.version).json"
+    }
+
+    /// The digest of a bundle's content (the bundle object without `digest`).
+    public static func digest(ofContent content: JSONValue) -> String {
+        let hash = SHA256.hash(data: content.canonicalBytes())
+        return "sha256:" + hash.map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    /// The bundle object without its digest, built from the Codable wire form.
+    static func contentValue(of framework: Framework) -> JSONValue {
+        let document = BundleDocument(framework: framework, digest: nil)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(document), let value = try? JSONParser().parse(Array(data)) else {
+            preconditionFailure("a compiled framework always encodes to JSON")
+        }
+        return value
+    }
+}
+
+/// The wire form of a bundle, member for member. `Schemas/bundle.schema.json` documents it.
+struct BundleDocument: Codable {
+    var format: String
+    var framework: FrameworkIdentity
+    var departments: [Department]
+    var criteria: [Criterion]
+    var productionTypes: [CatalogEntry]
+    var scoring: ScoringPolicy
+    var lineage: Lineage
+    var digest: String?
+
+    enum CodingKeys: String, CodingKey {
+        case format, framework, departments, criteria, scoring, lineage, digest
+        case productionTypes = "production_types"
+    }
+
+    init(framework: Framework, digest: String?) {
+        self.format = FrameworkBundle.format
+        self.framework = framework.identity
+        self.departments = framework.departments
+        self.criteria = framework.criteria
+        self.productionTypes = framework.productionTypes
+        self.scoring = framework.scoring
+        self.lineage = framework.lineage
+        self.digest = digest
+    }
+
+    var model: Framework {
+        Framework(
+            identity: framework, departments: departments, criteria: criteria,
+            productionTypes: productionTypes, scoring: scoring, lineage: lineage)
+    }
+}

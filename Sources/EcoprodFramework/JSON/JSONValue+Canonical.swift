@@ -1,0 +1,154 @@
+/// RFC 8785 (JSON Canonicalization Scheme) and the pretty layout of bundles.
+///
+/// Both forms sort object members by their UTF-16 code units, as RFC 8785 §3.2.3 requires,
+/// and escape strings exactly as §3.2.2.2 says: only `"`, `\` and control characters are
+/// escaped, with the short forms where JSON has them and lowercase `\u00xx` otherwise.
+extension JSONValue {
+    /// The canonical (JCS) bytes: the input of the bundle digest.
+    public func canonicalBytes() -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(4096)
+        writeCanonical(into: &output)
+        return output
+    }
+
+    /// The pretty layout written to bundle files: sorted members, two-space indent, a final newline.
+    /// Strings are escaped as in the canonical form, so accents stay readable in git diffs.
+    public func prettyBytes() -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(4096)
+        writePretty(into: &output, indent: 0)
+        output.append(0x0A)
+        return output
+    }
+
+    /// Member names in RFC 8785 order: by UTF-16 code units, not by Unicode scalars.
+    static func sortedMembers(_ members: [String: JSONValue]) -> [(key: String, value: JSONValue)] {
+        members.sorted { lhs, rhs in lhs.key.utf16.lexicographicallyPrecedes(rhs.key.utf16) }
+    }
+
+    private func writeCanonical(into output: inout [UInt8]) {
+        switch self {
+        case .array(let items):
+            output.append(UInt8(ascii: "["))
+            for (offset, item) in items.enumerated() {
+                if offset > 0 { output.append(UInt8(ascii: ",")) }
+                item.writeCanonical(into: &output)
+            }
+            output.append(UInt8(ascii: "]"))
+        case .object(let members):
+            output.append(UInt8(ascii: "{"))
+            for (offset, member) in Self.sortedMembers(members).enumerated() {
+                if offset > 0 { output.append(UInt8(ascii: ",")) }
+                Self.writeString(member.key, into: &output)
+                output.append(UInt8(ascii: ":"))
+                member.value.writeCanonical(into: &output)
+            }
+            output.append(UInt8(ascii: "}"))
+        default:
+            writeScalar(into: &output)
+        }
+    }
+
+    private func writePretty(into output: inout [UInt8], indent: Int) {
+        switch self {
+        case .array(let items) where !items.isEmpty:
+            output.append(UInt8(ascii: "["))
+            for (offset, item) in items.enumerated() {
+                output.append(contentsOf: offset == 0 ? [0x0A] : [UInt8(ascii: ","), 0x0A])
+                output.append(contentsOf: repeatElement(0x20, count: indent + 2))
+                item.writePretty(into: &output, indent: indent + 2)
+            }
+            output.append(0x0A)
+            output.append(contentsOf: repeatElement(0x20, count: indent))
+            output.append(UInt8(ascii: "]"))
+        case .object(let members) where !members.isEmpty:
+            output.append(UInt8(ascii: "{"))
+            for (offset, member) in Self.sortedMembers(members).enumerated() {
+                output.append(contentsOf: offset == 0 ? [0x0A] : [UInt8(ascii: ","), 0x0A])
+                output.append(contentsOf: repeatElement(0x20, count: indent + 2))
+                Self.writeString(member.key, into: &output)
+                output.append(contentsOf: [UInt8(ascii: ":"), 0x20])
+                member.value.writePretty(into: &output, indent: indent + 2)
+            }
+            output.append(0x0A)
+            output.append(contentsOf: repeatElement(0x20, count: indent))
+            output.append(UInt8(ascii: "}"))
+        case .array:
+            output.append(contentsOf: Array("[]".utf8))
+        case .object:
+            output.append(contentsOf: Array("{}".utf8))
+        default:
+            writeScalar(into: &output)
+        }
+    }
+
+    private func writeScalar(into output: inout [UInt8]) {
+        switch self {
+        case .null: output.append(contentsOf: Array("null".utf8))
+        case .bool(let flag): output.append(contentsOf: Array((flag ? "true" : "false").utf8))
+        case .integer(let number): output.append(contentsOf: Array(String(number).utf8))
+        case .number(let text): output.append(contentsOf: Array(Self.ecmaScriptNumber(text).utf8))
+        case .string(let text): Self.writeString(text, into: &output)
+        case .array, .object: break
+        }
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// Writes a string as RFC 8785 §3.2.2.2 specifies.
+    static func writeString(_ text: String, into output: inout [UInt8]) {
+        output.append(0x22)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: output.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
+            case 0x08: output.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0C: output.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x00..<0x20:
+                output.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
+            default: output.append(byte)
+            }
+        }
+        output.append(0x22)
+    }
+
+    /// Formats a number as ECMAScript's `Number.prototype.toString` does (RFC 8785 §3.2.2.3),
+    /// starting from the shortest round-trip digits that Swift's `description` gives.
+    static func ecmaScriptNumber(_ text: String) -> String {
+        guard let value = Double(text), value.isFinite else { return "null" }
+        if value == 0 { return "0" }
+        let description = String(describing: abs(value))
+        let parts = description.split(separator: "e", maxSplits: 1)
+        let exponent = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+        let mantissa = parts[0].split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let integerPart = String(mantissa[0])
+        let fractionPart = mantissa.count > 1 ? String(mantissa[1]) : ""
+        var digits = Array(integerPart + fractionPart)
+        var pointPosition = integerPart.count + exponent
+        while digits.first == "0" {
+            digits.removeFirst()
+            pointPosition -= 1
+        }
+        while digits.last == "0" { digits.removeLast() }
+        let k = digits.count
+        let n = pointPosition
+        let digitText = String(digits)
+        var result: String
+        if k <= n && n <= 21 {
+            result = digitText + String(repeating: "0", count: n - k)
+        } else if 0 < n && n <= 21 {
+            result = String(digits[0..<n]) + "." + String(digits[n...])
+        } else if -6 < n && n <= 0 {
+            result = "0." + String(repeating: "0", count: -n) + digitText
+        } else {
+            let e = n - 1
+            let sign = e < 0 ? "-" : "+"
+            result = String(digits[0]) + (k > 1 ? "." + String(digits[1...]) : "") + "e" + sign + String(abs(e))
+        }
+        return value < 0 ? "-" + result : result
+    }
+}

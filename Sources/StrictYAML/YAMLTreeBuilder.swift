@@ -1,0 +1,200 @@
+import CLibYAML
+
+/// Turns libyaml events into a tree, one event at a time, collecting problems as it goes.
+struct YAMLTreeBuilder {
+    private enum Frame {
+        case mapping(start: SourcePosition, tag: String?, entries: [YAMLMappingEntry], pendingKey: YAMLNode?, keyIsDuplicate: Bool, seen: [String: SourceRange])
+        case sequence(start: SourcePosition, tag: String?, items: [YAMLNode])
+    }
+
+    private static let coreTagPrefix = "tag:yaml.org,2002:"
+    private static let coreTags: Set<String> = ["str", "int", "bool", "null", "float", "map", "seq"]
+
+    let file: String
+    let limits: YAMLLimits
+    private var stack: [Frame] = []
+    private var root: YAMLNode?
+    private var problems: [YAMLProblem] = []
+    private var documentCount = 0
+    private var nodeCount = 0
+    private var droppedProblems = 0
+    private(set) var isFinished = false
+
+    init(file: String, limits: YAMLLimits) {
+        self.file = file
+        self.limits = limits
+    }
+
+    func result() -> YAMLReadResult {
+        var all = problems
+        if droppedProblems > 0, let last = problems.last {
+            all.append(YAMLProblem(
+                kind: .tooManyProblems,
+                message: "\(droppedProblems) more problems in this file were not listed",
+                range: last.range))
+        }
+        return YAMLReadResult(root: root, problems: all)
+    }
+
+    mutating func report(_ kind: YAMLProblem.Kind, _ message: String, at start: SourcePosition, end: SourcePosition? = nil, related: [YAMLProblem.Related] = []) {
+        guard problems.count < limits.maxProblems else {
+            droppedProblems += 1
+            return
+        }
+        problems.append(YAMLProblem(kind: kind, message: message, range: SourceRange(file: file, start: start, end: end ?? start), related: related))
+    }
+
+    private func position(_ mark: yaml_mark_t) -> SourcePosition {
+        SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+
+    mutating func reportParserError(_ parser: yaml_parser_t, buffer: UnsafeRawBufferPointer) {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+        var message = problem
+        if let context = parser.context.map({ String(cString: $0) }) {
+            message = "\(problem) \(context)"
+        }
+        let at: SourcePosition
+        if parser.error == YAML_READER_ERROR {
+            at = UTF8Validation.position(ofByteOffset: parser.problem_offset, in: buffer)
+            if parser.problem_value >= 0 {
+                message += " (character U+\(String(parser.problem_value, radix: 16, uppercase: true)))"
+            }
+        } else {
+            at = position(parser.problem_mark)
+        }
+        var related: [YAMLProblem.Related] = []
+        if parser.context != nil, parser.error != YAML_READER_ERROR {
+            let contextAt = position(parser.context_mark)
+            if contextAt != at {
+                related.append(.init(range: SourceRange(file: file, at: contextAt), message: "the construct started here"))
+            }
+        }
+        report(.syntax, "YAML syntax error: \(message)", at: at, related: related)
+        isFinished = true
+    }
+
+    mutating func consume(_ event: yaml_event_t) {
+        let start = position(event.start_mark)
+        let end = position(event.end_mark)
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            documentCount += 1
+            if documentCount > 1 {
+                report(.multipleDocuments, "a second YAML document starts here; a framework file holds exactly one", at: start, end: end)
+                isFinished = true
+            }
+        case YAML_ALIAS_EVENT:
+            let anchor = String(cString: event.data.alias.anchor)
+            report(.alias, "alias '*\(anchor)' is not allowed: write the value out in full", at: start, end: end)
+            attach(YAMLNode(kind: .scalar(YAMLScalar(value: "", style: .plain)), range: SourceRange(file: file, start: start, end: end)))
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            checkAnchor(scalar.anchor, at: start)
+            let tag = checkTag(scalar.tag, at: start, end: end)
+            if scalar.length > limits.maxScalarBytes {
+                report(.scalarLength, "scalar is \(scalar.length) bytes, over the limit of \(limits.maxScalarBytes) bytes", at: start, end: end)
+            }
+            let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: min(scalar.length, limits.maxScalarBytes)), as: UTF8.self)
+            let style: YAMLScalar.Style
+            switch scalar.style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+            case YAML_LITERAL_SCALAR_STYLE: style = .literal
+            case YAML_FOLDED_SCALAR_STYLE: style = .folded
+            default: style = .plain
+            }
+            countNode(at: start)
+            attach(YAMLNode(kind: .scalar(YAMLScalar(value: value, style: style)), range: SourceRange(file: file, start: start, end: end), tag: tag))
+        case YAML_SEQUENCE_START_EVENT:
+            checkAnchor(event.data.sequence_start.anchor, at: start)
+            let tag = checkTag(event.data.sequence_start.tag, at: start, end: end)
+            push(.sequence(start: start, tag: tag, items: []), at: start)
+        case YAML_MAPPING_START_EVENT:
+            checkAnchor(event.data.mapping_start.anchor, at: start)
+            let tag = checkTag(event.data.mapping_start.tag, at: start, end: end)
+            push(.mapping(start: start, tag: tag, entries: [], pendingKey: nil, keyIsDuplicate: false, seen: [:]), at: start)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let frame = stack.popLast() else { return }
+            switch frame {
+            case .sequence(let from, let tag, let items):
+                attach(YAMLNode(kind: .sequence(items), range: SourceRange(file: file, start: from, end: end), tag: tag))
+            case .mapping(let from, let tag, let entries, _, _, _):
+                attach(YAMLNode(kind: .mapping(entries), range: SourceRange(file: file, start: from, end: end), tag: tag))
+            }
+        default:
+            break
+        }
+    }
+
+    private mutating func push(_ frame: Frame, at start: SourcePosition) {
+        guard stack.count < limits.maxDepth else {
+            report(.depthLimit, "nesting is deeper than the limit of \(limits.maxDepth) levels", at: start)
+            isFinished = true
+            return
+        }
+        countNode(at: start)
+        stack.append(frame)
+    }
+
+    private mutating func countNode(at start: SourcePosition) {
+        nodeCount += 1
+        if nodeCount == limits.maxNodes + 1 {
+            report(.nodeLimit, "file has more than \(limits.maxNodes) nodes, the limit", at: start)
+            isFinished = true
+        }
+    }
+
+    private mutating func checkAnchor(_ anchor: UnsafeMutablePointer<yaml_char_t>?, at start: SourcePosition) {
+        guard let anchor else { return }
+        let name = String(cString: anchor)
+        report(.anchor, "anchor '&\(name)' is not allowed: this profile has no anchors or aliases", at: start)
+    }
+
+    private mutating func checkTag(_ tag: UnsafeMutablePointer<yaml_char_t>?, at start: SourcePosition, end: SourcePosition) -> String? {
+        guard let tag else { return nil }
+        let text = String(cString: tag)
+        if text == "!" { return nil }
+        if text.hasPrefix(Self.coreTagPrefix), Self.coreTags.contains(String(text.dropFirst(Self.coreTagPrefix.count))) {
+            return text
+        }
+        let shown = text.hasPrefix(Self.coreTagPrefix) ? "!!" + text.dropFirst(Self.coreTagPrefix.count) : text
+        report(.tag, "tag '\(shown)' is not allowed: only the core tags !!str, !!int, !!bool, !!null, !!float, !!map and !!seq are", at: start, end: end)
+        return nil
+    }
+
+    private mutating func attach(_ node: YAMLNode) {
+        guard let top = stack.popLast() else {
+            if root == nil { root = node }
+            return
+        }
+        switch top {
+        case .sequence(let start, let tag, var items):
+            items.append(node)
+            stack.append(.sequence(start: start, tag: tag, items: items))
+        case .mapping(let start, let tag, var entries, let pendingKey, let keyIsDuplicate, var seen):
+            if let key = pendingKey {
+                if !keyIsDuplicate {
+                    entries.append(YAMLMappingEntry(key: key, value: node))
+                }
+                stack.append(.mapping(start: start, tag: tag, entries: entries, pendingKey: nil, keyIsDuplicate: false, seen: seen))
+                return
+            }
+            var duplicate = false
+            if let scalar = node.scalar {
+                if let first = seen[scalar.value] {
+                    duplicate = true
+                    report(
+                        .duplicateKey, "duplicate key '\(scalar.value)'", at: node.range.start, end: node.range.end,
+                        related: [.init(range: first, message: "'\(scalar.value)' was first defined here")])
+                } else {
+                    seen[scalar.value] = node.range
+                }
+            } else {
+                duplicate = true
+                report(.complexKey, "mapping keys must be scalars, not \(node.shapeDescription)", at: node.range.start, end: node.range.end)
+            }
+            stack.append(.mapping(start: start, tag: tag, entries: entries, pendingKey: node, keyIsDuplicate: duplicate, seen: seen))
+        }
+    }
+}

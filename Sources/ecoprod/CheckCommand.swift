@@ -1,0 +1,43 @@
+import ArgumentParser
+import EcoprodCompiler
+import EcoprodFramework
+
+/// `ecoprod check [DIR]`: validates the framework sources and reports every problem at once.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Validate the framework sources (default folder: Framework).")
+
+    @Argument(help: "The framework folder.")
+    var directory = "Framework"
+
+    @OptionGroup var diagnostics: DiagnosticOptions
+    @OptionGroup var limits: ReaderLimitOptions
+
+    func run() throws {
+        let compiler = FrameworkCompiler(options: .init(limits: limits.limits))
+        var collector = DiagnosticCollector()
+        let sources = FrameworkSources.load(directory: directory, into: &collector)
+        let result = compiler.compile(sources, diagnostics: collector)
+        let failed = Console.report(result.diagnostics, options: diagnostics, sources: sources.byPath)
+        if failed { throw ExitCode(1) }
+        if let framework = result.framework {
+            Console.error("\(framework.summaryLine)\n")
+        }
+    }
+}
+
+extension FrameworkSources {
+    /// Each file's bytes by path, for quoting source lines in text diagnostics.
+    var byPath: [String: [UInt8]] {
+        var table: [String: [UInt8]] = [:]
+        for file in [framework].compactMap({ $0 }) + departments { table[file.path] = file.bytes }
+        return table
+    }
+}
+
+extension Framework {
+    /// "ecoprod-label 1.0.0: 80 criteria, 8 mandatory, 10 departments, 2 schemes"
+    var summaryLine: String {
+        "\(identity.id) \(identity.version): \(criteria.count) criteria, \(mandatoryCount) mandatory, \(departments.count) departments, \(scoring.schemes.count) scheme\(scoring.schemes.count == 1 ? "" : "s")"
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// The `ecoprod` command: a thin shell over `EcoprodCompiler` and `EcoprodFramework`.
+/// It parses arguments and prints; every decision is made in the libraries.
+@main
+struct Ecoprod: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ecoprod",
+        abstract: "Compile, check and freeze the Ecoprod Label reference framework.",
+        discussion: """
+            Exit codes: 0 no errors, 1 the input has errors, 64 usage error.
+            Data goes to stdout; diagnostics and progress go to stderr.
+            """,
+        version: "0.1.0",
+        subcommands: [CheckCommand.self, BuildCommand.self, VerifyCommand.self]
+    )
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import EcoprodCompiler
+import EcoprodFramework
+import StrictYAML
+
+extension DiagnosticFormat: ExpressibleByArgument {}
+
+/// How diagnostics are printed.
+struct DiagnosticOptions: ParsableArguments {
+    @Option(name: .long, help: "Diagnostic format: text, json, github or sarif.")
+    var format: DiagnosticFormat = .text
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+}
+
+/// The strict reader's limits, for genuine inputs that exceed the defaults.
+struct ReaderLimitOptions: ParsableArguments {
+    @Option(name: .long, help: "Largest YAML file accepted, in bytes.")
+    var maxFileBytes: Int = YAMLLimits.default.maxFileBytes
+
+    @Option(name: .long, help: "Deepest nesting of mappings and lists.")
+    var maxDepth: Int = YAMLLimits.default.maxDepth
+
+    @Option(name: .long, help: "Most YAML nodes in one file.")
+    var maxNodes: Int = YAMLLimits.default.maxNodes
+
+    @Option(name: .long, help: "Longest scalar, in bytes.")
+    var maxScalarBytes: Int = YAMLLimits.default.maxScalarBytes
+
+    func validate() throws {
+        for (name, value) in [("--max-file-bytes", maxFileBytes), ("--max-depth", maxDepth), ("--max-nodes", maxNodes), ("--max-scalar-bytes", maxScalarBytes)] where value <= 0 {
+            throw ValidationError("\(name) must be a positive integer")
+        }
+    }
+
+    var limits: YAMLLimits {
+        YAMLLimits(maxFileBytes: maxFileBytes, maxDepth: maxDepth, maxNodes: maxNodes, maxScalarBytes: maxScalarBytes)
+    }
+}
