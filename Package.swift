@@ -34,12 +34,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "StrictYAMLTests", dependencies: ["StrictYAML"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "StrictYAMLTests", dependencies: ["StrictYAML"]),
         .testTarget(name: "EcoprodFrameworkTests", dependencies: ["EcoprodFramework"]),
         .testTarget(
             name: "EcoprodCompilerTests",
             dependencies: ["EcoprodCompiler", "EcoprodFramework"],
-            resources: [.copy("Fixtures"), .copy("Golden")]
+            exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(
             name: "EcoprodCLITests",

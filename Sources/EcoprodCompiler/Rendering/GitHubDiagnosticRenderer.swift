@@ -41,11 +41,12 @@ public struct GitHubDiagnosticRenderer: DiagnosticRenderer {
 
 extension String {
     /// Replaces each character found in `table` in one pass, so replacements are never re-escaped.
-    func replacingAll(_ table: [Character: String]) -> String {
+    /// Works on Unicode scalars, so that CR LF (one Swift `Character`) is escaped as two.
+    func replacingAll(_ table: [Unicode.Scalar: String]) -> String {
         var output = ""
-        output.reserveCapacity(count)
-        for character in self {
-            if let replacement = table[character] { output += replacement } else { output.append(character) }
+        output.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars {
+            if let replacement = table[scalar] { output += replacement } else { output.unicodeScalars.append(scalar) }
         }
         return output
     }

@@ -221,6 +221,7 @@ struct JSONCursor {
         if bytes[index] == 0x30 {
             index += 1
             if index < bytes.count, bytes[index] >= 0x30 && bytes[index] <= 0x39 {
+                index = start
                 throw error("leading zeros are not allowed in numbers")
             }
         } else {
@@ -333,7 +334,7 @@ struct JSONCursor {
                 guard let scalar = Unicode.Scalar(code) else { throw error("invalid \\u escape") }
                 scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
             default:
-                index -= 1
+                index -= 2
                 throw error("invalid escape '\\\(Character(Unicode.Scalar(escape)))'")
             }
         }
