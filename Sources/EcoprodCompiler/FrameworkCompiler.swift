@@ -13,10 +13,15 @@ public struct FrameworkCompiler: Sendable {
         public var limits: YAMLLimits
         /// The release date stamped into the bundle (`YYYY-MM-DD`), if any.
         public var releaseDate: String?
+        /// The releases so far. The newest one older than the sources' version is the previous
+        /// release: migration rules lead from it, and the bundle's lineage points at it.
+        /// When nil, `compile(directory:)` loads `<directory>/releases`.
+        public var history: ReleaseHistory?
 
-        public init(limits: YAMLLimits = .default, releaseDate: String? = nil) {
+        public init(limits: YAMLLimits = .default, releaseDate: String? = nil, history: ReleaseHistory? = nil) {
             self.limits = limits
             self.releaseDate = releaseDate
+            self.history = history
         }
     }
 
@@ -26,6 +31,10 @@ public struct FrameworkCompiler: Sendable {
         public var framework: Framework?
         /// Every diagnostic, sorted by location.
         public var diagnostics: [Diagnostic]
+        /// The release history the sources were checked against.
+        public var history: ReleaseHistory = .empty
+        /// The files compiled, for quoting source lines in text diagnostics.
+        public var sources: FrameworkSources = FrameworkSources(framework: nil, departments: [])
 
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
@@ -40,7 +49,16 @@ public struct FrameworkCompiler: Sendable {
     public func compile(directory: String) -> Result {
         var diagnostics = DiagnosticCollector()
         let sources = FrameworkSources.load(directory: directory, into: &diagnostics)
-        return compile(sources, diagnostics: diagnostics)
+        var compiler = self
+        if compiler.options.history == nil {
+            compiler.options.history = ReleaseHistory.load(directory: Self.releasesDirectory(of: directory), into: &diagnostics)
+        }
+        return compiler.compile(sources, diagnostics: diagnostics)
+    }
+
+    /// Where a framework folder keeps its releases.
+    public static func releasesDirectory(of directory: String) -> String {
+        (directory.hasSuffix("/") ? String(directory.dropLast()) : directory) + "/releases"
     }
 
     /// Compiles sources already in memory. The order of `departments` does not matter.
@@ -70,13 +88,20 @@ public struct FrameworkCompiler: Sendable {
         }
         diagnostics.emit(contentsOf: decoder.diagnostics.diagnostics)
         guard let frameworkSource else {
-            return Result(framework: nil, diagnostics: diagnostics.sorted())
+            return Result(framework: nil, diagnostics: diagnostics.sorted(), history: options.history ?? .empty, sources: sources)
         }
         var validator = FrameworkValidator()
         let ordered = validator.validate(frameworkSource, departments: departmentSources)
         diagnostics.emit(contentsOf: validator.diagnostics.diagnostics)
-        let framework = diagnostics.hasErrors ? nil : build(frameworkSource, departments: ordered)
-        return Result(framework: framework, diagnostics: diagnostics.sorted())
+        let history = options.history ?? .empty
+        var lineageBuilder = LineageBuilder()
+        let previous = frameworkSource.version.flatMap { history.latest(before: $0.value) }
+        let lineage = lineageBuilder.build(
+            framework: frameworkSource, departments: ordered, previous: previous, retiredHistory: history.retiredIDs)
+        diagnostics.emit(contentsOf: lineageBuilder.diagnostics.diagnostics)
+        var framework = diagnostics.hasErrors ? nil : build(frameworkSource, departments: ordered)
+        framework?.lineage = lineage
+        return Result(framework: framework, diagnostics: diagnostics.sorted(), history: history, sources: sources)
     }
 
     /// Builds the model from sources that passed every rule.

@@ -39,10 +39,8 @@ struct BuildCommand: ParsableCommand {
             throw ValidationError("\(error)")
         }
         let compiler = FrameworkCompiler(options: .init(limits: limits.limits, releaseDate: releaseDate))
-        var collector = DiagnosticCollector()
-        let sources = FrameworkSources.load(directory: directory, into: &collector)
-        let result = compiler.compile(sources, diagnostics: collector)
-        let failed = Console.report(result.diagnostics, options: diagnostics, sources: sources.byPath)
+        let result = compiler.compile(directory: directory)
+        let failed = Console.report(result.diagnostics, options: diagnostics, sources: result.sources.byPath)
         guard !failed, let framework = result.framework else { throw ExitCode(1) }
         let bundle = FrameworkBundle(framework: framework)
         let bytes = bundle.fileBytes()

@@ -15,10 +15,8 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let compiler = FrameworkCompiler(options: .init(limits: limits.limits))
-        var collector = DiagnosticCollector()
-        let sources = FrameworkSources.load(directory: directory, into: &collector)
-        let result = compiler.compile(sources, diagnostics: collector)
-        let failed = Console.report(result.diagnostics, options: diagnostics, sources: sources.byPath)
+        let result = compiler.compile(directory: directory)
+        let failed = Console.report(result.diagnostics, options: diagnostics, sources: result.sources.byPath)
         if failed { throw ExitCode(1) }
         if let framework = result.framework {
             Console.error("\(framework.summaryLine)\n")

@@ -17,11 +17,11 @@ import Testing
         let folder = try copyOfFramework()
         let first = try runEcoprod(["build"], in: folder)
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stderr.contains("Wrote build/ecoprod-label-1.0.0.json"))
-        let bytes = try Data(contentsOf: folder.appendingPathComponent("build/ecoprod-label-1.0.0.json"))
+        #expect(first.stderr.contains("Wrote build/ecoprod-label-1.1.0.json"))
+        let bytes = try Data(contentsOf: folder.appendingPathComponent("build/ecoprod-label-1.1.0.json"))
         let second = try runEcoprod(["build"], in: folder)
-        #expect(second.stderr.contains("Unchanged build/ecoprod-label-1.0.0.json"))
-        #expect(try Data(contentsOf: folder.appendingPathComponent("build/ecoprod-label-1.0.0.json")) == bytes)
+        #expect(second.stderr.contains("Unchanged build/ecoprod-label-1.1.0.json"))
+        #expect(try Data(contentsOf: folder.appendingPathComponent("build/ecoprod-label-1.1.0.json")) == bytes)
     }
 
     @Test func bundleIsIdenticalAcrossLocaleAndTimeZone() throws {
@@ -57,9 +57,9 @@ import Testing
         #expect(try Data(contentsOf: target) == Data("{}".utf8))
         let forced = try runEcoprod(["build", "--output", "out.json", "--force"], in: folder)
         #expect(forced.status == 0)
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Framework/releases"), withIntermediateDirectories: true)
-        try Data("{}".utf8).write(to: folder.appendingPathComponent("Framework/releases/x.json"))
-        let frozen = try runEcoprod(["build", "--output", "Framework/releases/x.json", "--force"], in: folder)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("published/releases"), withIntermediateDirectories: true)
+        try Data("{}".utf8).write(to: folder.appendingPathComponent("published/releases/x.json"))
+        let frozen = try runEcoprod(["build", "--output", "published/releases/x.json", "--force"], in: folder)
         #expect(frozen.status == 1)
         #expect(frozen.stderr.contains("frozen"))
     }

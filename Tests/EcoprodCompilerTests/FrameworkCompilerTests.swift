@@ -72,7 +72,7 @@ struct PlantedDefect: Sendable, CustomTestStringConvertible {
         .init(name: "unknown comparison", file: frameworkFile, find: "comparison: at-least}", replace: "comparison: over}", code: .invalidValue),
         .init(name: "star levels out of order", file: frameworkFile, find: "{stars: 2, percent: 75}", replace: "{stars: 2, percent: 90}", code: .starLevelOrder, lineOffset: 1),
         .init(name: "star level below threshold", file: frameworkFile, find: "{stars: 1, percent: 65}", replace: "{stars: 1, percent: 60}", code: .starLevelBelowThreshold),
-        .init(name: "invalid version", file: frameworkFile, find: "version: 1.0.0", replace: "version: 1.0", code: .invalidVersion),
+        .init(name: "invalid version", file: frameworkFile, find: "version: 1.1.0", replace: "version: 1.1", code: .invalidVersion),
         .init(name: "invalid ID pattern", file: frameworkFile, find: "\"^[A-J][1-9][0-9]?$\"", replace: "\"^[A-J\"", code: .invalidIDPattern),
         .init(name: "duplicate department", file: frameworkFile, find: "  - id: J\n", replace: "  - id: A\n", code: .duplicateID),
     ]

@@ -3,6 +3,7 @@ import StrictYAML
 
 extension SourceDecoder {
     static let criterionKeys = ["id", "title", "guidance", "stages", "points", "mandatory", "applies_to", "evidence"]
+    static let optionalCriterionKeys = ["replaces", "combine"]
 
     /// Types a department file: `department:` and its `criteria:` list.
     mutating func departmentSource(_ root: YAMLNode, file: String) -> DepartmentSource? {
@@ -17,7 +18,7 @@ extension SourceDecoder {
     }
 
     private mutating func criterionSource(_ node: YAMLNode) -> CriterionSource? {
-        guard let fields = mapping(node, context: "a criterion", required: Self.criterionKeys) else { return nil }
+        guard let fields = mapping(node, context: "a criterion", required: Self.criterionKeys, optional: Self.optionalCriterionKeys) else { return nil }
         guard let id = text(fields["id"], what: "criterion id") else { return nil }
         let name = "criterion \(id.value)"
         var points: Located<Int>?
@@ -59,9 +60,17 @@ extension SourceDecoder {
         if let stagesNode = fields["stages"], stages.isEmpty, stagesNode.sequenceItems?.isEmpty == true {
             diagnostics.emit(.invalidValue("\(name) names no production stage", at: stagesNode.range, help: "list the stages the action belongs to"))
         }
+        let replaces = textList(fields["replaces"], what: "replaces") ?? []
+        if let replacesNode = fields["replaces"], replaces.isEmpty, replacesNode.sequenceItems?.isEmpty == true {
+            diagnostics.emit(.invalidValue("\(name) replaces nothing", at: replacesNode.range, help: "list the previous IDs it replaces, or remove 'replaces:'"))
+        }
+        var combine: Located<MigrationRule.Combination>?
+        if let combineNode = fields["combine"], let value = choice(combineNode, what: "combine", as: MigrationRule.Combination.self) {
+            combine = Located(value, at: combineNode.range)
+        }
         return CriterionSource(
             id: id, title: localized(fields["title"], what: "the title of \(name)"),
             guidance: localized(fields["guidance"], what: "the guidance of \(name)"), stages: stages, points: points,
-            mandatory: mandatory, appliesTo: appliesTo, evidence: evidence, range: node.range)
+            mandatory: mandatory, appliesTo: appliesTo, evidence: evidence, replaces: replaces, combine: combine, range: node.range)
     }
 }

@@ -14,7 +14,15 @@ struct FrameworkSource: Sendable {
     var notApplicable: NotApplicableRule?
     var schemes: [SchemeSource] = []
     var schemesRange: SourceRange?
+    /// Criteria of the previous release retired in this version, with their reasons.
+    var retired: [RetiredSource] = []
     var range: SourceRange
+}
+
+/// One entry of `retired:`: a previous criterion that leaves the framework, and why.
+struct RetiredSource: Sendable {
+    var id: Located<String>
+    var reason: LocalizedText?
 }
 
 /// One scheme of the scoring policy, as written.
@@ -45,15 +53,20 @@ struct CriterionSource: Sendable {
     /// nil means `all`.
     var appliesTo: [Located<String>]?
     var evidence: [LocalizedText]
+    /// The previous release's IDs this criterion replaces (rename, split or merge).
+    var replaces: [Located<String>] = []
+    /// For a merge: how the replaced statuses combine.
+    var combine: Located<MigrationRule.Combination>?
     var range: SourceRange
 }
 
 extension SourceDecoder {
     static let frameworkKeys = ["id", "version", "title", "locales", "criterion_id_pattern", "stages", "production_types", "departments", "scoring"]
+    static let optionalFrameworkKeys = ["retired"]
 
     /// Types `framework.yaml`.
     mutating func frameworkSource(_ root: YAMLNode) -> FrameworkSource? {
-        guard let fields = mapping(root, context: "framework.yaml", required: Self.frameworkKeys) else { return nil }
+        guard let fields = mapping(root, context: "framework.yaml", required: Self.frameworkKeys, optional: Self.optionalFrameworkKeys) else { return nil }
         var source = FrameworkSource(range: root.range)
         source.locales = textList(fields["locales"], what: "locales") ?? []
         locales = source.locales.map(\.value)
@@ -86,6 +99,12 @@ extension SourceDecoder {
             for node in sequence(scoringFields["schemes"], what: "schemes") ?? [] {
                 if let scheme = schemeSource(node) { source.schemes.append(scheme) }
             }
+        }
+        for node in sequence(fields["retired"], what: "retired") ?? [] {
+            guard let entry = mapping(node, context: "a retired criterion", required: ["id", "reason"]),
+                let id = text(entry["id"], what: "retired id")
+            else { continue }
+            source.retired.append(RetiredSource(id: id, reason: localized(entry["reason"], what: "the reason criterion \(id.value) is retired")))
         }
         return source
     }

@@ -1,0 +1,54 @@
+import EcoprodFramework
+import StrictYAML
+
+/// Codes for migration rules (`M9…`): every criterion of the previous release must be accounted for.
+extension DiagnosticCode {
+    public static let criterionDisappeared = DiagnosticCode("M901")
+    public static let staleReplaces = DiagnosticCode("M902")
+    public static let mergeWithoutCombine = DiagnosticCode("M903")
+    public static let combineWithoutMerge = DiagnosticCode("M904")
+    public static let conflictingRules = DiagnosticCode("M905")
+    public static let retiredIDReused = DiagnosticCode("M906")
+    public static let staleRetired = DiagnosticCode("M907")
+}
+
+extension Diagnostic {
+    static func criterionDisappeared(_ id: String, previous: SemanticVersion, at location: SourceLocation, suggestions: [String]) -> Diagnostic {
+        Diagnostic(
+            .error, .criterionDisappeared, "criterion \(id) of release \(previous) is gone, with no migration rule", at: location,
+            notes: suggestions.map { Note("did you mean it was renamed to \($0)?") },
+            help: "add 'replaces: [\(id)]' to the criterion that takes its place, or list it under 'retired:' in framework.yaml with a reason")
+    }
+
+    static func staleReplaces(_ id: String, previous: SemanticVersion, at range: SourceRange) -> Diagnostic {
+        Diagnostic(
+            .warning, .staleReplaces, "replaces \(id), which release \(previous) does not have; this rule is ignored", at: SourceLocation(range),
+            help: "migration rules lead from the latest release; remove rules that an earlier release already applied")
+    }
+
+    static func mergeWithoutCombine(_ id: String, at range: SourceRange) -> Diagnostic {
+        Diagnostic(
+            .error, .mergeWithoutCombine, "criterion \(id) merges several criteria but does not say how their statuses combine", at: SourceLocation(range),
+            help: "add 'combine: all-met' (met only if every merged criterion was met) or 'combine: any-met'")
+    }
+
+    static func combineWithoutMerge(_ id: String, at range: SourceRange) -> Diagnostic {
+        Diagnostic(.error, .combineWithoutMerge, "criterion \(id) has 'combine' but replaces fewer than two criteria", at: SourceLocation(range), help: "remove 'combine', or list every merged criterion under 'replaces'")
+    }
+
+    static func conflictingRules(_ message: String, at range: SourceRange, help: String) -> Diagnostic {
+        Diagnostic(.error, .conflictingRules, message, at: SourceLocation(range), help: help)
+    }
+
+    static func retiredIDReused(_ id: String, retiredIn version: SemanticVersion?, at range: SourceRange) -> Diagnostic {
+        Diagnostic(
+            .error, .retiredIDReused, "criterion ID \(id) was retired\(version.map { " in \($0)" } ?? ""); it cannot be reused", at: SourceLocation(range),
+            help: "give the new criterion a fresh ID: answers for the retired one must never be read as answers for it")
+    }
+
+    static func staleRetired(_ id: String, previous: SemanticVersion, at range: SourceRange) -> Diagnostic {
+        Diagnostic(
+            .warning, .staleRetired, "retires \(id), which release \(previous) does not have; this entry is ignored", at: SourceLocation(range),
+            help: "remove retired entries that an earlier release already applied")
+    }
+}

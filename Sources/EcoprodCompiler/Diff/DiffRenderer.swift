@@ -1,0 +1,140 @@
+import EcoprodFramework
+
+/// Prints a diff in one format. One renderer per format: text, markdown, json.
+public protocol DiffRenderer: Sendable {
+    func render(_ diff: FrameworkDiff) -> String
+}
+
+/// The formats of `ecoprod diff --format`.
+public enum DiffFormat: String, Sendable, CaseIterable {
+    case text, markdown, json
+
+    public var renderer: any DiffRenderer {
+        switch self {
+        case .text: return DiffTextRenderer()
+        case .markdown: return DiffMarkdownRenderer()
+        case .json: return DiffJSONRenderer()
+        }
+    }
+}
+
+extension FrameworkDiff {
+    /// The changes of one class, grouped by department (nil: not about a department), in department order of appearance.
+    func grouped(_ changeClass: ChangeClass) -> [(department: String?, changes: [Change])] {
+        var order: [String?] = []
+        var groups: [String?: [Change]] = [:]
+        for change in changes where change.changeClass == changeClass {
+            if groups[change.department] == nil { order.append(change.department) }
+            groups[change.department, default: []].append(change)
+        }
+        let sorted = order.sorted { ($0 ?? "") < ($1 ?? "") }
+        return sorted.map { ($0, groups[$0]!) }
+    }
+
+    /// "ecoprod-label 1.0.0 → 1.1.0"
+    var heading: String {
+        from.id == to.id ? "\(from.id) \(from.version) → \(to.version)" : "\(from.id) \(from.version) → \(to.id) \(to.version)"
+    }
+
+    static func classTitle(_ changeClass: ChangeClass) -> String {
+        switch changeClass {
+        case .scoring: return "Scoring changes"
+        case .additive: return "Additive changes"
+        case .editorial: return "Editorial changes"
+        }
+    }
+}
+
+/// Grouped by class, then by department, with before → after.
+public struct DiffTextRenderer: DiffRenderer {
+    public init() {}
+
+    public func render(_ diff: FrameworkDiff) -> String {
+        var output = "\(diff.heading): \(diff.changes.count) change\(diff.changes.count == 1 ? "" : "s"), required bump: \(diff.requiredBump?.rawValue ?? "none")\n"
+        for changeClass in ChangeClass.allCases {
+            let groups = diff.grouped(changeClass)
+            guard !groups.isEmpty else { continue }
+            output += "\n\(FrameworkDiff.classTitle(changeClass)) (\(changeClass.bump.rawValue)):\n"
+            for group in groups {
+                output += "  \(group.department.map { "Department \($0)" } ?? "Framework and policy"):\n"
+                for change in group.changes {
+                    output += "    [\(change.kind.rawValue)] \(change.summary)\n"
+                }
+            }
+        }
+        return output
+    }
+}
+
+/// Ready for a pull-request comment or a changelog: a heading, then a table per class.
+public struct DiffMarkdownRenderer: DiffRenderer {
+    public init() {}
+
+    static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    public func render(_ diff: FrameworkDiff) -> String {
+        var output = "## \(diff.heading)\n\n"
+        output += "**Required bump: \(diff.requiredBump?.rawValue ?? "none")** — \(diff.changes.count) change\(diff.changes.count == 1 ? "" : "s")"
+        for changeClass in ChangeClass.allCases {
+            let count = diff.changes.filter { $0.changeClass == changeClass }.count
+            if count > 0 { output += ", \(count) \(changeClass.rawValue)" }
+        }
+        output += "\n"
+        for changeClass in ChangeClass.allCases {
+            let groups = diff.grouped(changeClass)
+            guard !groups.isEmpty else { continue }
+            output += "\n### \(FrameworkDiff.classTitle(changeClass)) (\(changeClass.bump.rawValue))\n\n"
+            output += "| Department | Subject | Change | Before | After |\n|---|---|---|---|---|\n"
+            for group in groups {
+                for change in group.changes {
+                    let subject = change.criterion ?? change.scheme ?? change.productionType ?? change.department ?? "framework"
+                    let kind = change.kind.rawValue + (change.locale.map { " (\($0))" } ?? "")
+                    output += "| \(group.department ?? "—") | `\(Self.cell(subject))` | \(kind) | \(Self.cell(Change.text(change.before))) | \(Self.cell(Change.text(change.after))) |\n"
+                }
+            }
+        }
+        return output
+    }
+}
+
+/// `Schemas/diff.schema.json`: `from`, `to`, `required_bump`, `changes`.
+public struct DiffJSONRenderer: DiffRenderer {
+    public init() {}
+
+    public func render(_ diff: FrameworkDiff) -> String {
+        String(decoding: Self.value(diff).prettyBytes(), as: UTF8.self)
+    }
+
+    static func side(_ side: FrameworkDiff.Side) -> JSONValue {
+        var object: [String: JSONValue] = ["id": .string(side.id), "version": .string(side.version.description)]
+        if let digest = side.digest { object["digest"] = .string(digest) }
+        return .object(object)
+    }
+
+    public static func value(_ diff: FrameworkDiff) -> JSONValue {
+        let changes: [JSONValue] = diff.changes.map { change in
+            var object: [String: JSONValue] = [
+                "kind": .string(change.kind.rawValue),
+                "class": .string(change.changeClass.rawValue),
+                "bump": .string(change.bump.rawValue),
+                "summary": .string(change.summary),
+                "before": change.before ?? .null,
+                "after": change.after ?? .null,
+            ]
+            if let criterion = change.criterion { object["criterion"] = .string(criterion) }
+            if let department = change.department { object["department"] = .string(department) }
+            if let scheme = change.scheme { object["scheme"] = .string(scheme) }
+            if let type = change.productionType { object["production_type"] = .string(type) }
+            if let locale = change.locale { object["locale"] = .string(locale) }
+            return .object(object)
+        }
+        return [
+            "from": side(diff.from),
+            "to": side(diff.to),
+            "required_bump": .string(diff.requiredBump?.rawValue ?? "none"),
+            "changes": .array(changes),
+        ]
+    }
+}

@@ -1,0 +1,81 @@
+import EcoprodFramework
+
+extension FrameworkDiff {
+    /// Matches criteria by ID (and through migration rules) with dictionaries: linear time.
+    static func compareCriteria(_ old: [Criterion], _ new: [Criterion], rules: [MigrationRule], into changes: inout [Change]) {
+        let oldByID = Dictionary(old.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let newByID = Dictionary(new.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var accountedOld: Set<String> = []
+        var accountedNew: Set<String> = []
+        for rule in rules {
+            accountedOld.formUnion(rule.from)
+            accountedNew.formUnion(rule.to)
+            switch rule.kind {
+            case .rename:
+                guard let from = rule.from.first, let to = rule.to.first, let before = oldByID[from], let after = newByID[to] else { continue }
+                changes.append(Change(.criterionRenamed, criterion: to, department: after.department, before: .string(from), after: .string(to)))
+                compareCriterion(before, after, into: &changes)
+            case .split:
+                let department = rule.from.first.flatMap { oldByID[$0]?.department }
+                changes.append(Change(
+                    .criterionSplit, criterion: rule.from.first, department: department,
+                    before: .array(rule.from.map(JSONValue.string)), after: .array(rule.to.map(JSONValue.string))))
+            case .merge:
+                let department = rule.to.first.flatMap { newByID[$0]?.department }
+                changes.append(Change(
+                    .criterionMerged, criterion: rule.to.first, department: department,
+                    before: .array(rule.from.map(JSONValue.string)),
+                    after: ["into": .string(rule.to.first ?? ""), "combine": .string(rule.combine?.rawValue ?? "")]))
+            case .retire:
+                guard let id = rule.from.first else { continue }
+                changes.append(Change(
+                    .criterionRetired, criterion: id, department: oldByID[id]?.department,
+                    before: oldByID[id].map { JSONValue(encoding: $0) }, after: rule.reason.map { JSONValue(encoding: $0) }))
+            }
+        }
+        for criterion in old where !accountedOld.contains(criterion.id) {
+            if let after = newByID[criterion.id] {
+                compareCriterion(criterion, after, into: &changes)
+            } else {
+                changes.append(Change(.criterionRemoved, criterion: criterion.id, department: criterion.department, before: JSONValue(encoding: criterion)))
+            }
+        }
+        for criterion in new where oldByID[criterion.id] == nil && !accountedNew.contains(criterion.id) {
+            changes.append(Change(.criterionAdded, criterion: criterion.id, department: criterion.department, after: JSONValue(encoding: criterion)))
+        }
+    }
+
+    /// Field-by-field changes of one criterion kept (or renamed) from `before` to `after`.
+    static func compareCriterion(_ before: Criterion, _ after: Criterion, into changes: inout [Change]) {
+        let template = Change(.titleChanged, criterion: after.id, department: after.department)
+        func change(_ kind: Change.Kind, _ old: JSONValue, _ new: JSONValue) {
+            var change = template
+            change.kind = kind
+            change.before = old
+            change.after = new
+            changes.append(change)
+        }
+        if before.points != after.points { change(.pointsChanged, .integer(before.points), .integer(after.points)) }
+        if before.mandatory != after.mandatory { change(.mandatoryChanged, .bool(before.mandatory), .bool(after.mandatory)) }
+        if Set(before.appliesTo) != Set(after.appliesTo) {
+            change(.applicabilityChanged, .array(before.appliesTo.map(JSONValue.string)), .array(after.appliesTo.map(JSONValue.string)))
+        }
+        if before.department != after.department { change(.criterionMoved, .string(before.department), .string(after.department)) }
+        if before.stages != after.stages { change(.stagesChanged, .array(before.stages.map(JSONValue.string)), .array(after.stages.map(JSONValue.string))) }
+        compareText(before.title, after.title, kind: .titleChanged, template: template, into: &changes)
+        compareText(before.guidance, after.guidance, kind: .guidanceChanged, template: template, into: &changes)
+        let locales = Set(before.evidence.flatMap(\.locales) + after.evidence.flatMap(\.locales)).sorted()
+        for locale in locales {
+            let old = before.evidence.map { $0[locale] ?? "" }
+            let new = after.evidence.map { $0[locale] ?? "" }
+            if old != new {
+                var evidence = template
+                evidence.kind = .evidenceChanged
+                evidence.locale = locale
+                evidence.before = .array(old.map(JSONValue.string))
+                evidence.after = .array(new.map(JSONValue.string))
+                changes.append(evidence)
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import EcoprodFramework
+
+/// `CHANGELOG.md`, in Keep a Changelog style: the framework's history, newest first,
+/// one section per release, written by `ecoprod release` from the diff.
+public struct Changelog: Sendable {
+    /// The header written when the file does not exist yet.
+    public static let header = """
+        # Changelog
+
+        All notable changes to the Ecoprod Label reference framework, newest first.
+        This file is written by `ecoprod release` from the classified diff; the format follows
+        [Keep a Changelog](https://keepachangelog.com/en/1.1.0/) and versions follow the
+        framework's semver rule: scoring changes are major, additions minor, text edits patch.
+
+        """
+
+    /// The section for a release.
+    public static func entry(for framework: Framework, date: String, diff: FrameworkDiff?) -> String {
+        var lines = ["## [\(framework.identity.version)] - \(date)", ""]
+        guard let diff else {
+            lines += [
+                "### Added", "",
+                "- First release: \(framework.criteria.count) criteria in \(framework.departments.count) departments, \(framework.mandatoryCount) of them mandatory, \(framework.totalPoints) points in all.",
+            ]
+            for scheme in framework.scoring.schemes {
+                let stars = scheme.levels.map { "\($0.stars)★ from \(FrameworkValidator.percentText($0.basisPoints))%" }.joined(separator: ", ")
+                lines.append("- Scheme `\(scheme.id)` (\(scheme.title["en"] ?? scheme.id)): \(scheme.threshold.comparison.symbol) \(FrameworkValidator.percentText(scheme.threshold.basisPoints))%; \(stars).")
+            }
+            lines += ["", "### Scoring impact", "", "- None: nothing to compare with.", ""]
+            return lines.joined(separator: "\n") + "\n"
+        }
+        let removedKinds: Set<Change.Kind> = [.criterionRemoved, .criterionRetired, .schemeRemoved, .departmentRemoved, .productionTypeRemoved, .stageRemoved, .localeRemoved]
+        let added = diff.changes.filter { $0.changeClass == .additive }
+        let removed = diff.changes.filter { removedKinds.contains($0.kind) }
+        let changed = diff.changes.filter { $0.changeClass != .additive && !removedKinds.contains($0.kind) }
+        let scoring = diff.changes.filter { $0.changeClass == .scoring }
+        for (title, changes) in [("Added", added), ("Changed", changed), ("Removed", removed)] where !changes.isEmpty {
+            lines += ["### \(title)", ""]
+            lines += changes.map { "- \($0.summary)" }
+            lines.append("")
+        }
+        lines += ["### Scoring impact", ""]
+        lines.append("- Required bump: \(diff.requiredBump?.rawValue ?? "none") (from \(diff.from.version)).")
+        if scoring.isEmpty {
+            lines.append("- No change can alter a production's score or eligibility; answer sets carry over as they are.")
+        } else {
+            lines += scoring.map { "- \($0.subject): \($0.kind.rawValue)" }
+        }
+        lines.append("")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `existing` with `entry` inserted above the newest section (or after the header).
+    public static func inserting(_ entry: String, into existing: String?) -> String {
+        guard let existing, !existing.isEmpty else { return header + "\n" + entry }
+        if let range = existing.range(of: "\n## [") {
+            var text = existing
+            text.insert(contentsOf: "\n" + entry, at: text.index(after: range.lowerBound))
+            return text.replacingOccurrences(of: "\n\n\n## [", with: "\n\n## [")
+        }
+        return existing + (existing.hasSuffix("\n") ? "\n" : "\n\n") + entry
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// The released bundles of one framework, verified and in version order: what `release`
+/// diffs against, what `migrate` walks, and what `verify --releases` checks as a chain.
+public struct ReleaseHistory: Sendable {
+    /// Verified releases, oldest first.
+    public private(set) var releases: [BundleVerifier.VerifiedBundle]
+
+    public init(releases: [BundleVerifier.VerifiedBundle]) {
+        self.releases = releases.sorted { $0.bundle.framework.identity.version < $1.bundle.framework.identity.version }
+    }
+
+    /// An empty history: nothing released yet.
+    public static let empty = ReleaseHistory(releases: [])
+
+    /// Loads and verifies every `*.json` bundle in `directory`, and their lineage chain.
+    /// A missing folder is an empty history, not an error.
+    public static func load(directory: String, into diagnostics: inout DiagnosticCollector) -> ReleaseHistory {
+        let manager = FileManager.default
+        guard let names = try? manager.contentsOfDirectory(atPath: directory) else { return .empty }
+        let verifier = BundleVerifier()
+        var verified: [BundleVerifier.VerifiedBundle] = []
+        for name in names.filter({ $0.hasSuffix(".json") && !$0.hasPrefix(".") }).sorted() {
+            let path = directory + "/" + name
+            guard let data = manager.contents(atPath: path) else {
+                diagnostics.emit(.fileUnreadable(path, reason: "not readable"))
+                continue
+            }
+            if let bundle = verifier.verify(Array(data), file: path, into: &diagnostics) {
+                verified.append(.init(file: path, bundle: bundle))
+            }
+        }
+        verifier.verifyLineage(verified, complete: true, into: &diagnostics)
+        return ReleaseHistory(releases: verified)
+    }
+
+    /// The newest release.
+    public var latest: BundleVerifier.VerifiedBundle? { releases.last }
+
+    /// The newest release strictly older than `version`: the one a build of `version` descends from.
+    public func latest(before version: SemanticVersion) -> BundleVerifier.VerifiedBundle? {
+        releases.last { $0.bundle.framework.identity.version < version }
+    }
+
+    /// The release of exactly `version`, if any.
+    public func release(_ version: SemanticVersion) -> BundleVerifier.VerifiedBundle? {
+        releases.first { $0.bundle.framework.identity.version == version }
+    }
+
+    /// Every criterion ID ever retired, with the version that retired it.
+    public var retiredIDs: [String: SemanticVersion] {
+        var table: [String: SemanticVersion] = [:]
+        for entry in releases {
+            for rule in entry.bundle.framework.lineage.rules where rule.kind == .retire {
+                for id in rule.from where table[id] == nil { table[id] = entry.bundle.framework.identity.version }
+            }
+        }
+        return table
+    }
+}

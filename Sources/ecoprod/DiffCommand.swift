@@ -1,0 +1,53 @@
+import ArgumentParser
+import EcoprodCompiler
+import EcoprodFramework
+
+extension DiffFormat: ExpressibleByArgument {}
+extension VersionBump: ExpressibleByArgument {}
+
+/// `ecoprod diff OLD NEW`: every change, classified by its effect on scores.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Classify every change between two framework versions (source folders or bundles).",
+        discussion: "Exit 0 unless --fail-on is reached (1), or either input has errors (1).")
+
+    @Argument(help: "The older version: a source folder or a bundle file.")
+    var old: String
+
+    @Argument(help: "The newer version: a source folder or a bundle file.")
+    var new: String
+
+    @Option(name: .long, help: "Output: text, markdown or json.")
+    var format: DiffFormat = .text
+
+    @Option(name: .long, help: "Exit 1 when the required bump is at least this: major, minor or patch.")
+    var failOn: VersionBump?
+
+    @Option(name: .long, help: "Diagnostic format for input errors: text, json, github or sarif.")
+    var diagnosticsFormat: DiagnosticFormat = .text
+
+    func run() throws {
+        var collector = DiagnosticCollector()
+        let before = FrameworkInput.load(old, into: &collector)
+        let after = FrameworkInput.load(new, into: &collector)
+        guard let before, let after, !collector.hasErrors else {
+            Console.report(collector.sorted(), options: DiagnosticOptions.with(format: diagnosticsFormat))
+            throw ExitCode(1)
+        }
+        let diff = FrameworkDiff(from: before.framework, to: after.framework, oldDigest: before.digest, newDigest: after.digest)
+        Console.out(format.renderer.render(diff))
+        if let failOn, let required = diff.requiredBump, required >= failOn {
+            Console.error("required bump \(required.rawValue) reaches --fail-on \(failOn.rawValue)\n")
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension DiagnosticOptions {
+    static func with(format: DiagnosticFormat) -> DiagnosticOptions {
+        var options = DiagnosticOptions()
+        options.format = format
+        return options
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import EcoprodCompiler
+import EcoprodFramework
+import Foundation
+
+/// `ecoprod release [DIR]`: diff against the latest release, enforce the version, freeze.
+struct ReleaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "release",
+        abstract: "Publish the sources as a frozen release, with its CHANGELOG entry.",
+        discussion: """
+            Diffs against the newest bundle in DIR/releases, refuses a version that is lower than the \
+            diff requires, already released, or not above the latest, then writes \
+            DIR/releases/<id>-<version>.json and a section at the top of CHANGELOG.md.
+            """)
+
+    @Argument(help: "The framework folder.")
+    var directory = "Framework"
+
+    @Option(name: .long, help: "The changelog to update (default: CHANGELOG.md next to DIR).")
+    var changelog: String?
+
+    @Option(name: .long, help: "Release date (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH, else today (UTC).")
+    var date: String?
+
+    @Flag(name: .long, help: "Print what would be written, and write nothing.")
+    var dryRun = false
+
+    @OptionGroup var diagnostics: DiagnosticOptions
+    @OptionGroup var limits: ReaderLimitOptions
+
+    func validate() throws {
+        if let date, ReleaseDate.validated(date) == nil {
+            throw ValidationError("--date must be a calendar date as YYYY-MM-DD, got '\(date)'")
+        }
+    }
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let resolved: String
+        do {
+            resolved = try ReleaseDate.resolve(explicit: date, environment: environment)
+                ?? ReleaseDate.format(epoch: Int(Date().timeIntervalSince1970))
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let trimmed = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        let parent = trimmed.contains("/") ? String(trimmed[..<trimmed.lastIndex(of: "/")!]) : ""
+        let planner = ReleasePlanner(
+            directory: directory, changelogPath: changelog ?? (parent.isEmpty ? "CHANGELOG.md" : parent + "/CHANGELOG.md"),
+            date: resolved, limits: limits.limits)
+        var lock: ReleaseLock?
+        if !dryRun {
+            switch ReleaseLock.acquire(in: planner.releasesDirectory) {
+            case .success(let acquired): lock = acquired
+            case .failure(let failure):
+                Console.report([failure.diagnostic], options: diagnostics)
+                throw ExitCode(1)
+            }
+        }
+        defer { lock?.release() }
+        var collector = DiagnosticCollector()
+        let (plan, sources) = planner.plan(into: &collector)
+        let failed = Console.report(collector.sorted(), options: diagnostics, sources: sources.byPath)
+        guard !failed, let plan else { throw ExitCode(1) }
+        let framework = plan.bundle.framework
+        if let diff = plan.diff {
+            Console.error("\(DiffTextRenderer().render(diff))\n")
+        }
+        if dryRun {
+            Console.out(plan.changelogEntry)
+            Console.error("dry run: would write \(plan.bundlePath) (\(plan.bundle.digest)) and a \(framework.identity.version) section in \(plan.changelogPath); wrote nothing\n")
+            return
+        }
+        do {
+            try planner.execute(plan)
+        } catch {
+            Console.report([error.diagnostic], options: diagnostics)
+            throw ExitCode(1)
+        }
+        Console.error("Released \(framework.summaryLine)\nWrote \(plan.bundlePath)\ndigest \(plan.bundle.digest)\nUpdated \(plan.changelogPath)\n")
+    }
+}
