@@ -27,10 +27,16 @@ enum Console {
     /// tools read them.
     @discardableResult
     static func report(_ diagnostics: [Diagnostic], options: DiagnosticOptions, sources: [String: [UInt8]] = [:]) -> Bool {
-        let shown = options.strict ? diagnostics.map { $0.severity == .warning ? $0.with(severity: .error) : $0 } : diagnostics
+        report(diagnostics, format: options.format, strict: options.strict, sources: sources)
+    }
+
+    /// Prints diagnostics in `format`; with `strict`, warnings count as errors.
+    @discardableResult
+    static func report(_ diagnostics: [Diagnostic], format: DiagnosticFormat, strict: Bool = false, sources: [String: [UInt8]] = [:]) -> Bool {
+        let shown = strict ? diagnostics.map { $0.severity == .warning ? $0.with(severity: .error) : $0 } : diagnostics
         let failed = shown.contains { $0.severity == .error }
-        let rendered = options.format.renderer(sources: sources, colour: colourAllowed).render(shown)
-        switch options.format {
+        let rendered = format.renderer(sources: sources, colour: colourAllowed).render(shown)
+        switch format {
         case .text:
             error(rendered)
             if !shown.isEmpty { error("\(shown.summaryLine)\n") }

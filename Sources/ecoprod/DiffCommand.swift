@@ -32,7 +32,7 @@ struct DiffCommand: ParsableCommand {
         let before = FrameworkInput.load(old, into: &collector)
         let after = FrameworkInput.load(new, into: &collector)
         guard let before, let after, !collector.hasErrors else {
-            Console.report(collector.sorted(), options: DiagnosticOptions.with(format: diagnosticsFormat))
+            Console.report(collector.sorted(), format: diagnosticsFormat)
             throw ExitCode(1)
         }
         let diff = FrameworkDiff(from: before.framework, to: after.framework, oldDigest: before.digest, newDigest: after.digest)
@@ -41,13 +41,5 @@ struct DiffCommand: ParsableCommand {
             Console.error("required bump \(required.rawValue) reaches --fail-on \(failOn.rawValue)\n")
             throw ExitCode(1)
         }
-    }
-}
-
-extension DiagnosticOptions {
-    static func with(format: DiagnosticFormat) -> DiagnosticOptions {
-        var options = DiagnosticOptions()
-        options.format = format
-        return options
     }
 }

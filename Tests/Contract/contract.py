@@ -19,6 +19,7 @@ import yaml
 
 ROOT = sys.argv[1] if len(sys.argv) > 1 else "."
 BUNDLE = sys.argv[2] if len(sys.argv) > 2 else None
+DIFFS = sys.argv[3:]
 
 
 class StrictLoader(yaml.SafeLoader):
@@ -138,6 +139,27 @@ if BUNDLE:
     broken = copy.deepcopy(bundle)
     del broken["criteria"][0]["points"]
     check(not jsonschema.Draft202012Validator(bundle_schema).is_valid(broken), "bundle schema rejects a criterion without points")
+
+if DIFFS:
+    with open(f"{ROOT}/Schemas/diff.schema.json") as f:
+        diff_schema = json.load(f)
+    jsonschema.Draft202012Validator.check_schema(diff_schema)
+    diff_validator = jsonschema.Draft202012Validator(diff_schema)
+    for path in DIFFS:
+        with open(path, encoding="utf-8") as f:
+            diff = json.load(f)
+        errors = list(diff_validator.iter_errors(diff))
+        check(not errors, f"{path} validates against diff.schema.json" + (f": {errors[0].message}" if errors else ""))
+        order = {"patch": 0, "minor": 1, "major": 2}
+        expected = max((order[c["bump"]] for c in diff["changes"]), default=-1)
+        check(order.get(diff["required_bump"], -1) == expected, f"{path}: required_bump is the largest bump of its changes")
+
+for path in sorted(glob.glob(f"{ROOT}/Framework/releases/*.json")):
+    with open(path, encoding="utf-8") as f:
+        release = json.load(f)
+    content = {k: v for k, v in release.items() if k != "digest"}
+    digest = "sha256:" + hashlib.sha256(jcs(content).encode("utf-8")).hexdigest()
+    check(digest == release["digest"], f"independent digest of {path} matches")
 
 print(f"contract: {failures} failed")
 sys.exit(1 if failures else 0)

@@ -91,7 +91,7 @@ public struct DiffMarkdownRenderer: DiffRenderer {
                 for change in group.changes {
                     let subject = change.criterion ?? change.scheme ?? change.productionType ?? change.department ?? "framework"
                     let kind = change.kind.rawValue + (change.locale.map { " (\($0))" } ?? "")
-                    output += "| \(group.department ?? "—") | `\(Self.cell(subject))` | \(kind) | \(Self.cell(Change.text(change.before))) | \(Self.cell(Change.text(change.after))) |\n"
+                    output += "| \(group.department ?? "—") | `\(Self.cell(subject))` | \(kind) | \(Self.cell(change.displayBefore)) | \(Self.cell(change.displayAfter)) |\n"
                 }
             }
         }

@@ -2,7 +2,12 @@ import EcoprodFramework
 
 extension FrameworkDiff {
     /// Matches criteria by ID (and through migration rules) with dictionaries: linear time.
-    static func compareCriteria(_ old: [Criterion], _ new: [Criterion], rules: [MigrationRule], into changes: inout [Change]) {
+    ///
+    /// Applicability is compared only over production types both versions declare: a type
+    /// added in `new` is one change (production-type-added), not one per criterion.
+    static func compareCriteria(
+        _ old: [Criterion], _ new: [Criterion], rules: [MigrationRule], sharedTypes: Set<String>, into changes: inout [Change]
+    ) {
         let oldByID = Dictionary(old.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let newByID = Dictionary(new.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var accountedOld: Set<String> = []
@@ -14,7 +19,7 @@ extension FrameworkDiff {
             case .rename:
                 guard let from = rule.from.first, let to = rule.to.first, let before = oldByID[from], let after = newByID[to] else { continue }
                 changes.append(Change(.criterionRenamed, criterion: to, department: after.department, before: .string(from), after: .string(to)))
-                compareCriterion(before, after, into: &changes)
+                compareCriterion(before, after, sharedTypes: sharedTypes, into: &changes)
             case .split:
                 let department = rule.from.first.flatMap { oldByID[$0]?.department }
                 changes.append(Change(
@@ -30,23 +35,23 @@ extension FrameworkDiff {
                 guard let id = rule.from.first else { continue }
                 changes.append(Change(
                     .criterionRetired, criterion: id, department: oldByID[id]?.department,
-                    before: oldByID[id].map { JSONValue(encoding: $0) }, after: rule.reason.map { JSONValue(encoding: $0) }))
+                    before: oldByID[id].map { JSONValue(encoding: $0.title) }, after: rule.reason.map { JSONValue(encoding: $0) }))
             }
         }
         for criterion in old where !accountedOld.contains(criterion.id) {
             if let after = newByID[criterion.id] {
-                compareCriterion(criterion, after, into: &changes)
+                compareCriterion(criterion, after, sharedTypes: sharedTypes, into: &changes)
             } else {
-                changes.append(Change(.criterionRemoved, criterion: criterion.id, department: criterion.department, before: JSONValue(encoding: criterion)))
+                changes.append(Change(.criterionRemoved, criterion: criterion.id, department: criterion.department, before: JSONValue(encoding: criterion.title)))
             }
         }
         for criterion in new where oldByID[criterion.id] == nil && !accountedNew.contains(criterion.id) {
-            changes.append(Change(.criterionAdded, criterion: criterion.id, department: criterion.department, after: JSONValue(encoding: criterion)))
+            changes.append(Change(.criterionAdded, criterion: criterion.id, department: criterion.department, after: JSONValue(encoding: criterion.title)))
         }
     }
 
     /// Field-by-field changes of one criterion kept (or renamed) from `before` to `after`.
-    static func compareCriterion(_ before: Criterion, _ after: Criterion, into changes: inout [Change]) {
+    static func compareCriterion(_ before: Criterion, _ after: Criterion, sharedTypes: Set<String>, into changes: inout [Change]) {
         let template = Change(.titleChanged, criterion: after.id, department: after.department)
         func change(_ kind: Change.Kind, _ old: JSONValue, _ new: JSONValue) {
             var change = template
@@ -57,8 +62,10 @@ extension FrameworkDiff {
         }
         if before.points != after.points { change(.pointsChanged, .integer(before.points), .integer(after.points)) }
         if before.mandatory != after.mandatory { change(.mandatoryChanged, .bool(before.mandatory), .bool(after.mandatory)) }
-        if Set(before.appliesTo) != Set(after.appliesTo) {
-            change(.applicabilityChanged, .array(before.appliesTo.map(JSONValue.string)), .array(after.appliesTo.map(JSONValue.string)))
+        let oldTypes = before.appliesTo.filter(sharedTypes.contains)
+        let newTypes = after.appliesTo.filter(sharedTypes.contains)
+        if Set(oldTypes) != Set(newTypes) {
+            change(.applicabilityChanged, .array(oldTypes.map(JSONValue.string)), .array(newTypes.map(JSONValue.string)))
         }
         if before.department != after.department { change(.criterionMoved, .string(before.department), .string(after.department)) }
         if before.stages != after.stages { change(.stagesChanged, .array(before.stages.map(JSONValue.string)), .array(after.stages.map(JSONValue.string))) }

@@ -30,7 +30,8 @@ public struct FrameworkDiff: Sendable {
             old.departments.map { CatalogEntry(id: $0.id, title: $0.title) }, new.departments.map { CatalogEntry(id: $0.id, title: $0.title) },
             added: .departmentAdded, removed: .departmentRemoved, retitled: .departmentTitleChanged, field: \.department, into: &changes)
         let rules = new.lineage.previous?.version == old.identity.version ? new.lineage.rules : []
-        Self.compareCriteria(old.criteria, new.criteria, rules: rules, into: &changes)
+        let sharedTypes = Set(old.productionTypes.map(\.id)).intersection(new.productionTypes.map(\.id))
+        Self.compareCriteria(old.criteria, new.criteria, rules: rules, sharedTypes: sharedTypes, into: &changes)
         self.changes = changes
     }
 

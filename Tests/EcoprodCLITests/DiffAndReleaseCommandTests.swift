@@ -1,0 +1,112 @@
+import EcoprodFramework
+import Foundation
+import Testing
+
+private let release100 = "Framework/releases/ecoprod-label-1.0.0.json"
+private let release110 = "Framework/releases/ecoprod-label-1.1.0.json"
+
+/// A copy of Framework/ with its releases, and CHANGELOG.md.
+private func releaseWorkspace() throws -> URL {
+    let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("ecoprod-cli-release-" + UUID().uuidString)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Framework"), to: folder.appendingPathComponent("Framework"))
+    try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("CHANGELOG.md"), to: folder.appendingPathComponent("CHANGELOG.md"))
+    return folder
+}
+
+private func edit(_ folder: URL, _ file: String, _ find: String, _ replacement: String) throws {
+    let url = folder.appendingPathComponent(file)
+    try Data(try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: find, with: replacement).utf8).write(to: url)
+}
+
+@Suite(.serialized) struct DiffAndReleaseCommandTests {
+    @Test func diffBetweenTheShippedReleasesIsMinor() throws {
+        let result = try runEcoprod(["diff", release100, release110, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let diff = try JSONParser().parse(result.stdoutBytes)
+        #expect(diff["required_bump"] == "minor")
+        #expect(diff["from"]?["version"] == "1.0.0")
+        #expect(diff["to"]?["digest"]?.stringValue?.hasPrefix("sha256:") == true)
+        #expect(diff["changes"]?.arrayValue?.map { $0["kind"] } == ["scheme-added"])
+    }
+
+    @Test(arguments: [("minor", Int32(1)), ("major", Int32(0)), ("patch", Int32(1))])
+    func failOnSetsTheExitCode(_ level: String, _ status: Int32) throws {
+        #expect(try runEcoprod(["diff", release100, release110, "--fail-on", level]).status == status)
+    }
+
+    @Test(arguments: ["text", "markdown"])
+    func diffOfASourceFolderAgainstItsReleaseIsEmpty(_ format: String) throws {
+        let result = try runEcoprod(["diff", release110, "Framework", "--format", format])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("required bump: none") || result.stdout.contains("Required bump: none"))
+    }
+
+    @Test func diffWithABrokenInputExits1WithDiagnostics() throws {
+        let result = try runEcoprod(["diff", release100, "NoSuchFolder"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("F001"))
+    }
+
+    @Test func dryRunWritesNothing() throws {
+        let folder = try releaseWorkspace()
+        try edit(folder, "Framework/framework.yaml", "version: 1.1.0", "version: 1.2.0")
+        try edit(folder, "Framework/framework.yaml", "production_types:\n", "production_types:\n  - id: web-series\n    title: {fr: Série web, en: Web series}\n")
+        let changelogBefore = try Data(contentsOf: folder.appendingPathComponent("CHANGELOG.md"))
+        let result = try runEcoprod(["release", "--dry-run", "--date", "2026-12-01"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("## [1.2.0] - 2026-12-01"))
+        #expect(result.stderr.contains("wrote nothing"))
+        #expect(try Data(contentsOf: folder.appendingPathComponent("CHANGELOG.md")) == changelogBefore)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Framework/releases/ecoprod-label-1.2.0.json").path))
+    }
+
+    @Test func releaseRefusesAnUnderstatedVersion() throws {
+        let folder = try releaseWorkspace()
+        try edit(folder, "Framework/framework.yaml", "version: 1.1.0", "version: 1.1.1")
+        try edit(folder, "Framework/framework.yaml", "{percent: 70, comparison: at-least}", "{percent: 70, comparison: more-than}")
+        let result = try runEcoprod(["release"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("V804"))
+        #expect(result.stderr.contains("requires a major bump, so at least 2.0.0"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Framework/releases/ecoprod-label-1.1.1.json").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Framework/releases/.release.lock").path))
+    }
+
+    @Test func twoReleasesAtOnceLeaveOneWinnerAndAVerifiedHistory() throws {
+        let folder = try releaseWorkspace()
+        try edit(folder, "Framework/framework.yaml", "version: 1.1.0", "version: 1.1.1")
+        try edit(folder, "Framework/departments/A-production.yaml", "en: \"Signed intention note\"", "en: \"A signed intention note\"")
+        let group = DispatchGroup()
+        nonisolated(unsafe) var statuses: [Int32] = [0, 0]
+        for index in 0..<2 {
+            group.enter()
+            DispatchQueue.global().async {
+                statuses[index] = (try? runEcoprod(["release", "--date", "2026-12-01"], in: folder).status) ?? -1
+                group.leave()
+            }
+        }
+        group.wait()
+        #expect(statuses.sorted() == [0, 1])
+        let verify = try runEcoprod(["verify", "--releases", "Framework/releases"], in: folder)
+        #expect(verify.status == 0, "\(verify.stderr)")
+        let changelog = try String(contentsOf: folder.appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
+        #expect(changelog.components(separatedBy: "## [1.1.1]").count == 2)
+        #expect(changelog.contains("title (en): Signed intention note → A signed intention note"))
+    }
+
+    @Test func theCommittedReleasesVerifyAsAChain() throws {
+        let result = try runEcoprod(["verify", "--releases", "Framework/releases"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("ok Framework/releases/ecoprod-label-1.0.0.json"))
+        #expect(result.stderr.contains("ok Framework/releases/ecoprod-label-1.1.0.json"))
+    }
+
+    @Test func aTamperedEarlierReleaseBreaksTheChain() throws {
+        let folder = try releaseWorkspace()
+        try edit(folder, release100, "\"points\": 4,", "\"points\": 5,")
+        let result = try runEcoprod(["verify", "--releases", "Framework/releases", "--format", "json"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("B105"))
+    }
+}

@@ -1,0 +1,99 @@
+import EcoprodFramework
+import Foundation
+import Testing
+@testable import EcoprodCompiler
+
+@Suite(.serialized) struct ReleasePlannerTests {
+    /// A copy of the repository's Framework/ (with its releases) and CHANGELOG.md in a temporary folder.
+    private func workspace() throws -> URL {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("ecoprod-release-" + UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Framework"), to: folder.appendingPathComponent("Framework"))
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("CHANGELOG.md"), to: folder.appendingPathComponent("CHANGELOG.md"))
+        return folder
+    }
+
+    private func edit(_ folder: URL, _ file: String, _ find: String, _ replacement: String) throws {
+        let url = folder.appendingPathComponent(file)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: find, with: replacement).utf8).write(to: url)
+    }
+
+    private func planner(_ folder: URL) -> ReleasePlanner {
+        ReleasePlanner(directory: folder.appendingPathComponent("Framework").path, changelogPath: folder.appendingPathComponent("CHANGELOG.md").path, date: "2026-11-29")
+    }
+
+    @Test func theShippedVersionIsAlreadyReleased() throws {
+        var collector = DiagnosticCollector()
+        let (plan, _) = planner(try workspace()).plan(into: &collector)
+        #expect(plan == nil)
+        #expect(collector.diagnostics.map(\.code) == [.versionAlreadyReleased])
+    }
+
+    @Test func anUnderstatedVersionIsRefusedWithTheRequiredOne() throws {
+        let folder = try workspace()
+        try edit(folder, "Framework/framework.yaml", "version: 1.1.0", "version: 1.2.0")
+        try edit(folder, "Framework/departments/A-production.yaml", "    points: 2\n    mandatory: false", "    points: 3\n    mandatory: false")
+        var collector = DiagnosticCollector()
+        let (plan, _) = planner(folder).plan(into: &collector)
+        #expect(plan == nil)
+        let error = try #require(collector.diagnostics.first { $0.code == .versionUnderstated })
+        #expect(error.message.contains("1.2.0"))
+        #expect(error.message.contains("major"))
+        #expect(error.message.contains("2.0.0"))
+        #expect(error.location.file.hasSuffix("framework.yaml"))
+        #expect(error.location.line == 6)
+    }
+
+    @Test func aVersionBelowTheLatestIsRefused() throws {
+        let folder = try workspace()
+        try edit(folder, "Framework/framework.yaml", "version: 1.1.0", "version: 1.0.5")
+        var collector = DiagnosticCollector()
+        _ = planner(folder).plan(into: &collector)
+        #expect(collector.diagnostics.contains { $0.code == .versionNotIncreasing })
+    }
+
+    @Test func aCorrectVersionWritesTheBundleAndTheChangelogOnce() throws {
+        let folder = try workspace()
+        try edit(folder, "Framework/framework.yaml", "version: 1.1.0", "version: 2.0.0")
+        try edit(folder, "Framework/departments/A-production.yaml", "  - id: A7\n", "  - id: A11\n    replaces: [A7]\n")
+        var collector = DiagnosticCollector()
+        let releasePlanner = planner(folder)
+        let plan = try #require(releasePlanner.plan(into: &collector).plan, "\(collector.diagnostics)")
+        try releasePlanner.execute(plan)
+        let bundlePath = folder.appendingPathComponent("Framework/releases/ecoprod-label-2.0.0.json").path
+        #expect(FileManager.default.fileExists(atPath: bundlePath))
+        let changelog = try String(contentsOf: folder.appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
+        #expect(changelog.contains("## [2.0.0] - 2026-11-29"))
+        #expect(changelog.range(of: "## [2.0.0]")!.lowerBound < changelog.range(of: "## [1.1.0]")!.lowerBound)
+        #expect(changelog.contains("A7 renamed to A11"))
+        #expect(changelog.contains("### Scoring impact"))
+        var chain = DiagnosticCollector()
+        let history = ReleaseHistory.load(directory: folder.appendingPathComponent("Framework/releases").path, into: &chain)
+        #expect(chain.diagnostics.isEmpty, "\(chain.diagnostics)")
+        #expect(history.latest?.bundle.framework.lineage.previous?.version == SemanticVersion("1.1.0"))
+        var again = DiagnosticCollector()
+        #expect(releasePlanner.plan(into: &again).plan == nil)
+        #expect(again.diagnostics.contains { $0.code == .versionAlreadyReleased })
+    }
+
+    @Test func changelogEntryGoesAboveTheNewestSection() {
+        let existing = Changelog.header + "\n## [1.0.0] - 2023-01-01\n\n### Added\n\n- x\n"
+        let text = Changelog.inserting("## [1.1.0] - 2024-01-01\n\n- y\n", into: existing)
+        #expect(text.hasPrefix(Changelog.header))
+        #expect(text.range(of: "## [1.1.0]")!.lowerBound < text.range(of: "## [1.0.0]")!.lowerBound)
+        #expect(!text.contains("\n\n\n"))
+        #expect(Changelog.inserting("## [1.0.0]\n", into: nil).hasPrefix("# Changelog"))
+    }
+
+    @Test func theLockIsExclusiveAndBreaksWhenStale() throws {
+        let folder = try workspace().appendingPathComponent("Framework/releases").path
+        let first = try ReleaseLock.acquire(in: folder).get()
+        #expect(throws: ReleaseLock.Failure.self) { try ReleaseLock.acquire(in: folder).get() }
+        first.release()
+        #expect(!FileManager.default.fileExists(atPath: folder + "/" + ReleaseLock.fileName))
+        try Data("999999999\n".utf8).write(to: URL(fileURLWithPath: folder + "/" + ReleaseLock.fileName))
+        let second = try ReleaseLock.acquire(in: folder).get()
+        second.release()
+    }
+}
