@@ -102,8 +102,10 @@ public struct ReleasePlanner: Sendable {
     private static func versionLocation(_ sources: FrameworkSources) -> SourceLocation {
         guard let file = sources.framework else { return .file("framework.yaml") }
         let lines = String(decoding: file.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        let index = lines.firstIndex { $0.hasPrefix("version:") } ?? 0
-        return SourceLocation(file: file.path, line: index + 1, column: 1)
+        guard let index = lines.firstIndex(where: { $0.hasPrefix("version:") }) else { return SourceLocation(file: file.path, line: 1, column: 1) }
+        let line = lines[index]
+        let valueStart = line.dropFirst("version:".count).prefix { $0 == " " }.count + "version:".count + 1
+        return SourceLocation(file: file.path, line: index + 1, column: valueStart, endLine: index + 1, endColumn: line.trimmingCharacters(in: .whitespaces).count + 1)
     }
 }
 
