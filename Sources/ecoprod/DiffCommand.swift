@@ -24,6 +24,9 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: "Exit 1 when the required bump is at least this: major, minor or patch.")
     var failOn: VersionBump?
 
+    @Option(name: .long, help: "Answer sets written for OLD (a folder of *.json or a JSONL file): report each production's score before and after.")
+    var answers: String?
+
     @Option(name: .long, help: "Diagnostic format for input errors: text, json, github or sarif.")
     var diagnosticsFormat: DiagnosticFormat = .text
 
@@ -36,7 +39,16 @@ struct DiffCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let diff = FrameworkDiff(from: before.framework, to: after.framework, oldDigest: before.digest, newDigest: after.digest)
-        Console.out(format.renderer.render(diff))
+        var impact: ImpactAnalysis?
+        if let answers {
+            let sets = ImpactAnalysis.loadAnswerSets(answers, into: &collector)
+            if collector.hasErrors {
+                Console.report(collector.sorted(), format: diagnosticsFormat)
+                throw ExitCode(1)
+            }
+            impact = ImpactAnalysis(answerSets: sets, old: before.bundle, new: after.bundle)
+        }
+        Console.out(format.renderer.render(diff, impact: impact))
         if let failOn, let required = diff.requiredBump, required >= failOn {
             Console.error("required bump \(required.rawValue) reaches --fail-on \(failOn.rawValue)\n")
             throw ExitCode(1)

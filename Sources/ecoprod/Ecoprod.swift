@@ -12,6 +12,6 @@ struct Ecoprod: ParsableCommand {
             Data goes to stdout; diagnostics and progress go to stderr.
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, BuildCommand.self, VerifyCommand.self, DiffCommand.self, ReleaseCommand.self]
+        subcommands: [CheckCommand.self, BuildCommand.self, VerifyCommand.self, DiffCommand.self, ReleaseCommand.self, ScoreCommand.self, MigrateCommand.self]
     )
 }

@@ -2,7 +2,12 @@ import EcoprodFramework
 
 /// Prints a diff in one format. One renderer per format: text, markdown, json.
 public protocol DiffRenderer: Sendable {
-    func render(_ diff: FrameworkDiff) -> String
+    /// The diff, with the impact on real productions when answer sets were given.
+    func render(_ diff: FrameworkDiff, impact: ImpactAnalysis?) -> String
+}
+
+extension DiffRenderer {
+    public func render(_ diff: FrameworkDiff) -> String { render(diff, impact: nil) }
 }
 
 /// The formats of `ecoprod diff --format`.
@@ -49,7 +54,7 @@ extension FrameworkDiff {
 public struct DiffTextRenderer: DiffRenderer {
     public init() {}
 
-    public func render(_ diff: FrameworkDiff) -> String {
+    public func render(_ diff: FrameworkDiff, impact: ImpactAnalysis?) -> String {
         var output = "\(diff.heading): \(diff.changes.count) change\(diff.changes.count == 1 ? "" : "s"), required bump: \(diff.requiredBump?.rawValue ?? "none")\n"
         for changeClass in ChangeClass.allCases {
             let groups = diff.grouped(changeClass)
@@ -60,6 +65,12 @@ public struct DiffTextRenderer: DiffRenderer {
                 for change in group.changes {
                     output += "    [\(change.kind.rawValue)] \(change.summary)\n"
                 }
+            }
+        }
+        if let impact {
+            output += "\nImpact on \(impact.rows.count) production\(impact.rows.count == 1 ? "" : "s"): \(impact.summary)\n"
+            for row in impact.tableRows {
+                output += "  \(row.title): \(row.before) → \(row.after)\(row.change.isEmpty ? "" : "  [\(row.change)]")\n"
             }
         }
         return output
@@ -74,7 +85,7 @@ public struct DiffMarkdownRenderer: DiffRenderer {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }
 
-    public func render(_ diff: FrameworkDiff) -> String {
+    public func render(_ diff: FrameworkDiff, impact: ImpactAnalysis?) -> String {
         var output = "## \(diff.heading)\n\n"
         output += "**Required bump: \(diff.requiredBump?.rawValue ?? "none")** — \(diff.changes.count) change\(diff.changes.count == 1 ? "" : "s")"
         for changeClass in ChangeClass.allCases {
@@ -95,6 +106,12 @@ public struct DiffMarkdownRenderer: DiffRenderer {
                 }
             }
         }
+        if let impact {
+            output += "\n### Impact on productions\n\n\(impact.summary)\n\n| Production | Before | After | Change |\n|---|---|---|---|\n"
+            for row in impact.tableRows {
+                output += "| \(Self.cell(row.title)) | \(row.before) | \(row.after) | \(Self.cell(row.change)) |\n"
+            }
+        }
         return output
     }
 }
@@ -103,8 +120,10 @@ public struct DiffMarkdownRenderer: DiffRenderer {
 public struct DiffJSONRenderer: DiffRenderer {
     public init() {}
 
-    public func render(_ diff: FrameworkDiff) -> String {
-        String(decoding: Self.value(diff).prettyBytes(), as: UTF8.self)
+    public func render(_ diff: FrameworkDiff, impact: ImpactAnalysis?) -> String {
+        var value = Self.value(diff).objectValue ?? [:]
+        if let impact { value["impact"] = impact.jsonValue }
+        return String(decoding: JSONValue.object(value).prettyBytes(), as: UTF8.self)
     }
 
     static func side(_ side: FrameworkDiff.Side) -> JSONValue {

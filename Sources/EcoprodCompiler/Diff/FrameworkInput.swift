@@ -7,6 +7,11 @@ public struct FrameworkInput: Sendable {
     /// The bundle's digest, when the input was a bundle.
     public var digest: String?
 
+    /// The input as a bundle: the one read, or the one its sources compile to.
+    public var bundle: FrameworkBundle {
+        digest.map { FrameworkBundle(framework: framework, digest: $0) } ?? FrameworkBundle(framework: framework)
+    }
+
     /// Loads `path`: a folder is compiled with its own releases, a file is verified as a bundle
     /// ("-" reads a bundle from stdin). Problems go to `diagnostics`; nil when the input has errors.
     public static func load(_ path: String, compiler: FrameworkCompiler = FrameworkCompiler(), into diagnostics: inout DiagnosticCollector) -> FrameworkInput? {

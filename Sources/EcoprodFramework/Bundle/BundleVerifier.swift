@@ -219,33 +219,40 @@ public struct BundleVerifier: Sendable {
     }
 }
 
-/// Finds the line and column of a JSON path, by re-reading the document only when a problem needs it.
-struct JSONLocator {
+/// Finds the line and column of a JSON path, by re-reading the document only when a problem
+/// needs it, so the happy path pays nothing. A missing path falls back to its nearest parent.
+public struct JSONLocator: Sendable {
     let bytes: [UInt8]
     let file: String
+    /// Added to every line: a JSONL stream's line number minus one.
+    let lineOffset: Int
     private let positions: Lazy
 
     final class Lazy: @unchecked Sendable {
         var table: [String: SourceLocation]?
     }
 
-    init(bytes: [UInt8], file: String) {
+    public init(bytes: [UInt8], file: String, lineOffset: Int = 0) {
         self.bytes = bytes
         self.file = file
+        self.lineOffset = lineOffset
         self.positions = Lazy()
     }
 
-    func location(of path: String) -> SourceLocation {
+    /// The position of the value at `path` (`$.answers.A1.status`).
+    public func location(of path: String) -> SourceLocation {
         if positions.table == nil {
             positions.table = JSONParser().positions(in: bytes, file: file)
         }
         var probe = path
         while true {
-            if let found = positions.table?[probe] { return SourceLocation(file: file, line: found.line, column: found.column, path: path) }
+            if let found = positions.table?[probe] {
+                return SourceLocation(file: file, line: found.line + lineOffset, column: found.column, path: path)
+            }
             guard let cut = probe.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
             probe = String(probe[..<cut])
         }
-        return SourceLocation(file: file, line: 1, column: 1, path: path)
+        return SourceLocation(file: file, line: 1 + lineOffset, column: 1, path: path)
     }
 
     static func location(of path: String, inFile file: String) -> SourceLocation {

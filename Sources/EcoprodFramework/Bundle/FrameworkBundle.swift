@@ -22,7 +22,8 @@ public struct FrameworkBundle: Sendable, Hashable {
         self.digest = Self.digest(ofContent: Self.contentValue(of: framework))
     }
 
-    init(framework: Framework, digest: String) {
+    /// A bundle with a digest already known (read from a verified file).
+    public init(framework: Framework, digest: String) {
         self.framework = framework
         self.digest = digest
     }

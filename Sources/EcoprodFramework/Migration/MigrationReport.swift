@@ -1,0 +1,80 @@
+/// Every step a migration took, per criterion: what scorers and auditors read to trust it.
+public struct MigrationReport: Sendable, Hashable {
+    /// What happened to one criterion's answer in one step.
+    public struct Action: Sendable, Hashable {
+        public enum Kind: String, Sendable, Hashable {
+            case kept, renamed, split, merged, retired, new, changed, conflict
+        }
+
+        public var kind: Kind
+        public var from: [String]
+        public var to: [String]
+        /// A human explanation (the retirement reason, what changed, …).
+        public var detail: String?
+
+        public var jsonValue: JSONValue {
+            var object: [String: JSONValue] = [
+                "action": .string(kind.rawValue), "from": .array(from.map(JSONValue.string)), "to": .array(to.map(JSONValue.string)),
+            ]
+            if let detail { object["detail"] = .string(detail) }
+            return .object(object)
+        }
+    }
+
+    /// One release crossed.
+    public struct Step: Sendable, Hashable {
+        public var from: SemanticVersion
+        public var to: SemanticVersion
+        public var actions: [Action]
+    }
+
+    public var from: SemanticVersion
+    public var to: SemanticVersion
+    public var steps: [Step] = []
+
+    public init(from: SemanticVersion, to: SemanticVersion) {
+        self.from = from
+        self.to = to
+    }
+
+    /// Criteria of the target version that no migrated answer covers: they must be answered.
+    public var toAnswer: [String] = []
+    /// Criteria whose migrated answer needs a person's review (split copies).
+    public var review: [String] = []
+
+    public var jsonValue: JSONValue {
+        [
+            "from": .string(from.description), "to": .string(to.description),
+            "steps": .array(steps.map { step in
+                ["from": .string(step.from.description), "to": .string(step.to.description), "actions": .array(step.actions.map(\.jsonValue))]
+            }),
+            "to_answer": .array(toAnswer.map(JSONValue.string)),
+            "review": .array(review.map(JSONValue.string)),
+        ]
+    }
+
+    /// A few readable lines: kept answers counted, every other action listed.
+    public var text: String {
+        var lines: [String] = []
+        if steps.isEmpty { lines.append("\(from) → \(to): already there, nothing to migrate") }
+        for step in steps {
+            let kept = step.actions.filter { $0.kind == .kept }.count
+            lines.append("\(step.from) → \(step.to): \(kept) answer\(kept == 1 ? "" : "s") kept")
+            for action in step.actions where action.kind != .kept {
+                let ids = action.from.joined(separator: ", ")
+                let targets = action.to.joined(separator: ", ")
+                switch action.kind {
+                case .renamed: lines.append("  \(ids) renamed to \(targets)")
+                case .split: lines.append("  \(ids) split into \(targets) (copied; review them)")
+                case .merged: lines.append("  \(ids) merged into \(targets)\(action.detail.map { " (\($0))" } ?? "")")
+                case .retired: lines.append("  \(ids) retired; answer kept under 'retired'\(action.detail.map { ": \($0)" } ?? "")")
+                case .new: lines.append("  \(targets) is new: to answer")
+                case .changed: lines.append("  \(targets): \(action.detail ?? "changed")")
+                case .conflict: lines.append("  \(ids): \(action.detail ?? "conflict")")
+                case .kept: break
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

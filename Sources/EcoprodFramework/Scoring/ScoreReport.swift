@@ -1,0 +1,65 @@
+/// The score of one production under one framework version (`Schemas/score.schema.json`).
+public struct ScoreReport: Sendable, Hashable {
+    /// Points met and applicable in one department.
+    public struct DepartmentScore: Sendable, Hashable {
+        public var id: String
+        public var points: Int
+        public var applicablePoints: Int
+    }
+
+    public var framework: BundleReference
+    public var production: Production
+    /// The points met.
+    public var points: Int
+    /// The points of criteria that apply to the production and count under the policy.
+    public var applicablePoints: Int
+    /// The percentage in basis points, truncated (never rounded up past a threshold).
+    public var basisPoints: Int
+    public var threshold: Threshold
+    public var eligible: Bool
+    /// Stars earned; 0 when not eligible.
+    public var stars: Int
+    public var mandatoryMet: [String]
+    public var mandatoryMissing: [String]
+    /// Points still to meet to reach the threshold, with applicability as it stands.
+    public var pointsNeeded: Int
+    public var departments: [DepartmentScore]
+    /// Applicable criteria with no answer; they count as not met.
+    public var unanswered: [String]
+
+    /// The percentage as text with two decimals, truncated: 6499.9… basis points is "64.99".
+    public var percent: String { Self.percentText(basisPoints) }
+
+    static func percentText(_ basisPoints: Int) -> String {
+        let fraction = basisPoints % 100
+        return "\(basisPoints / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+
+    /// Basis points of `met` over `applicable`, truncated; 0 when nothing applies.
+    static func basisPoints(met: Int, applicable: Int) -> Int {
+        applicable > 0 ? met * 10_000 / applicable : 0
+    }
+
+    public var jsonValue: JSONValue {
+        [
+            "framework": framework.jsonValue,
+            "production": ["title": .string(production.title), "type": .string(production.type), "scheme": .string(production.scheme)],
+            "percent": .string(percent),
+            "points": .integer(points),
+            "applicable_points": .integer(applicablePoints),
+            "threshold": ["basis_points": .integer(threshold.basisPoints), "comparison": .string(threshold.comparison.rawValue)],
+            "eligible": .bool(eligible),
+            "stars": .integer(stars),
+            "mandatory": ["met": .array(mandatoryMet.map(JSONValue.string)), "missing": .array(mandatoryMissing.map(JSONValue.string))],
+            "points_needed": .integer(pointsNeeded),
+            "departments": .array(departments.map { department in
+                [
+                    "id": .string(department.id), "points": .integer(department.points),
+                    "applicable_points": .integer(department.applicablePoints),
+                    "percent": .string(Self.percentText(Self.basisPoints(met: department.points, applicable: department.applicablePoints))),
+                ]
+            }),
+            "unanswered": .array(unanswered.map(JSONValue.string)),
+        ]
+    }
+}

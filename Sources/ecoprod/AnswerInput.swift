@@ -1,0 +1,32 @@
+import EcoprodFramework
+import Foundation
+
+/// Where answer-set commands find bundles, and how they read answers.
+enum AnswerInput {
+    /// Loads the release history from `--releases` (default `Framework/releases`), or a single
+    /// `--bundle`, verifying each.
+    static func history(bundle: String?, releases: String?, into diagnostics: inout DiagnosticCollector) -> ReleaseHistory {
+        if let bundle {
+            guard let bytes = Console.read(bundle) else {
+                diagnostics.emit(.fileUnreadable(bundle, reason: "no such file"))
+                return .empty
+            }
+            var local = DiagnosticCollector()
+            let verified = BundleVerifier().verify(bytes, file: bundle, into: &local)
+            diagnostics.emit(contentsOf: local.diagnostics)
+            guard let verified, !local.hasErrors else { return .empty }
+            return ReleaseHistory(releases: [.init(file: bundle, bundle: verified)])
+        }
+        let directory = releases ?? "Framework/releases"
+        if !FileManager.default.fileExists(atPath: directory) {
+            diagnostics.emit(.fileUnreadable(directory, reason: "no such folder; pass --releases DIR or --bundle FILE"))
+            return .empty
+        }
+        return ReleaseHistory.load(directory: directory, into: &diagnostics)
+    }
+
+    /// Opens the JSONL input: a file, or stdin for "-".
+    static func handle(_ path: String) -> FileHandle? {
+        path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path)
+    }
+}

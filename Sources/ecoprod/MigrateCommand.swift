@@ -1,0 +1,162 @@
+import ArgumentParser
+import EcoprodCompiler
+import EcoprodFramework
+import Foundation
+
+/// `ecoprod migrate ANSWERS --to VERSION`: answers of an older release → answers of VERSION.
+struct MigrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate", abstract: "Migrate an answer set to a later release, losing nothing.",
+        discussion: "Follows each release's lineage rules in turn. The report goes to stderr, or to --report FILE as JSON.")
+
+    @Argument(help: "The answer set (JSON), or a JSONL stream with --jsonl; - reads stdin.")
+    var answers: String
+
+    @Option(name: .long, help: "The version to migrate to.")
+    var to: String
+
+    @Option(name: .long, help: "The releases folder (default: Framework/releases).")
+    var releases: String?
+
+    @Option(name: .shortAndLong, help: "Where to write the migrated answers (default: stdout).")
+    var output: String?
+
+    @Option(name: .long, help: "Write the migration report here, as JSON (JSONL with --jsonl).")
+    var report: String?
+
+    @Flag(name: .long, help: "Read one answer set per line and stream one migrated set per line.")
+    var jsonl = false
+
+    @Flag(name: .long, help: "Replace an existing --output file with different content.")
+    var force = false
+
+    @Option(name: .long, help: "Diagnostic format: text, json, github or sarif.")
+    var diagnosticsFormat: DiagnosticFormat = .text
+
+    func validate() throws {
+        if SemanticVersion(to) == nil { throw ValidationError("--to must be a semantic version such as 1.1.0, got '\(to)'") }
+    }
+
+    func run() throws {
+        let target = SemanticVersion(to)!
+        var setup = DiagnosticCollector()
+        let history = AnswerInput.history(bundle: nil, releases: releases, into: &setup)
+        if setup.hasErrors {
+            Console.report(setup.sorted(), format: diagnosticsFormat)
+            throw ExitCode(1)
+        }
+        let migrator = Migrator(history: history)
+        if jsonl {
+            try runLines(migrator, target: target)
+            return
+        }
+        guard let bytes = Console.read(answers) else {
+            Console.report([.fileUnreadable(answers, reason: "no such file")], format: diagnosticsFormat)
+            throw ExitCode(1)
+        }
+        var diagnostics = DiagnosticCollector()
+        guard let (input, locator) = AnswerSetDecoder().decodeLocated(bytes, file: answers, into: &diagnostics),
+            let (migrated, migration) = migrator.migrate(input, to: target, into: &diagnostics, locate: locator.location(of:))
+        else {
+            Console.report(diagnostics.sorted(), format: diagnosticsFormat)
+            throw ExitCode(1)
+        }
+        try write(migrated.jsonValue.prettyBytes(), to: output)
+        if let report {
+            try write(migration.jsonValue.prettyBytes(), to: report)
+        } else {
+            Console.error(migration.text)
+        }
+    }
+
+    private func runLines(_ migrator: Migrator, target: SemanticVersion) throws {
+        guard let handle = AnswerInput.handle(answers) else {
+            Console.report([.fileUnreadable(answers, reason: "no such file")], format: diagnosticsFormat)
+            throw ExitCode(1)
+        }
+        let out = try StreamTarget(path: output, force: force)
+        let reports = try report.map { try StreamTarget(path: $0, force: true) }
+        var failures = 0
+        var migratedCount = 0
+        JSONLinesReader(handle: handle).forEachLine { number, bytes in
+            var diagnostics = DiagnosticCollector()
+            guard let (input, locator) = AnswerSetDecoder().decodeLocated(bytes, file: answers, line: number, into: &diagnostics),
+                let (migrated, migration) = migrator.migrate(input, to: target, into: &diagnostics, locate: locator.location(of:))
+            else {
+                failures += 1
+                Console.report(diagnostics.sorted(), format: diagnosticsFormat)
+                return
+            }
+            migratedCount += 1
+            out.write(migrated.jsonValue.canonicalBytes() + [0x0A])
+            var line = migration.jsonValue.objectValue ?? [:]
+            line["line"] = .integer(number)
+            reports?.write(JSONValue.object(line).canonicalBytes() + [0x0A])
+        }
+        try out.finish()
+        try reports?.finish()
+        Console.error("\(migratedCount) answer set\(migratedCount == 1 ? "" : "s") migrated to \(target)\(failures > 0 ? ", \(failures) failed" : "")\n")
+        if failures > 0 { throw ExitCode(1) }
+    }
+
+    private func write(_ bytes: [UInt8], to path: String?) throws {
+        guard let path, path != "-" else {
+            Console.out(bytes: bytes)
+            return
+        }
+        do {
+            _ = try AtomicFileWriter(force: force).write(bytes, to: path)
+        } catch {
+            Console.report([error.diagnostic], format: diagnosticsFormat)
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// A streamed output: stdout, or a temporary file renamed over the target when complete,
+/// so a failed run never leaves half a file.
+final class StreamTarget {
+    private let output: BufferedOutput
+    private let handle: FileHandle?
+    private let temporary: String?
+    private let path: String?
+
+    init(path: String?, force: Bool) throws {
+        guard let path, path != "-" else {
+            self.path = nil
+            self.temporary = nil
+            self.handle = nil
+            self.output = BufferedOutput()
+            return
+        }
+        if FileManager.default.fileExists(atPath: path) && !force {
+            Console.report([Diagnostic(.error, .writeRefused, "\(path) exists; refusing to overwrite it", at: .file(path), help: "pass --force, or choose another --output")], format: .text)
+            throw ExitCode(1)
+        }
+        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
+            Console.report([Diagnostic(.error, .writeFailed, "cannot write \(path)", at: .file(path))], format: .text)
+            throw ExitCode(1)
+        }
+        self.path = path
+        self.temporary = temporary
+        self.handle = handle
+        self.output = BufferedOutput(handle: handle)
+    }
+
+    func write(_ bytes: [UInt8]) {
+        output.write(bytes)
+    }
+
+    func finish() throws {
+        output.flush()
+        guard let handle, let temporary, let path else { return }
+        try handle.synchronize()
+        try handle.close()
+        if rename(temporary, path) != 0 {
+            unlink(temporary)
+            Console.report([Diagnostic(.error, .writeFailed, "cannot write \(path): \(String(cString: strerror(errno)))", at: .file(path))], format: .text)
+            throw ExitCode(1)
+        }
+    }
+}

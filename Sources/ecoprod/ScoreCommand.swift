@@ -1,0 +1,133 @@
+import ArgumentParser
+import EcoprodCompiler
+import EcoprodFramework
+import Foundation
+
+/// The output formats of `score`.
+enum ScoreFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// `ecoprod score ANSWERS`: the score, mandatory status, eligibility and stars.
+struct ScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score", abstract: "Score an answer set against the bundle it was written for.",
+        discussion: "The bundle is the release whose version and digest the answers name. With --jsonl, one answer set per line in, one score per line out.")
+
+    @Argument(help: "The answer set (JSON), or a JSONL stream with --jsonl; - reads stdin.")
+    var answers: String
+
+    @Option(name: .long, help: "Score against this bundle.")
+    var bundle: String?
+
+    @Option(name: .long, help: "Pick the bundle from this releases folder (default: Framework/releases).")
+    var releases: String?
+
+    @Option(name: .long, help: "Output: text or json (with --jsonl: always one JSON object per line).")
+    var format: ScoreFormat = .text
+
+    @Flag(name: .long, help: "Read one answer set per line and stream one score per line.")
+    var jsonl = false
+
+    @Option(name: .long, help: "Diagnostic format: text, json, github or sarif.")
+    var diagnosticsFormat: DiagnosticFormat = .text
+
+    func validate() throws {
+        if bundle != nil && releases != nil { throw ValidationError("give --bundle or --releases, not both") }
+    }
+
+    func run() throws {
+        var setup = DiagnosticCollector()
+        let history = AnswerInput.history(bundle: bundle, releases: releases, into: &setup)
+        if setup.hasErrors {
+            Console.report(setup.sorted(), format: diagnosticsFormat)
+            throw ExitCode(1)
+        }
+        let session = ScoringSession(history: history, singleBundle: bundle != nil)
+        if jsonl {
+            guard let handle = AnswerInput.handle(answers) else {
+                Console.report([.fileUnreadable(answers, reason: "no such file")], format: diagnosticsFormat)
+                throw ExitCode(1)
+            }
+            var failures = 0
+            let output = BufferedOutput()
+            JSONLinesReader(handle: handle).forEachLine { number, bytes in
+                var diagnostics = DiagnosticCollector()
+                if let report = session.score(bytes, file: answers, line: number, into: &diagnostics) {
+                    output.write(report.jsonValue.canonicalBytes() + [0x0A])
+                } else {
+                    failures += 1
+                    output.flush()
+                    Console.report(diagnostics.sorted(), format: diagnosticsFormat)
+                }
+            }
+            output.flush()
+            if failures > 0 {
+                Console.error("\(failures) line\(failures == 1 ? "" : "s") failed\n")
+                throw ExitCode(1)
+            }
+            return
+        }
+        guard let bytes = Console.read(answers) else {
+            Console.report([.fileUnreadable(answers, reason: "no such file")], format: diagnosticsFormat)
+            throw ExitCode(1)
+        }
+        var diagnostics = DiagnosticCollector()
+        guard let report = session.score(bytes, file: answers, line: 1, into: &diagnostics) else {
+            Console.report(diagnostics.sorted(), format: diagnosticsFormat)
+            throw ExitCode(1)
+        }
+        switch format {
+        case .text: Console.out(ScoreTextRenderer().render(report))
+        case .json: Console.out(bytes: report.jsonValue.prettyBytes())
+        }
+    }
+}
+
+/// Scores documents against the right bundle, keeping one scorer per release.
+final class ScoringSession {
+    let history: ReleaseHistory
+    let singleBundle: Bool
+    private var scorers: [SemanticVersion: Scorer] = [:]
+
+    init(history: ReleaseHistory, singleBundle: Bool) {
+        self.history = history
+        self.singleBundle = singleBundle
+    }
+
+    func score(_ bytes: [UInt8], file: String, line: Int, into diagnostics: inout DiagnosticCollector) -> ScoreReport? {
+        guard let (answers, locator) = AnswerSetDecoder().decodeLocated(bytes, file: file, line: line, into: &diagnostics) else { return nil }
+        let version = answers.framework.version
+        let release = singleBundle ? history.latest : history.release(version)
+        guard let release else {
+            diagnostics.emit(Diagnostic(
+                .error, .answersBundleNotFound, "no release \(answers.framework.id) \(version) among the releases", at: locator.location(of: "$.framework.version"),
+                help: "pass --releases with the folder that holds it, or run `ecoprod migrate` to a released version"))
+            return nil
+        }
+        let scorer = scorers[release.bundle.framework.identity.version] ?? Scorer(bundle: release.bundle)
+        scorers[release.bundle.framework.identity.version] = scorer
+        return scorer.score(answers, into: &diagnostics, locate: locator.location(of:))
+    }
+}
+
+/// Collects output lines and writes them in large blocks.
+final class BufferedOutput {
+    private var buffer: [UInt8] = []
+    private let handle: FileHandle
+
+    init(handle: FileHandle = .standardOutput) {
+        self.handle = handle
+    }
+
+    func write(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    func flush() {
+        guard !buffer.isEmpty else { return }
+        handle.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
