@@ -1,0 +1,168 @@
+@testable import EcoprodFramework
+import Foundation
+import Testing
+@testable import EcoprodCompiler
+
+private let departmentC = "Framework/departments/C-production-offices.yaml"
+private let departmentJ = "Framework/departments/J-post-production.yaml"
+
+/// Three versions: the shipped 1.1.0; 2.0.0 renames A7 → A11, splits C6 → C8 + C9, retires C7
+/// and adds J6; 3.0.0 merges C4 + C5 → C10 (all-met) and changes A1's points.
+private func threeVersions() throws -> ReleaseHistory {
+    var evolution = FrameworkEvolution()
+    evolution.setVersion("2.0.0")
+    evolution.replace("  - id: A7\n", with: "  - id: A11\n    replaces: [A7]\n", in: departmentA)
+    evolution.removeCriterion("C6", in: departmentC)
+    evolution.appendCriterion("C8", to: departmentC, title: ("Stockage en ligne limité", "Less cloud storage"), extra: "    replaces: [C6]\n")
+    evolution.appendCriterion("C9", to: departmentC, title: ("Visioconférence sobre", "Lighter video calls"), extra: "    replaces: [C6]\n")
+    evolution.removeCriterion("C7", in: departmentC)
+    evolution.replace("scoring:\n", with: "retired:\n  - id: C7\n    reason: {fr: \"Couvert par C1\", en: \"Covered by C1\"}\nscoring:\n", in: frameworkFile)
+    evolution.appendCriterion("J6", to: departmentJ, title: ("Sous-titrage sobre", "Lean subtitling"))
+    let second = try #require(evolution.compile().framework, "\(evolution.compile().diagnostics)")
+    let secondBundle = FrameworkBundle(framework: second)
+    evolution.history = ReleaseHistory(releases: evolution.history.releases + [.init(file: "2.0.0", bundle: secondBundle)])
+    evolution.replace("version: 2.0.0", with: "version: 3.0.0", in: frameworkFile)
+    evolution.replace("retired:\n  - id: C7\n    reason: {fr: \"Couvert par C1\", en: \"Covered by C1\"}\n", with: "", in: frameworkFile)
+    evolution.replace("  - id: A11\n    replaces: [A7]\n", with: "  - id: A11\n", in: departmentA)
+    evolution.replace("    replaces: [C6]\n", with: "", in: departmentC)
+    evolution.replace("    replaces: [C6]\n", with: "", in: departmentC)
+    evolution.removeCriterion("C4", in: departmentC)
+    evolution.removeCriterion("C5", in: departmentC)
+    evolution.appendCriterion("C10", to: departmentC, title: ("Papier et déchets de bureau", "Paper and office waste"), extra: "    replaces: [C4, C5]\n    combine: all-met\n")
+    evolution.replace("    points: 4\n    mandatory: true", with: "    points: 5\n    mandatory: true", in: departmentA)
+    let third = try #require(evolution.compile().framework, "\(evolution.compile().diagnostics)")
+    return ReleaseHistory(releases: evolution.history.releases + [.init(file: "3.0.0", bundle: FrameworkBundle(framework: third))])
+}
+
+/// Every string anywhere in a JSON value.
+private func strings(in value: JSONValue) -> [String] {
+    switch value {
+    case .string(let text): return [text]
+    case .array(let items): return items.flatMap(strings)
+    case .object(let members): return members.keys.map { $0 } + members.values.flatMap(strings)
+    default: return []
+    }
+}
+
+@Suite struct MigrationChainTests {
+    private func answersFor(_ bundle: FrameworkBundle, statuses: (Criterion) -> AnswerStatus) -> AnswerSet {
+        var answers: [String: Answer] = [:]
+        for criterion in bundle.framework.criteria {
+            answers[criterion.id] = Answer(status: statuses(criterion), fields: [
+                "evidence": .array([.string("\(criterion.id)-devis.pdf"), .string("\(criterion.id) photo 📷")]),
+                "note": .string("Note sur \(criterion.id) : « fait »"),
+                "x-reviewer": .string("AFNOR-\(criterion.id)"),
+            ])
+        }
+        return AnswerSet(framework: BundleReference(bundle), production: Production(title: "Le Film", type: "series", scheme: "performance"), answers: answers)
+    }
+
+    private func migrate(_ answers: AnswerSet, history: ReleaseHistory, to version: String) -> (AnswerSet, MigrationReport)? {
+        var diagnostics = DiagnosticCollector()
+        let result = Migrator(history: history).migrate(answers, to: SemanticVersion(version)!, into: &diagnostics) { SourceLocation(file: "a.json", line: 1, column: 1, path: $0) }
+        return result.map { ($0.answers, $0.report) }
+    }
+
+    @Test func aThreeVersionChainMigratesEndToEnd() throws {
+        let history = try threeVersions()
+        let start = history.releases[0].bundle
+        let input = answersFor(start) { $0.id == "C5" ? .notMet : .met }
+        let (output, report) = try #require(migrate(input, history: history, to: "3.0.0"))
+        #expect(output.framework == BundleReference(history.releases[2].bundle))
+        #expect(report.steps.map(\.to.description) == ["2.0.0", "3.0.0"])
+        // Rename.
+        #expect(output.answers["A11"]?.evidence == ["A7-devis.pdf", "A7 photo 📷"])
+        #expect(output.answers["A7"] == nil)
+        // Split: copied, marked for review.
+        for id in ["C8", "C9"] {
+            #expect(output.answers[id]?.status == .met)
+            #expect(output.answers[id]?.fields["needs_review"] != nil)
+        }
+        #expect(report.review == ["C8", "C9"])
+        // Retire: whole answer kept with the reason.
+        let retired = try #require(output.retired.first { $0.id == "C7" })
+        #expect(retired.version == SemanticVersion("1.1.0"))
+        #expect(retired.answer["x-reviewer"] == "AFNOR-C7")
+        #expect(retired.reason["en"] == "Covered by C1")
+        // Merge (all-met, one source not met): not met, evidence with origins, originals kept.
+        let merged = try #require(output.answers["C10"])
+        #expect(merged.status == .notMet)
+        #expect(merged.evidence == ["[C4] C4-devis.pdf", "[C4] C4 photo 📷", "[C5] C5-devis.pdf", "[C5] C5 photo 📷"])
+        #expect(merged.fields["merged_from"]?["C5"]?["status"] == "not-met")
+        // New criterion to answer, and changed points listed.
+        #expect(report.toAnswer == ["J6"])
+        let changed = report.steps[1].actions.filter { $0.kind == .changed }.flatMap(\.to)
+        #expect(changed.contains("A1"))
+        // Report text lists every kind of step.
+        for fragment in ["A7 renamed to A11", "C6 split into C8, C9", "C7 retired", "C4, C5 merged into C10", "J6 is new"] {
+            #expect(report.text.contains(fragment), "missing '\(fragment)' in\n\(report.text)")
+        }
+    }
+
+    @Test func anyMetMergeIsMetWhenOneSourceIs() throws {
+        let sources: [(String, Answer)] = [("C4", Answer(status: .notMet)), ("C5", Answer(status: .met))]
+        #expect(Migrator.merge(sources, combination: .anyMet, allSources: ["C4", "C5"], origin: { .string($0) }).status == .met)
+        #expect(Migrator.merge(sources, combination: .allMet, allSources: ["C4", "C5"], origin: { .string($0) }).status == .notMet)
+        let partial: [(String, Answer)] = [("C4", Answer(status: .met))]
+        #expect(Migrator.merge(partial, combination: .allMet, allSources: ["C4", "C5"], origin: { .string($0) }).status == .notMet)
+        let allNA: [(String, Answer)] = [("C4", Answer(status: .notApplicable)), ("C5", Answer(status: .notApplicable))]
+        #expect(Migrator.merge(allNA, combination: .allMet, allSources: ["C4", "C5"], origin: { .string($0) }).status == .notApplicable)
+    }
+
+    /// The invariant, as a property over seeded random answer sets: every input answer, with
+    /// its evidence and notes, appears in the output, under a current ID or in `retired`.
+    @Test func nothingIsLost() throws {
+        let history = try threeVersions()
+        let start = history.releases[0].bundle
+        var generator = SeededGenerator(seed: 77)
+        for _ in 0..<200 {
+            var answers: [String: Answer] = [:]
+            for criterion in start.framework.criteria where generator.next() % 3 != 0 {
+                let status: AnswerStatus = [.met, .notMet, .notApplicable][Int(generator.next() % 3)]
+                var fields: [String: JSONValue] = ["evidence": .array([.string("ev-\(criterion.id)-\(generator.next() % 1000)")])]
+                if generator.next() % 2 == 0 { fields["note"] = .string("note-\(criterion.id)-\(generator.next() % 1000)") }
+                if generator.next() % 4 == 0 { fields["justification"] = .string("just-\(criterion.id)") }
+                answers[criterion.id] = Answer(status: status, fields: fields)
+            }
+            let input = AnswerSet(framework: BundleReference(start), production: Production(title: "P", type: "documentary", scheme: "performance"), answers: answers)
+            let (output, _) = try #require(migrate(input, history: history, to: "3.0.0"))
+            let everything = strings(in: output.jsonValue)
+            for (id, answer) in input.answers {
+                for text in answer.evidence + [answer.note, answer.justification].compactMap({ $0 }) {
+                    #expect(everything.contains { $0.contains(text) }, "lost '\(text)' of \(id)")
+                }
+                let kept = output.answers.values.contains { $0.fields["migrated_from"] != nil || $0 == answer }
+                    || output.retired.contains { $0.id == id } || output.answers[id] == answer
+                #expect(kept, "answer \(id) is not accounted for")
+            }
+        }
+    }
+
+    @Test func migratingToTheSameVersionIsANoOp() throws {
+        let history = try threeVersions()
+        let input = answersFor(history.releases[1].bundle) { _ in .met }
+        let (output, report) = try #require(migrate(input, history: history, to: "2.0.0"))
+        #expect(output == input)
+        #expect(report.steps.isEmpty)
+    }
+
+    @Test func migratingBackwardsIsRefusedWithAnExplanation() throws {
+        let history = try threeVersions()
+        let input = answersFor(history.releases[2].bundle) { _ in .met }
+        var diagnostics = DiagnosticCollector()
+        let result = Migrator(history: history).migrate(input, to: SemanticVersion("1.1.0")!, into: &diagnostics) { SourceLocation(file: "a.json", line: 1, column: 1, path: $0) }
+        #expect(result == nil)
+        #expect(diagnostics.diagnostics.first?.code == .migrationRefused)
+        #expect(diagnostics.diagnostics.first?.message.contains("backwards") == true)
+    }
+
+    @Test func migratedAnswersScoreUnderTheNewVersion() throws {
+        let history = try threeVersions()
+        let input = answersFor(history.releases[0].bundle) { _ in .met }
+        let (output, _) = try #require(migrate(input, history: history, to: "3.0.0"))
+        var diagnostics = DiagnosticCollector()
+        let report = Scorer(bundle: history.releases[2].bundle).score(output, into: &diagnostics) { SourceLocation(file: "a", line: 1, column: 1, path: $0) }
+        #expect(diagnostics.diagnostics.isEmpty, "\(diagnostics.diagnostics)")
+        #expect(report?.unanswered == ["J6"])
+    }
+}
