@@ -161,5 +161,23 @@ for path in sorted(glob.glob(f"{ROOT}/Framework/releases/*.json")):
     digest = "sha256:" + hashlib.sha256(jcs(content).encode("utf-8")).hexdigest()
     check(digest == release["digest"], f"independent digest of {path} matches")
 
+answers_schema_path = f"{ROOT}/Schemas/answers.schema.json"
+score_schema_path = f"{ROOT}/Schemas/score.schema.json"
+with open(answers_schema_path) as f:
+    answers_validator = jsonschema.Draft202012Validator(json.load(f))
+with open(score_schema_path) as f:
+    score_validator = jsonschema.Draft202012Validator(json.load(f))
+kit = sorted(glob.glob(f"{ROOT}/Tests/Conformance/*/*.answers.json"))
+check(len(kit) >= 16, f"conformance kit has {len(kit)} answer sets")
+for path in kit:
+    with open(path, encoding="utf-8") as f:
+        errors = list(answers_validator.iter_errors(json.load(f)))
+    check(not errors, f"{path} validates against answers.schema.json" + (f": {errors[0].message}" if errors else ""))
+    with open(path.replace(".answers.json", ".expected.json"), encoding="utf-8") as f:
+        expected = json.load(f)
+    if "errors" not in expected:
+        errors = list(score_validator.iter_errors(expected))
+        check(not errors, f"{path}: expected score validates against score.schema.json" + (f": {errors[0].message}" if errors else ""))
+
 print(f"contract: {failures} failed")
 sys.exit(1 if failures else 0)

@@ -1,0 +1,131 @@
+import EcoprodFramework
+import Foundation
+import Testing
+
+private let kit = "Tests/Conformance/ecoprod-label-1.1.0"
+private let kit100 = "Tests/Conformance/ecoprod-label-1.0.0"
+
+private func temporaryFolder() throws -> URL {
+    let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("ecoprod-score-" + UUID().uuidString)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}
+
+/// A kit answer set as one compact line.
+private func line(_ path: String) throws -> String {
+    String(decoding: try JSONParser().parse(Array(try Data(contentsOf: packageRoot.appendingPathComponent(path)))).canonicalBytes(), as: UTF8.self)
+}
+
+@Suite(.serialized) struct ScoreAndMigrateCommandTests {
+    @Test func scoreJSONMatchesTheConformanceKit() throws {
+        let result = try runEcoprod(["score", "\(kit)/performance-exactly-at-threshold.answers.json", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let expected = try JSONParser().parse(Array(try Data(contentsOf: packageRoot.appendingPathComponent("\(kit)/performance-exactly-at-threshold.expected.json"))))
+        #expect(try JSONParser().parse(result.stdoutBytes) == expected)
+    }
+
+    @Test func scoreTextIsAShortReportWithBars() throws {
+        let result = try runEcoprod(["score", "\(kit)/unanswered-criteria.answers.json"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Score "))
+        #expect(result.stdout.contains("Eligible:"))
+        #expect(result.stdout.contains("█"))
+        #expect(result.stdout.contains("Unanswered (counted as not met)"))
+    }
+
+    @Test func scoringAgainstAnotherVersionSaysToMigrate() throws {
+        let result = try runEcoprod(["score", "\(kit100)/all-met.answers.json", "--bundle", "Framework/releases/ecoprod-label-1.1.0.json"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("A107"))
+        #expect(result.stderr.contains("ecoprod migrate"))
+    }
+
+    @Test func scoringPicksTheAnswersOwnReleaseFromTheFolder() throws {
+        let result = try runEcoprod(["score", "\(kit100)/all-met.answers.json", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try JSONParser().parse(result.stdoutBytes)["framework"]?["version"] == "1.0.0")
+    }
+
+    @Test func unknownTypeIsAnErrorWithItsJSONPath() throws {
+        let result = try runEcoprod(["score", "\(kit)/unknown-production-type.answers.json", "--diagnostics-format", "json"])
+        #expect(result.status == 1)
+        let diagnostics = try JSONParser().parse(result.stdoutBytes)["diagnostics"]?.arrayValue ?? []
+        #expect(diagnostics.first?["code"] == "A105")
+        #expect(diagnostics.first?["path"] == "$.production.type")
+        #expect((diagnostics.first?["line"]?.integerValue ?? 0) > 1)
+    }
+
+    @Test func jsonlStreamsAndReportsBadLinesByNumber() throws {
+        let folder = try temporaryFolder()
+        let lines = [try line("\(kit)/all-met.answers.json"), "{\"broken\": ", "", try line("\(kit)/one-mandatory-missing.answers.json")]
+        let input = folder.appendingPathComponent("batch.jsonl")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: input)
+        let result = try runEcoprod(["score", input.path, "--jsonl"])
+        #expect(result.status == 1)
+        let outputs = result.stdout.split(separator: "\n")
+        #expect(outputs.count == 2)
+        #expect(try JSONParser().parse(Array(outputs[0].utf8))["eligible"] == true)
+        #expect(try JSONParser().parse(Array(outputs[1].utf8))["eligible"] == false)
+        #expect(result.stderr.contains("batch.jsonl:2:"))
+        #expect(result.stderr.contains("1 line failed"))
+    }
+
+    @Test func jsonlReadsStdin() throws {
+        let input = Array((try line("\(kit)/all-met.answers.json") + "\n").utf8)
+        let result = try runEcoprod(["score", "-", "--jsonl"], stdin: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").count == 1)
+    }
+
+    @Test func migrateMovesAnswersForwardAndWritesAReport() throws {
+        let folder = try temporaryFolder()
+        let output = folder.appendingPathComponent("migrated.json").path
+        let report = folder.appendingPathComponent("report.json").path
+        let result = try runEcoprod(["migrate", "\(kit100)/all-met.answers.json", "--to", "1.1.0", "--output", output, "--report", report])
+        #expect(result.status == 0, "\(result.stderr)")
+        let migrated = try JSONParser().parse(Array(try Data(contentsOf: URL(fileURLWithPath: output))))
+        #expect(migrated["framework"]?["version"] == "1.1.0")
+        #expect(migrated["answers"]?.objectValue?.count == 80)
+        let steps = try JSONParser().parse(Array(try Data(contentsOf: URL(fileURLWithPath: report))))["steps"]?.arrayValue
+        #expect(steps?.count == 1)
+        let scored = try runEcoprod(["score", output])
+        #expect(scored.status == 0, "\(scored.stderr)")
+    }
+
+    @Test func migrateBackwardsIsRefused() throws {
+        let result = try runEcoprod(["migrate", "\(kit)/all-met.answers.json", "--to", "1.0.0"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("backwards"))
+    }
+
+    @Test func migrateToTheSameVersionIsANoOp() throws {
+        let result = try runEcoprod(["migrate", "\(kit)/all-met.answers.json", "--to", "1.1.0"])
+        #expect(result.status == 0)
+        let original = try JSONParser().parse(Array(try Data(contentsOf: packageRoot.appendingPathComponent("\(kit)/all-met.answers.json"))))
+        #expect(try JSONParser().parse(result.stdoutBytes) == original)
+        #expect(result.stderr.contains("nothing to migrate"))
+    }
+
+    @Test func migrateJSONLStreamsEveryLine() throws {
+        let folder = try temporaryFolder()
+        let input = folder.appendingPathComponent("old.jsonl")
+        let one = try line("\(kit100)/all-met.answers.json")
+        try Data((Array(repeating: one, count: 50).joined(separator: "\n") + "\n").utf8).write(to: input)
+        let output = folder.appendingPathComponent("new.jsonl").path
+        let result = try runEcoprod(["migrate", input.path, "--to", "1.1.0", "--jsonl", "--output", output])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 50)
+        #expect(result.stderr.contains("50 answer sets migrated to 1.1.0"))
+    }
+
+    @Test func diffWithAnswersReportsTheImpactPerProduction() throws {
+        let result = try runEcoprod(["diff", "Framework/releases/ecoprod-label-1.0.0.json", "Framework/releases/ecoprod-label-1.1.0.json", "--answers", kit100, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let impact = try JSONParser().parse(result.stdoutBytes)["impact"]
+        #expect(impact?["summary"]?.stringValue?.contains("lose eligibility") == true)
+        #expect((impact?["productions"]?.arrayValue?.count ?? 0) >= 8)
+        let text = try runEcoprod(["diff", "Framework/releases/ecoprod-label-1.0.0.json", "Framework/releases/ecoprod-label-1.1.0.json", "--answers", kit100])
+        #expect(text.stdout.contains("Impact on"))
+    }
+}
