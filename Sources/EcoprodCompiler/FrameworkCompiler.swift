@@ -1,4 +1,5 @@
 import EcoprodFramework
+import Foundation
 import StrictYAML
 
 /// The compiler's entry point: `Framework/` sources in, diagnostics and a compiled model out.
@@ -54,6 +55,35 @@ public struct FrameworkCompiler: Sendable {
             compiler.options.history = ReleaseHistory.load(directory: Self.releasesDirectory(of: directory), into: &diagnostics)
         }
         return compiler.compile(sources, diagnostics: diagnostics)
+    }
+
+    /// Compiles a framework folder with one file replaced by `file` (an editor's unsaved buffer,
+    /// or stdin): a file with a `department:` key replaces that department's file, or is added;
+    /// any other replaces `framework.yaml`.
+    public func compile(directory: String, replacingWith file: SourceFile) -> Result {
+        var diagnostics = DiagnosticCollector()
+        var sources = FrameworkSources.load(directory: directory, into: &diagnostics)
+        let text = String(decoding: file.bytes, as: UTF8.self)
+        if let department = Self.departmentKey(in: text) {
+            sources.departments.removeAll { Self.departmentKey(in: String(decoding: $0.bytes, as: UTF8.self)) == department }
+            sources.departments.append(file)
+        } else {
+            sources.framework = file
+            diagnostics = DiagnosticCollector(diagnostics.diagnostics.filter { $0.code != .missingFrameworkFile })
+        }
+        var compiler = self
+        if compiler.options.history == nil {
+            compiler.options.history = ReleaseHistory.load(directory: Self.releasesDirectory(of: directory), into: &diagnostics)
+        }
+        return compiler.compile(sources, diagnostics: diagnostics)
+    }
+
+    /// The value of a top-level `department:` key, read from the text without parsing.
+    static func departmentKey(in text: String) -> String? {
+        for line in text.split(separator: "\n") where line.hasPrefix("department:") {
+            return line.dropFirst("department:".count).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\"'\r")))
+        }
+        return nil
     }
 
     /// Where a framework folder keeps its releases.

@@ -1,21 +1,31 @@
 import ArgumentParser
 import EcoprodCompiler
 import EcoprodFramework
+import Foundation
 
 /// `ecoprod check [DIR]`: validates the framework sources and reports every problem at once.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Validate the framework sources (default folder: Framework).")
 
-    @Argument(help: "The framework folder.")
+    @Argument(help: "The framework folder, or - to check one file read from stdin in the context of --context.")
     var directory = "Framework"
+
+    @Option(name: .long, help: "With -, the framework folder the file from stdin belongs to (default: Framework).")
+    var context = "Framework"
 
     @OptionGroup var diagnostics: DiagnosticOptions
     @OptionGroup var limits: ReaderLimitOptions
 
     func run() throws {
         let compiler = FrameworkCompiler(options: .init(limits: limits.limits))
-        let result = compiler.compile(directory: directory)
+        let result: FrameworkCompiler.Result
+        if directory == "-" {
+            let stdin = Array(FileHandle.standardInput.readDataToEndOfFile())
+            result = compiler.compile(directory: context, replacingWith: SourceFile(path: "<stdin>", bytes: stdin))
+        } else {
+            result = compiler.compile(directory: directory)
+        }
         let failed = Console.report(result.diagnostics, options: diagnostics, sources: result.sources.byPath)
         if failed { throw ExitCode(1) }
         if let framework = result.framework {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EcoprodCompiler
 
 /// The `ecoprod` command: a thin shell over `EcoprodCompiler` and `EcoprodFramework`.
 /// It parses arguments and prints; every decision is made in the libraries.
@@ -14,4 +15,10 @@ struct Ecoprod: ParsableCommand {
         version: "0.1.0",
         subcommands: [CheckCommand.self, BuildCommand.self, VerifyCommand.self, DiffCommand.self, ReleaseCommand.self, ScoreCommand.self, MigrateCommand.self]
     )
+
+    /// Installs the interrupt handlers that remove temporary and lock files, then runs.
+    static func main() {
+        InterruptCleanup.install()
+        main(nil)
+    }
 }

@@ -34,11 +34,22 @@ public struct AtomicFileWriter: Sendable {
 
     /// Writes `bytes` to `path` atomically.
     public func write(_ bytes: [UInt8], to path: String) throws(Failure) -> Outcome {
+        guard let staged = try stage(bytes, to: path) else { return .unchanged }
+        try InterruptCleanup.withSignalsBlocked { () throws(Failure) in try staged.commit() }
+        return .written
+    }
+
+    /// Checks the target and writes the bytes to a flushed temporary file beside it, without
+    /// touching the target. Returns nil when the target already holds these bytes.
+    ///
+    /// Staging several files and then committing them together, with signals blocked, is how a
+    /// release writes its bundle and changelog all or nothing.
+    public func stage(_ bytes: [UInt8], to path: String) throws(Failure) -> StagedFile? {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         let frozen = url.deletingLastPathComponent().lastPathComponent == "releases"
         if let existing = FileManager.default.contents(atPath: path) {
-            if Array(existing) == bytes { return .unchanged }
+            if Array(existing) == bytes { return nil }
             if frozen {
                 throw Failure(diagnostic: Diagnostic(
                     .error, .writeRefused, "\(path) is a frozen release and holds different content; it is never overwritten",
@@ -56,15 +67,17 @@ public struct AtomicFileWriter: Sendable {
             throw Failure(diagnostic: .writeFailed(path, reason: "cannot create folder \(directory)"))
         }
         let temporary = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let slot = InterruptCleanup.register(temporary)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else {
+            InterruptCleanup.unregister(slot)
             throw Failure(diagnostic: .writeFailed(path, reason: String(cString: strerror(errno))))
         }
         var failure: String?
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     failure = String(cString: strerror(errno))
@@ -75,14 +88,43 @@ public struct AtomicFileWriter: Sendable {
         }
         if failure == nil && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
-        if failure == nil && rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
             unlink(temporary)
+            InterruptCleanup.unregister(slot)
             throw Failure(diagnostic: .writeFailed(path, reason: failure))
         }
-        return .written
+        return StagedFile(path: path, temporary: temporary, slot: slot)
     }
 }
+
+/// A complete, flushed temporary file waiting to be renamed over its target.
+public struct StagedFile: Sendable {
+    public let path: String
+    let temporary: String
+    let slot: Int?
+
+    /// Renames the temporary file over the target: readers see the old file or the new, never half.
+    public func commit() throws(AtomicFileWriter.Failure) {
+        defer { InterruptCleanup.unregister(slot) }
+        if rename(temporary, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw AtomicFileWriter.Failure(diagnostic: .writeFailed(path, reason: reason))
+        }
+    }
+
+    /// Removes the temporary file; the target is untouched.
+    public func discard() {
+        unlink(temporary)
+        InterruptCleanup.unregister(slot)
+    }
+}
+
+#if canImport(Glibc)
+    private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+    private let systemWrite = Darwin.write
+#endif
 
 extension DiagnosticCode {
     /// A write that would overwrite different content.

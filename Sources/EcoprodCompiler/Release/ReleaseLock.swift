@@ -14,6 +14,7 @@ import Foundation
 public final class ReleaseLock: @unchecked Sendable {
     public let path: String
     private var held = false
+    private var slot: Int?
 
     /// The lock file name inside the releases folder.
     public static let fileName = ".release.lock"
@@ -27,6 +28,7 @@ public final class ReleaseLock: @unchecked Sendable {
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let path = directory + "/" + fileName
         for _ in 0..<2 {
+            let slot = InterruptCleanup.register(path)
             let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
             if descriptor >= 0 {
                 let text = "\(getpid())\n"
@@ -34,8 +36,11 @@ public final class ReleaseLock: @unchecked Sendable {
                 close(descriptor)
                 let lock = ReleaseLock(path: path)
                 lock.held = true
+                lock.slot = slot
+                sweepStaleTemporaries(in: directory)
                 return .success(lock)
             }
+            InterruptCleanup.unregister(slot)
             guard errno == EEXIST else {
                 return .failure(Failure(diagnostic: Diagnostic(
                     .error, .releaseLocked, "cannot create the release lock \(path): \(String(cString: strerror(errno)))", at: .file(path))))
@@ -57,6 +62,18 @@ public final class ReleaseLock: @unchecked Sendable {
         guard held else { return }
         held = false
         unlink(path)
+        InterruptCleanup.unregister(slot)
+    }
+
+    /// Removes temporary files left in `directory` by writers killed with SIGKILL (their PID no
+    /// longer runs). Holding the lock, no live release is writing there.
+    private static func sweepStaleTemporaries(in directory: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in names where name.hasPrefix(".") && name.contains(".tmp-") {
+            let parts = name.components(separatedBy: ".tmp-").last?.split(separator: "-")
+            guard let pidText = parts?.first, let pid = Int32(pidText), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(directory + "/" + name) }
+        }
     }
 
     deinit {

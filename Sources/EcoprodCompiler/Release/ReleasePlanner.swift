@@ -1,5 +1,9 @@
 import EcoprodFramework
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 import StrictYAML
 
 /// What a release will write: the frozen bundle and the changelog, worked out before anything is written.
@@ -87,15 +91,34 @@ public struct ReleasePlanner: Sendable {
         return (plan, result.sources)
     }
 
-    /// Writes the bundle, then the changelog. If the changelog cannot be written, the new
-    /// bundle is removed again, so a release is all or nothing.
+    /// Writes the bundle and the changelog all or nothing: both are staged as flushed temporary
+    /// files, then renamed into place one after the other with interrupting signals held back.
     public func execute(_ plan: ReleasePlan) throws(AtomicFileWriter.Failure) {
-        let outcome = try AtomicFileWriter().write(plan.bundle.fileBytes(), to: plan.bundlePath)
+        let bundle = try AtomicFileWriter().stage(plan.bundle.fileBytes(), to: plan.bundlePath)
+        let changelog: StagedFile?
         do {
-            _ = try AtomicFileWriter(force: true).write(Array(plan.changelogText.utf8), to: plan.changelogPath)
+            changelog = try AtomicFileWriter(force: true).stage(Array(plan.changelogText.utf8), to: plan.changelogPath)
         } catch {
-            if outcome == .written { try? FileManager.default.removeItem(atPath: plan.bundlePath) }
+            bundle?.discard()
             throw error
+        }
+        try InterruptCleanup.withSignalsBlocked { () throws(AtomicFileWriter.Failure) in
+            if let bundle {
+                do throws(AtomicFileWriter.Failure) {
+                    try bundle.commit()
+                } catch {
+                    changelog?.discard()
+                    throw error
+                }
+            }
+            if let changelog {
+                do throws(AtomicFileWriter.Failure) {
+                    try changelog.commit()
+                } catch {
+                    if bundle != nil { unlink(plan.bundlePath) }
+                    throw error
+                }
+            }
         }
     }
 

@@ -5,6 +5,11 @@ public struct DiagnosticCollector: Sendable {
 
     public init() {}
 
+    /// A collector that starts with these diagnostics.
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+
     /// Adds one diagnostic.
     public mutating func emit(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)

@@ -1,0 +1,194 @@
+import EcoprodFramework
+import Foundation
+import Testing
+
+private func workspace() throws -> URL {
+    let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("ecoprod-fault-" + UUID().uuidString)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Framework"), to: folder.appendingPathComponent("Framework"))
+    try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("CHANGELOG.md"), to: folder.appendingPathComponent("CHANGELOG.md"))
+    return folder
+}
+
+/// Every file below `folder`, relative.
+private func files(in folder: URL) -> [String] {
+    (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).sorted()
+}
+
+/// Starts `ecoprod`, and sends `signal` after `delay` seconds (or lets it finish first).
+private func runAndInterrupt(_ arguments: [String], in folder: URL, after delay: Double, signal: Int32) throws -> Int32 {
+    let process = Process()
+    process.executableURL = ecoprodBinary()
+    process.arguments = arguments
+    process.currentDirectoryURL = folder
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    Thread.sleep(forTimeInterval: delay)
+    if process.isRunning { kill(process.processIdentifier, signal) }
+    process.waitUntilExit()
+    return process.terminationStatus
+}
+
+private let isRoot = getuid() == 0
+
+@Suite(.serialized) struct FaultTests {
+    /// Kills `release` at random points, again and again: the history always verifies, the
+    /// changelog has the new section exactly when the bundle exists, and no temporary or lock
+    /// file is ever left behind.
+    @Test func interruptedReleasesLeaveNothingPartial() throws {
+        let folder = try workspace()
+        let url = folder.appendingPathComponent("Framework/framework.yaml")
+        try Data(try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "version: 1.1.0", with: "version: 1.1.1").utf8).write(to: url)
+        let departments = folder.appendingPathComponent("Framework/departments/A-production.yaml")
+        try Data(try String(contentsOf: departments, encoding: .utf8).replacingOccurrences(of: "en: \"Signed intention note\"", with: "en: \"A signed intention note\"").utf8).write(to: departments)
+        let originalChangelog = try Data(contentsOf: folder.appendingPathComponent("CHANGELOG.md"))
+        let bundle = folder.appendingPathComponent("Framework/releases/ecoprod-label-1.1.1.json")
+        var generator = SplitMix(seed: 6)
+        var completed = 0
+        var interrupted = 0
+        for attempt in 0..<24 {
+            let delay = Double(generator.next() % 250) / 1000
+            let status = try runAndInterrupt(["release", "--date", "2026-12-01"], in: folder, after: delay, signal: attempt % 2 == 0 ? SIGTERM : SIGINT)
+            if status == 0 { completed += 1 } else { interrupted += 1 }
+            let leftovers = files(in: folder).filter { $0.contains(".tmp-") || $0.hasSuffix(".release.lock") }
+            #expect(leftovers.isEmpty, "attempt \(attempt) after \(delay)s left \(leftovers)")
+            let changelog = try String(contentsOf: folder.appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
+            let released = FileManager.default.fileExists(atPath: bundle.path)
+            #expect(changelog.contains("## [1.1.1]") == released, "attempt \(attempt): bundle and changelog disagree")
+            let verify = try runEcoprod(["verify", "--releases", "Framework/releases"], in: folder)
+            #expect(verify.status == 0, "attempt \(attempt): \(verify.stderr)")
+            if released {
+                try FileManager.default.removeItem(at: bundle)
+                try originalChangelog.write(to: folder.appendingPathComponent("CHANGELOG.md"))
+            }
+        }
+        #expect(completed > 0 && interrupted > 0, "the delays must cover both interrupted and completed runs: \(completed) completed, \(interrupted) interrupted")
+    }
+
+    /// Kills `build` while it writes: the output is the old file or the new, never half of one.
+    @Test func interruptedBuildsLeaveNoPartialBundle() throws {
+        let folder = try workspace()
+        var generator = SplitMix(seed: 9)
+        var statuses: Set<Int32> = []
+        for attempt in 0..<20 {
+            let delay = Double(generator.next() % 200) / 1000
+            statuses.insert(try runAndInterrupt(["build", "--output", "out/bundle.json", "--force", "--date", "2026-12-0\(attempt % 9 + 1)"], in: folder, after: delay, signal: SIGTERM))
+            #expect(files(in: folder).filter { $0.contains(".tmp-") }.isEmpty, "attempt \(attempt) left a temporary file")
+            let output = folder.appendingPathComponent("out/bundle.json")
+            if FileManager.default.fileExists(atPath: output.path) {
+                let verify = try runEcoprod(["verify", "out/bundle.json"], in: folder)
+                #expect(verify.status == 0, "attempt \(attempt): a partial bundle was left: \(verify.stderr)")
+            }
+        }
+        #expect(statuses.contains(0) && statuses.contains(128 + SIGTERM), "the delays must cover interrupted and completed builds: \(statuses)")
+    }
+
+    @Test(.enabled(if: isRoot, "mounting a tiny tmpfs needs root"))
+    func aFullDiskIsAClearErrorWithNoPartialFile() throws {
+        let folder = try workspace()
+        let small = folder.appendingPathComponent("full")
+        try FileManager.default.createDirectory(at: small, withIntermediateDirectories: true)
+        #expect(mount(small.path, options: "size=16k") == 0)
+        defer { _ = shell("umount \(small.path)") }
+        let result = try runEcoprod(["build", "--output", "full/bundle.json"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("W002"))
+        #expect(result.stderr.contains("No space left on device"))
+        #expect(files(in: small).isEmpty, "left \(files(in: small))")
+    }
+
+    @Test(.enabled(if: isRoot, "a read-only mount needs root"))
+    func aReadOnlyReleasesFolderIsAClearError() throws {
+        let folder = try workspace()
+        let releases = folder.appendingPathComponent("Framework/releases")
+        let saved = files(in: releases)
+        let copy = folder.appendingPathComponent("releases-copy")
+        try FileManager.default.copyItem(at: releases, to: copy)
+        #expect(mount(releases.path, options: "size=1m") == 0)
+        defer { _ = shell("umount \(releases.path)") }
+        for name in saved { try FileManager.default.copyItem(at: copy.appendingPathComponent(name), to: releases.appendingPathComponent(name)) }
+        #expect(shell("mount -o remount,ro \(releases.path)") == 0)
+        let url = folder.appendingPathComponent("Framework/framework.yaml")
+        try Data(try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "version: 1.1.0", with: "version: 1.1.1").utf8).write(to: url)
+        let result = try runEcoprod(["release"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Read-only file system"))
+        #expect(files(in: releases) == saved)
+    }
+
+    @Test func aLinkOutsideTheFrameworkIsRefused() throws {
+        let folder = try workspace()
+        let outside = folder.appendingPathComponent("elsewhere.yaml")
+        try FileManager.default.copyItem(at: folder.appendingPathComponent("Framework/departments/J-post-production.yaml"), to: outside)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("Framework/departments/J-post-production.yaml"))
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("Framework/departments/J-post-production.yaml"), withDestinationURL: outside)
+        let result = try runEcoprod(["check", "--format", "json"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("F003"))
+    }
+
+    @Test func fileNamesWithSpacesAndAccentsWork() throws {
+        let folder = try workspace()
+        let renamed = folder.appendingPathComponent("Référentiel Ecoprod")
+        try FileManager.default.moveItem(at: folder.appendingPathComponent("Framework"), to: renamed)
+        try FileManager.default.moveItem(
+            at: renamed.appendingPathComponent("departments/B-editorial.yaml"),
+            to: renamed.appendingPathComponent("departments/B éditorial (v2).yaml"))
+        let check = try runEcoprod(["check", "Référentiel Ecoprod"], in: folder)
+        #expect(check.status == 0, "\(check.stderr)")
+        let url = renamed.appendingPathComponent("departments/B éditorial (v2).yaml")
+        try Data(try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "points: 2", with: "points: deux").utf8).write(to: url)
+        let broken = try runEcoprod(["check", "Référentiel Ecoprod", "--format", "json"], in: folder)
+        #expect(broken.status == 1)
+        #expect(try JSONParser().parse(broken.stdoutBytes)["diagnostics"]?.arrayValue?.first?["file"] == "Référentiel Ecoprod/departments/B éditorial (v2).yaml")
+        let build = try runEcoprod(["build", "Référentiel Ecoprod", "--output", "sortie été.json"], in: folder)
+        #expect(build.status == 1)
+    }
+
+    @Test func checkReadsOneFileFromStdinInItsFramework() throws {
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("Framework/departments/C-production-offices.yaml"), encoding: .utf8)
+        let good = try runEcoprod(["check", "-"], stdin: Array(text.utf8))
+        #expect(good.status == 0, "\(good.stderr)")
+        let bad = try runEcoprod(["check", "-", "--format", "json"], stdin: Array(text.replacingOccurrences(of: "mandatory: false", with: "mandatory: nope").utf8))
+        #expect(bad.status == 1)
+        #expect(try JSONParser().parse(bad.stdoutBytes)["diagnostics"]?.arrayValue?.first?["file"] == "<stdin>")
+    }
+
+    @Test func scoreAndMigrateReadStdin() throws {
+        let answers = Array(try Data(contentsOf: packageRoot.appendingPathComponent("Tests/Conformance/ecoprod-label-1.0.0/all-met.answers.json")))
+        #expect(try runEcoprod(["score", "-"], stdin: answers).status == 0)
+        #expect(try runEcoprod(["migrate", "-", "--to", "1.1.0"], stdin: answers).status == 0)
+        let bundle = Array(try Data(contentsOf: packageRoot.appendingPathComponent("Framework/releases/ecoprod-label-1.0.0.json")))
+        #expect(try runEcoprod(["verify", "-"], stdin: bundle).status == 0)
+    }
+}
+
+private func mount(_ path: String, options: String) -> Int32 {
+    shell("mount -t tmpfs -o \(options) tmpfs '\(path)'")
+}
+
+@discardableResult
+private func shell(_ command: String) -> Int32 {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", command]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try? process.run()
+    process.waitUntilExit()
+    return process.terminationStatus
+}
+
+/// SplitMix64, seeded, for repeatable delays.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
