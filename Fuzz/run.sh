@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
-# Builds and runs the libFuzzer target for the strict YAML reader.
-#   Fuzz/run.sh [SECONDS]    (default 600)
-# New corpus entries land in Fuzz/corpus/yaml; crashers are written as Fuzz/crash-*.
+# Builds and runs a libFuzzer target.
+#   Fuzz/run.sh [TARGET] [SECONDS]     TARGET: yaml (default) or answers; SECONDS default 600
+# New corpus entries land in Fuzz/corpus/TARGET (ignored by git); crashers are written as
+# Fuzz/crash-*. Copy small, interesting inputs to Fuzz/regressions/TARGET: `swift test` replays them.
 set -euo pipefail
 cd "$(dirname "$0")"
-seconds="${1:-600}"
-mkdir -p .build corpus/yaml
-swiftc -sanitize=fuzzer,address -parse-as-library -O \
-    -module-name StrictYAML -emit-module -emit-module-path .build/StrictYAML.swiftmodule \
-    -emit-library -static -o .build/libStrictYAML.a \
-    -I ../Sources/CLibYAML ../Sources/StrictYAML/*.swift
-swiftc -sanitize=fuzzer,address -parse-as-library -O \
-    -I .build -I ../Sources/CLibYAML -L .build -lStrictYAML -lyaml \
-    YAMLReaderFuzzer.swift -o .build/yaml-fuzzer
-# Seed with the shipped framework on the first run.
-if [ -z "$(ls -A corpus/yaml)" ]; then cp ../Framework/framework.yaml ../Framework/departments/*.yaml corpus/yaml/; fi
-./.build/yaml-fuzzer corpus/yaml -max_total_time="$seconds" -max_len=4096 -timeout=5 -rss_limit_mb=2048 \
+target="${1:-yaml}"
+seconds="${2:-600}"
+case "$target" in
+    yaml) product=YAMLReaderFuzzer; max_len=4096 ;;
+    answers) product=AnswersFuzzer; max_len=8192 ;;
+    *) echo "unknown target $target (yaml or answers)" >&2; exit 64 ;;
+esac
+swift build -c release --scratch-path .build-fuzz --product "$product" \
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+binary="$(swift build -c release --scratch-path .build-fuzz --show-bin-path)/$product"
+mkdir -p "corpus/$target"
+# Seed the corpus with the regression inputs and, for YAML, the shipped framework.
+cp -n regressions/"$target"/* "corpus/$target/" 2>/dev/null || true
+if [ "$target" = yaml ]; then cp -n ../Framework/framework.yaml ../Framework/departments/*.yaml "corpus/$target/"; fi
+if [ "$target" = answers ]; then cp -n ../Tests/Conformance/*/*.answers.json "corpus/$target/" 2>/dev/null || true; fi
+"$binary" "corpus/$target" -max_total_time="$seconds" -max_len="$max_len" -timeout=5 -rss_limit_mb=2048 \
     -artifact_prefix=./crash- -print_final_stats=1
