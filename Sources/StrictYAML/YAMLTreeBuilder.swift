@@ -2,9 +2,33 @@ import CLibYAML
 
 /// Turns libyaml events into a tree, one event at a time, collecting problems as it goes.
 struct YAMLTreeBuilder {
-    private enum Frame {
-        case mapping(start: SourcePosition, tag: String?, entries: [YAMLMappingEntry], pendingKey: YAMLNode?, keyIsDuplicate: Bool, seen: [String: SourceRange])
-        case sequence(start: SourcePosition, tag: String?, items: [YAMLNode])
+    /// An open collection. Frames are mutated in place at the top of the stack, so that
+    /// appending to a long sequence never copies it.
+    private struct Frame {
+        var isMapping: Bool
+        var start: SourcePosition
+        var tag: String?
+        var items: [YAMLNode] = []
+        var entries: [YAMLMappingEntry] = []
+        var pendingKey: YAMLNode?
+        var keyIsDuplicate = false
+        /// Keys seen so far, by text; only filled for large mappings; small ones scan `entries`.
+        var seen: [String: SourceRange] = [:]
+
+        /// The range of an earlier key with this text, if any.
+        mutating func firstRange(ofKey key: String, range: SourceRange) -> SourceRange? {
+            if entries.count < 16 && seen.isEmpty {
+                if let entry = entries.first(where: { $0.key.scalar?.value == key }) { return entry.key.range }
+                if entries.count == 15 {
+                    for entry in entries { seen[entry.keyText] = entry.key.range }
+                    seen[key] = range
+                }
+                return nil
+            }
+            if let first = seen[key] { return first }
+            seen[key] = range
+            return nil
+        }
     }
 
     private static let coreTagPrefix = "tag:yaml.org,2002:"
@@ -109,19 +133,15 @@ struct YAMLTreeBuilder {
         case YAML_SEQUENCE_START_EVENT:
             checkAnchor(event.data.sequence_start.anchor, at: start)
             let tag = checkTag(event.data.sequence_start.tag, at: start, end: end)
-            push(.sequence(start: start, tag: tag, items: []), at: start)
+            push(Frame(isMapping: false, start: start, tag: tag), at: start)
         case YAML_MAPPING_START_EVENT:
             checkAnchor(event.data.mapping_start.anchor, at: start)
             let tag = checkTag(event.data.mapping_start.tag, at: start, end: end)
-            push(.mapping(start: start, tag: tag, entries: [], pendingKey: nil, keyIsDuplicate: false, seen: [:]), at: start)
+            push(Frame(isMapping: true, start: start, tag: tag), at: start)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return }
-            switch frame {
-            case .sequence(let from, let tag, let items):
-                attach(YAMLNode(kind: .sequence(items), range: SourceRange(file: file, start: from, end: end), tag: tag))
-            case .mapping(let from, let tag, let entries, _, _, _):
-                attach(YAMLNode(kind: .mapping(entries), range: SourceRange(file: file, start: from, end: end), tag: tag))
-            }
+            let kind: YAMLNode.Kind = frame.isMapping ? .mapping(frame.entries) : .sequence(frame.items)
+            attach(YAMLNode(kind: kind, range: SourceRange(file: file, start: frame.start, end: end), tag: frame.tag))
         default:
             break
         }
@@ -164,37 +184,36 @@ struct YAMLTreeBuilder {
     }
 
     private mutating func attach(_ node: YAMLNode) {
-        guard let top = stack.popLast() else {
+        guard !stack.isEmpty else {
             if root == nil { root = node }
             return
         }
-        switch top {
-        case .sequence(let start, let tag, var items):
-            items.append(node)
-            stack.append(.sequence(start: start, tag: tag, items: items))
-        case .mapping(let start, let tag, var entries, let pendingKey, let keyIsDuplicate, var seen):
-            if let key = pendingKey {
-                if !keyIsDuplicate {
-                    entries.append(YAMLMappingEntry(key: key, value: node))
-                }
-                stack.append(.mapping(start: start, tag: tag, entries: entries, pendingKey: nil, keyIsDuplicate: false, seen: seen))
-                return
-            }
-            var duplicate = false
-            if let scalar = node.scalar {
-                if let first = seen[scalar.value] {
-                    duplicate = true
-                    report(
-                        .duplicateKey, "duplicate key '\(scalar.value)'", at: node.range.start, end: node.range.end,
-                        related: [.init(range: first, message: "'\(scalar.value)' was first defined here")])
-                } else {
-                    seen[scalar.value] = node.range
-                }
-            } else {
-                duplicate = true
-                report(.complexKey, "mapping keys must be scalars, not \(node.shapeDescription)", at: node.range.start, end: node.range.end)
-            }
-            stack.append(.mapping(start: start, tag: tag, entries: entries, pendingKey: node, keyIsDuplicate: duplicate, seen: seen))
+        let top = stack.count - 1
+        if !stack[top].isMapping {
+            stack[top].items.append(node)
+            return
         }
+        if let key = stack[top].pendingKey {
+            if !stack[top].keyIsDuplicate {
+                stack[top].entries.append(YAMLMappingEntry(key: key, value: node))
+            }
+            stack[top].pendingKey = nil
+            stack[top].keyIsDuplicate = false
+            return
+        }
+        var duplicate = false
+        if let scalar = node.scalar {
+            if let first = stack[top].firstRange(ofKey: scalar.value, range: node.range) {
+                duplicate = true
+                report(
+                    .duplicateKey, "duplicate key '\(scalar.value)'", at: node.range.start, end: node.range.end,
+                    related: [.init(range: first, message: "'\(scalar.value)' was first defined here")])
+            }
+        } else {
+            duplicate = true
+            report(.complexKey, "mapping keys must be scalars, not \(node.shapeDescription)", at: node.range.start, end: node.range.end)
+        }
+        stack[top].pendingKey = node
+        stack[top].keyIsDuplicate = duplicate
     }
 }

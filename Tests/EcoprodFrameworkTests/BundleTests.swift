@@ -184,3 +184,19 @@ private func verify(_ bytes: [UInt8], file: String = "b.json") -> (FrameworkBund
         #expect(collector.diagnostics.map(\.code) == [.bundleLineage])
     }
 }
+
+@Suite struct DirectEncodingTests {
+    /// The direct encoder must produce exactly what the Codable wire form produces.
+    @Test(arguments: [0, 1])
+    func directEncodingEqualsTheCodableForm(_ which: Int) {
+        let framework = which == 0 ? sampleFramework(previous: ReleaseReference(version: SemanticVersion("0.9.0")!, digest: "sha256:" + String(repeating: "a", count: 64))) : latestRelease.framework
+        var withRules = framework
+        withRules.lineage.rules = [
+            MigrationRule(kind: .merge, from: ["A1", "A2"], to: ["A3"], combine: .anyMet),
+            MigrationRule(kind: .retire, from: ["A4"], to: [], reason: LocalizedText(["fr": "x", "en": "y"])),
+        ]
+        for candidate in [framework, withRules] {
+            #expect(FrameworkBundle.directContentValue(of: candidate) == FrameworkBundle.codableContentValue(of: candidate))
+        }
+    }
+}

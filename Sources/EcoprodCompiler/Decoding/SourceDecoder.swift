@@ -2,7 +2,7 @@ import EcoprodFramework
 import StrictYAML
 
 /// A value read from a source file, with where it was written.
-public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
+public struct Located<Value> {
     public var value: Value
     public var range: SourceRange
 
@@ -12,14 +12,18 @@ public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
     }
 }
 
-/// The checked keys of one YAML mapping.
+extension Located: Sendable where Value: Sendable {}
+extension Located: Equatable where Value: Equatable {}
+extension Located: Hashable where Value: Hashable {}
+
+/// The checked keys of one YAML mapping. Mappings are small, so a scan beats hashing.
 struct MappingFields {
-    let entries: [String: YAMLMappingEntry]
+    let entries: [YAMLMappingEntry]
     let range: SourceRange
 
-    subscript(key: String) -> YAMLNode? { entries[key]?.value }
+    subscript(key: String) -> YAMLNode? { entries.first { $0.key.scalar?.value == key }?.value }
 
-    func keyRange(_ key: String) -> SourceRange? { entries[key]?.key.range }
+    func keyRange(_ key: String) -> SourceRange? { entries.first { $0.key.scalar?.value == key }?.key.range }
 }
 
 /// Types YAML nodes by the framework schema, one node at a time, collecting diagnostics.
@@ -32,31 +36,32 @@ struct SourceDecoder {
     var locales: [String] = []
 
     /// Reads a mapping, reporting unknown keys (with a suggestion) and missing required keys.
-    mutating func mapping(_ node: YAMLNode, context: String, required: [String], optional: [String] = []) -> MappingFields? {
+    mutating func mapping(_ node: YAMLNode, context: @autoclosure () -> String, required: [String], optional: [String] = []) -> MappingFields? {
         guard let entries = node.mappingEntries else {
-            diagnostics.emit(.wrongType(expected: "a mapping", found: node, what: context))
+            diagnostics.emit(.wrongType(expected: "a mapping", found: node, what: context()))
             return nil
         }
-        let allowed = required + optional
-        var fields: [String: YAMLMappingEntry] = [:]
+        var fields: [YAMLMappingEntry] = []
+        fields.reserveCapacity(entries.count)
         for entry in entries {
-            if allowed.contains(entry.keyText) {
-                fields[entry.keyText] = entry
+            let key = entry.keyText
+            if required.contains(key) || optional.contains(key) {
+                fields.append(entry)
             } else {
-                diagnostics.emit(.unknownKey(entry.keyText, at: entry.key.range, in: context, allowed: allowed))
+                diagnostics.emit(.unknownKey(key, at: entry.key.range, in: context(), allowed: required + optional))
             }
         }
-        for key in required where fields[key] == nil {
-            diagnostics.emit(.missingKey(key, in: context, at: node.range))
+        for key in required where !fields.contains(where: { $0.keyText == key }) {
+            diagnostics.emit(.missingKey(key, in: context(), at: node.range))
         }
         return MappingFields(entries: fields, range: node.range)
     }
 
     /// Reads non-empty text.
-    mutating func text(_ node: YAMLNode?, what: String) -> Located<String>? {
+    mutating func text(_ node: YAMLNode?, what: @autoclosure () -> String) -> Located<String>? {
         guard let node else { return nil }
         guard let scalar = node.scalar, !scalar.isNull, !scalar.value.isEmpty else {
-            diagnostics.emit(.wrongType(expected: "text", found: node, what: what))
+            diagnostics.emit(.wrongType(expected: "text", found: node, what: what()))
             return nil
         }
         return Located(scalar.value, at: node.range)
@@ -84,26 +89,26 @@ struct SourceDecoder {
     }
 
     /// Reads a sequence.
-    mutating func sequence(_ node: YAMLNode?, what: String) -> [YAMLNode]? {
+    mutating func sequence(_ node: YAMLNode?, what: @autoclosure () -> String) -> [YAMLNode]? {
         guard let node else { return nil }
         guard let items = node.sequenceItems else {
-            diagnostics.emit(.wrongType(expected: "a list", found: node, what: what))
+            diagnostics.emit(.wrongType(expected: "a list", found: node, what: what()))
             return nil
         }
         return items
     }
 
     /// Reads a list of text scalars.
-    mutating func textList(_ node: YAMLNode?, what: String) -> [Located<String>]? {
-        guard let items = sequence(node, what: what) else { return nil }
-        return items.compactMap { text($0, what: "each item of \(what)") }
+    mutating func textList(_ node: YAMLNode?, what: @autoclosure () -> String) -> [Located<String>]? {
+        guard let items = sequence(node, what: what()) else { return nil }
+        return items.compactMap { text($0, what: "each item of \(what())") }
     }
 
     /// Reads a text given per locale, checking that every declared locale is there and no other.
-    mutating func localized(_ node: YAMLNode?, what: String) -> LocalizedText? {
+    mutating func localized(_ node: YAMLNode?, what: @autoclosure () -> String) -> LocalizedText? {
         guard let node else { return nil }
         guard let entries = node.mappingEntries else {
-            diagnostics.emit(.wrongType(expected: "a mapping of locale to text (fr: …, en: …)", found: node, what: what))
+            diagnostics.emit(.wrongType(expected: "a mapping of locale to text (fr: …, en: …)", found: node, what: what()))
             return nil
         }
         var translations: [String: String] = [:]
@@ -112,28 +117,28 @@ struct SourceDecoder {
                 diagnostics.emit(.undeclaredLocale(entry.keyText, at: entry.key.range, declared: locales))
                 continue
             }
-            if let text = text(entry.value, what: "\(what) (\(entry.keyText))") {
+            if let text = text(entry.value, what: "\(what()) (\(entry.keyText))") {
                 translations[entry.keyText] = text.value
             }
         }
         for locale in locales where translations[locale] == nil && !entries.contains(where: { $0.keyText == locale }) {
-            diagnostics.emit(.missingTranslation(locale, what: what, at: node.range))
+            diagnostics.emit(.missingTranslation(locale, what: what(), at: node.range))
         }
         return LocalizedText(translations)
     }
 
     /// Reads a percentage with at most two decimals (`65`, `65.5`) as basis points.
-    mutating func percent(_ node: YAMLNode?, what: String) -> Located<Int>? {
+    mutating func percent(_ node: YAMLNode?, what: @autoclosure () -> String) -> Located<Int>? {
         guard let node else { return nil }
         guard let scalar = node.scalar, scalar.style == .plain else {
-            diagnostics.emit(.wrongType(expected: "a percentage such as 65 or 65.5", found: node, what: what))
+            diagnostics.emit(.wrongType(expected: "a percentage such as 65 or 65.5", found: node, what: what()))
             return nil
         }
         let parts = scalar.value.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let isDigits: (Substring) -> Bool = { !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
         let whole = parts[0].hasPrefix("-") ? parts[0].dropFirst() : parts[0]
         guard isDigits(whole), whole.count <= 6, parts.count == 1 || (isDigits(parts[1]) && parts[1].count <= 2) else {
-            diagnostics.emit(.wrongType(expected: "a percentage such as 65 or 65.5 (at most two decimals)", found: node, what: what))
+            diagnostics.emit(.wrongType(expected: "a percentage such as 65 or 65.5 (at most two decimals)", found: node, what: what()))
             return nil
         }
         var basisPoints = Int(whole)! * 100
@@ -144,28 +149,28 @@ struct SourceDecoder {
     }
 
     /// Reads one of a fixed set of words.
-    mutating func choice<T: RawRepresentable & CaseIterable>(_ node: YAMLNode?, what: String, as: T.Type) -> T? where T.RawValue == String {
-        guard let node, let text = text(node, what: what) else { return nil }
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ node: YAMLNode?, what: @autoclosure () -> String, as: T.Type) -> T? where T.RawValue == String {
+        guard let node, let text = text(node, what: what()) else { return nil }
         if let value = T(rawValue: text.value) { return value }
         let allowed = T.allCases.map(\.rawValue)
         let suggestion = Spelling.closest(to: text.value, among: allowed)
         diagnostics.emit(.invalidValue(
-            "\(what) must be one of \(allowed.joined(separator: ", ")), found '\(text.value)'", at: node.range,
+            "\(what()) must be one of \(allowed.joined(separator: ", ")), found '\(text.value)'", at: node.range,
             help: suggestion.map { "did you mean '\($0)'?" }))
         return nil
     }
 
     /// Reads a list of `{id, title}` entries (stages, production types, departments), reporting duplicate IDs.
-    mutating func catalog(_ node: YAMLNode?, what: String) -> [Located<CatalogEntry>] {
-        guard let items = sequence(node, what: what) else { return [] }
+    mutating func catalog(_ node: YAMLNode?, what: @autoclosure () -> String) -> [Located<CatalogEntry>] {
+        guard let items = sequence(node, what: what()) else { return [] }
         var result: [Located<CatalogEntry>] = []
         var seen: [String: SourceRange] = [:]
         for item in items {
-            guard let fields = mapping(item, context: "an entry of \(what)", required: ["id", "title"]),
-                let id = text(fields["id"], what: "id"), let title = localized(fields["title"], what: "the title of \(what) '\(fields["id"]?.scalar?.value ?? "")'")
+            guard let fields = mapping(item, context: "an entry of \(what())", required: ["id", "title"]),
+                let id = text(fields["id"], what: "id"), let title = localized(fields["title"], what: "the title of \(what()) '\(fields["id"]?.scalar?.value ?? "")'")
             else { continue }
             if let first = seen[id.value] {
-                diagnostics.emit(.duplicateID(id.value, what: what, at: id.range, first: first))
+                diagnostics.emit(.duplicateID(id.value, what: what(), at: id.range, first: first))
                 continue
             }
             seen[id.value] = id.range

@@ -35,18 +35,18 @@ extension FrameworkDiff {
                 guard let id = rule.from.first else { continue }
                 changes.append(Change(
                     .criterionRetired, criterion: id, department: oldByID[id]?.department,
-                    before: oldByID[id].map { JSONValue(encoding: $0.title) }, after: rule.reason.map { JSONValue(encoding: $0) }))
+                    before: oldByID[id].map { $0.title.jsonValue }, after: rule.reason.map(\.jsonValue)))
             }
         }
         for criterion in old where !accountedOld.contains(criterion.id) {
             if let after = newByID[criterion.id] {
                 compareCriterion(criterion, after, sharedTypes: sharedTypes, into: &changes)
             } else {
-                changes.append(Change(.criterionRemoved, criterion: criterion.id, department: criterion.department, before: JSONValue(encoding: criterion.title)))
+                changes.append(Change(.criterionRemoved, criterion: criterion.id, department: criterion.department, before: criterion.title.jsonValue))
             }
         }
         for criterion in new where oldByID[criterion.id] == nil && !accountedNew.contains(criterion.id) {
-            changes.append(Change(.criterionAdded, criterion: criterion.id, department: criterion.department, after: JSONValue(encoding: criterion.title)))
+            changes.append(Change(.criterionAdded, criterion: criterion.id, department: criterion.department, after: criterion.title.jsonValue))
         }
     }
 

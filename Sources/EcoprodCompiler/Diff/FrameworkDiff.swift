@@ -101,13 +101,13 @@ public struct FrameworkDiff: Sendable {
         }
         for entry in old where !newIDs.contains(entry.id) {
             var removal = change(removed, entry.id)
-            removal.before = JSONValue(encoding: entry)
+            removal.before = entry.jsonValue
             changes.append(removal)
         }
         for entry in new {
             guard let before = oldByID[entry.id] else {
                 var addition = change(added, entry.id)
-                addition.after = JSONValue(encoding: entry)
+                addition.after = entry.jsonValue
                 changes.append(addition)
                 continue
             }

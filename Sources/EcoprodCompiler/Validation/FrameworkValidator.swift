@@ -32,9 +32,9 @@ struct FrameworkValidator {
     }
 
     private mutating func checkCriteria(_ framework: FrameworkSource, files: [DepartmentSource]) {
-        var pattern: NSRegularExpression?
+        var pattern: Regex<AnyRegexOutput>?
         if let source = framework.criterionIDPattern {
-            pattern = try? NSRegularExpression(pattern: source.value)
+            pattern = try? Regex(source.value)
             if pattern == nil { diagnostics.emit(.invalidIDPattern(source.value, at: source.range)) }
         }
         let stages = Set(framework.stages.map(\.value.id))
@@ -50,12 +50,8 @@ struct FrameworkValidator {
                 } else {
                     seen[id.value] = id.range
                 }
-                if let pattern, let source = framework.criterionIDPattern {
-                    let whole = NSRange(id.value.startIndex..., in: id.value)
-                    let match = pattern.firstMatch(in: id.value, options: [.anchored], range: whole)
-                    if match?.range != whole {
-                        diagnostics.emit(.idPattern(id.value, pattern: source.value, at: id.range))
-                    }
+                if let pattern, let source = framework.criterionIDPattern, (try? pattern.wholeMatch(in: id.value)) == nil {
+                    diagnostics.emit(.idPattern(id.value, pattern: source.value, at: id.range))
                 }
                 for stage in criterion.stages where !stages.contains(stage.value) {
                     diagnostics.emit(.unknownStage(stage.value, at: stage.range, declared: stageList))

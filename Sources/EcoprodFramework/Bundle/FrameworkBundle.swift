@@ -54,8 +54,13 @@ public struct FrameworkBundle: Sendable, Hashable {
         }.joined()
     }
 
-    /// The bundle object without its digest, built from the Codable wire form.
+    /// The bundle object without its digest.
     static func contentValue(of framework: Framework) -> JSONValue {
+        directContentValue(of: framework)
+    }
+
+    /// The same object through the Codable wire form: the reference the direct encoder is tested against.
+    static func codableContentValue(of framework: Framework) -> JSONValue {
         let document = BundleDocument(framework: framework, digest: nil)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
