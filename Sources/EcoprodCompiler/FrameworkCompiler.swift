@@ -49,7 +49,7 @@ public struct FrameworkCompiler: Sendable {
     /// Compiles a framework folder.
     public func compile(directory: String) -> Result {
         var diagnostics = DiagnosticCollector()
-        let sources = FrameworkSources.load(directory: directory, into: &diagnostics)
+        let sources = FrameworkSources.load(directory: directory, maxFileBytes: options.limits.maxFileBytes, into: &diagnostics)
         var compiler = self
         if compiler.options.history == nil {
             compiler.options.history = ReleaseHistory.load(directory: Self.releasesDirectory(of: directory), into: &diagnostics)
@@ -62,7 +62,7 @@ public struct FrameworkCompiler: Sendable {
     /// any other replaces `framework.yaml`.
     public func compile(directory: String, replacingWith file: SourceFile) -> Result {
         var diagnostics = DiagnosticCollector()
-        var sources = FrameworkSources.load(directory: directory, into: &diagnostics)
+        var sources = FrameworkSources.load(directory: directory, maxFileBytes: options.limits.maxFileBytes, into: &diagnostics)
         let text = String(decoding: file.bytes, as: UTF8.self)
         if let department = Self.departmentKey(in: text) {
             sources.departments.removeAll { Self.departmentKey(in: String(decoding: $0.bytes, as: UTF8.self)) == department }

@@ -1,5 +1,6 @@
 import EcoprodFramework
 import Foundation
+import StrictYAML
 
 /// One source file's bytes, named as diagnostics will name it: the folder as given on the
 /// command line, joined with the path inside it.
@@ -27,7 +28,10 @@ public struct FrameworkSources: Sendable {
 
     /// Reads a framework folder. Problems (missing `framework.yaml`, unreadable files, links
     /// that lead outside the folder) go to `diagnostics`; the files that could be read are returned.
-    public static func load(directory: String, into diagnostics: inout DiagnosticCollector) -> FrameworkSources {
+    ///
+    /// A file larger than `maxFileBytes` is refused from its size alone, without being read, so
+    /// a huge file costs neither time nor memory.
+    public static func load(directory: String, maxFileBytes: Int = YAMLLimits.default.maxFileBytes, into diagnostics: inout DiagnosticCollector) -> FrameworkSources {
         let manager = FileManager.default
         let display = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         var isDirectory: ObjCBool = false
@@ -41,6 +45,12 @@ public struct FrameworkSources: Sendable {
             let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
             guard resolved == root || resolved.hasPrefix(root + "/") else {
                 diagnostics.emit(.pathOutsideFramework(path, target: resolved))
+                return nil
+            }
+            if let size = (try? manager.attributesOfItem(atPath: path))?[.size] as? Int, size > maxFileBytes {
+                diagnostics.emit(.yaml(YAMLProblem(
+                    kind: .sizeLimit, message: "file is \(size) bytes, over the limit of \(maxFileBytes) bytes",
+                    range: SourceRange(file: path, at: SourcePosition(line: 1, column: 1)))))
                 return nil
             }
             guard let data = manager.contents(atPath: path) else {

@@ -1,0 +1,55 @@
+import EcoprodFramework
+import Foundation
+import Testing
+
+/// Peak resident memory of one `ecoprod` run, from `/usr/bin/time`, in KiB.
+private func peakMemory(_ arguments: [String], in folder: URL) throws -> (status: Int32, kilobytes: Int, stderr: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
+    process.arguments = ["-f", "PEAK %M", ecoprodBinary().path] + arguments
+    process.currentDirectoryURL = folder
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let data = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let text = String(decoding: data, as: UTF8.self)
+    let peak = text.split(separator: "\n").last { $0.hasPrefix("PEAK ") }.flatMap { Int($0.dropFirst(5)) } ?? -1
+    return (process.terminationStatus, peak, text)
+}
+
+/// Each limit fed just over its value: a clear diagnostic, no crash, and bounded memory.
+@Suite(.serialized, .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time"), "needs /usr/bin/time"))
+struct LimitTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var name: String
+        var content: @Sendable () -> String
+        var flag: [String]
+        var code: String
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        .init(name: "a 64 MiB file over a 16 MiB limit", content: { "a: " + String(repeating: "x", count: 64 << 20) }, flag: [], code: "Y109"),
+        .init(name: "file size just over --max-file-bytes", content: { "a: 12345678\n" }, flag: ["--max-file-bytes", "11"], code: "Y109"),
+        .init(name: "depth just over --max-depth", content: { "a: [[[[1]]]]\n" }, flag: ["--max-depth", "4"], code: "Y108"),
+        .init(name: "100,000 nested brackets", content: { String(repeating: "[", count: 100_000) }, flag: [], code: "Y108"),
+        .init(name: "nodes just over --max-nodes", content: { "[" + (0..<1000).map(String.init).joined(separator: ", ") + "]\n" }, flag: ["--max-nodes", "1000"], code: "Y110"),
+        .init(name: "scalar just over --max-scalar-bytes", content: { "a: " + String(repeating: "é", count: 32) + "\n" }, flag: ["--max-scalar-bytes", "63"], code: "Y111"),
+        .init(name: "a 1,000,000-node list within the limits", content: { "[" + String(repeating: "1, ", count: 1_000_000) + "1]\n" }, flag: [], code: "S203"),
+    ]
+
+    @Test(arguments: cases)
+    func limitIsReportedWithinBoundedMemory(_ limit: Case) throws {
+        let folder = try copyOfFramework()
+        let file = folder.appendingPathComponent("Framework/departments/Z-hostile.yaml")
+        try Data(limit.content().utf8).write(to: file)
+        let result = try peakMemory(["check", "--format", "json"] + limit.flag, in: folder)
+        #expect(result.status == 1, "\(result.stderr.prefix(500))")
+        let run = try runEcoprod(["check", "--format", "json"] + limit.flag, in: folder)
+        let codes = (try JSONParser().parse(run.stdoutBytes)["diagnostics"]?.arrayValue ?? []).compactMap { $0["code"]?.stringValue }
+        #expect(codes.contains(limit.code), "\(codes)")
+        #expect(result.kilobytes > 0 && result.kilobytes < 400_000, "peak RSS \(result.kilobytes) KiB")
+    }
+}
