@@ -34,16 +34,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers shared by the test targets: the repository root, a seeded generator, workspaces.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "StrictYAMLTests", dependencies: ["StrictYAML"]),
-        .testTarget(name: "EcoprodFrameworkTests", dependencies: ["EcoprodFramework"]),
+        .testTarget(name: "EcoprodFrameworkTests", dependencies: ["EcoprodFramework", "TestSupport"]),
         .testTarget(
             name: "EcoprodCompilerTests",
-            dependencies: ["EcoprodCompiler", "EcoprodFramework"],
+            dependencies: ["EcoprodCompiler", "EcoprodFramework", "TestSupport"],
             exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(
             name: "EcoprodCLITests",
-            dependencies: ["EcoprodFramework", "ecoprod"]
+            dependencies: ["EcoprodFramework", "TestSupport", "ecoprod"]
         ),
     ]
 )

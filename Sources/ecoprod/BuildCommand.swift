@@ -16,8 +16,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write the bundle; - for stdout.")
     var output: String?
 
-    @Option(name: .long, help: "Release date stamped into the bundle (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH, else none.")
-    var date: String?
+    @OptionGroup var date: ReleaseDateOptions
 
     @Flag(name: .long, help: "Replace an existing file with different content (never allowed in releases/).")
     var force = false
@@ -25,19 +24,8 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var diagnostics: DiagnosticOptions
     @OptionGroup var limits: ReaderLimitOptions
 
-    func validate() throws {
-        if let date, ReleaseDate.validated(date) == nil {
-            throw ValidationError("--date must be a calendar date as YYYY-MM-DD, got '\(date)'")
-        }
-    }
-
     func run() throws {
-        let releaseDate: String?
-        do {
-            releaseDate = try ReleaseDate.resolve(explicit: date, environment: ProcessInfo.processInfo.environment)
-        } catch {
-            throw ValidationError("\(error)")
-        }
+        let releaseDate = try date.resolve(todayByDefault: false)
         let compiler = FrameworkCompiler(options: .init(limits: limits.limits, releaseDate: releaseDate))
         let result = compiler.compile(directory: directory)
         let failed = Console.report(result.diagnostics, options: diagnostics, sources: result.sources.byPath)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EcoprodCompiler
 import EcoprodFramework
+import Foundation
 import StrictYAML
 
 extension DiagnosticFormat: ExpressibleByArgument {}
@@ -36,5 +37,27 @@ struct ReaderLimitOptions: ParsableArguments {
 
     var limits: YAMLLimits {
         YAMLLimits(maxFileBytes: maxFileBytes, maxDepth: maxDepth, maxNodes: maxNodes, maxScalarBytes: maxScalarBytes)
+    }
+}
+
+/// The release date stamped into a bundle: `--date`, else `SOURCE_DATE_EPOCH`.
+struct ReleaseDateOptions: ParsableArguments {
+    @Option(name: .long, help: "Release date (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH; for `release`, else today (UTC).")
+    var date: String?
+
+    func validate() throws {
+        if let date, ReleaseDate.validated(date) == nil {
+            throw ValidationError("--date must be a calendar date as YYYY-MM-DD, got '\(date)'")
+        }
+    }
+
+    /// The date to stamp; with `todayByDefault`, today's UTC date when nothing else gives one.
+    func resolve(todayByDefault: Bool) throws -> String? {
+        do {
+            let resolved = try ReleaseDate.resolve(explicit: date, environment: ProcessInfo.processInfo.environment)
+            return resolved ?? (todayByDefault ? ReleaseDate.format(epoch: Int(Date().timeIntervalSince1970)) : nil)
+        } catch {
+            throw ValidationError("\(error)")
+        }
     }
 }

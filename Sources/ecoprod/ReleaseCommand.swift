@@ -20,8 +20,7 @@ struct ReleaseCommand: ParsableCommand {
     @Option(name: .long, help: "The changelog to update (default: CHANGELOG.md next to DIR).")
     var changelog: String?
 
-    @Option(name: .long, help: "Release date (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH, else today (UTC).")
-    var date: String?
+    @OptionGroup var date: ReleaseDateOptions
 
     @Flag(name: .long, help: "Print what would be written, and write nothing.")
     var dryRun = false
@@ -29,21 +28,8 @@ struct ReleaseCommand: ParsableCommand {
     @OptionGroup var diagnostics: DiagnosticOptions
     @OptionGroup var limits: ReaderLimitOptions
 
-    func validate() throws {
-        if let date, ReleaseDate.validated(date) == nil {
-            throw ValidationError("--date must be a calendar date as YYYY-MM-DD, got '\(date)'")
-        }
-    }
-
     func run() throws {
-        let environment = ProcessInfo.processInfo.environment
-        let resolved: String
-        do {
-            resolved = try ReleaseDate.resolve(explicit: date, environment: environment)
-                ?? ReleaseDate.format(epoch: Int(Date().timeIntervalSince1970))
-        } catch {
-            throw ValidationError("\(error)")
-        }
+        let resolved = try date.resolve(todayByDefault: true) ?? ""
         let trimmed = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let parent = trimmed.contains("/") ? String(trimmed[..<trimmed.lastIndex(of: "/")!]) : ""
         let planner = ReleasePlanner(

@@ -1,6 +1,7 @@
 import EcoprodFramework
 import Foundation
 import Testing
+import TestSupport
 
 @Suite(.serialized) struct BuildAndVerifyCommandTests {
     @Test func buildToStdoutEmitsAVerifiableBundle() throws {

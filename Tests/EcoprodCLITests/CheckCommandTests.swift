@@ -1,6 +1,7 @@
 import EcoprodFramework
 import Foundation
 import Testing
+import TestSupport
 
 /// One defect from the "done means" list, planted in a copy of `Framework/`.
 struct CLIDefect: Sendable, CustomTestStringConvertible {

@@ -1,23 +1,10 @@
 import EcoprodFramework
 import Foundation
 import Testing
+import TestSupport
 
 private let release100 = "Framework/releases/ecoprod-label-1.0.0.json"
 private let release110 = "Framework/releases/ecoprod-label-1.1.0.json"
-
-/// A copy of Framework/ with its releases, and CHANGELOG.md.
-private func releaseWorkspace() throws -> URL {
-    let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("ecoprod-cli-release-" + UUID().uuidString)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Framework"), to: folder.appendingPathComponent("Framework"))
-    try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("CHANGELOG.md"), to: folder.appendingPathComponent("CHANGELOG.md"))
-    return folder
-}
-
-private func edit(_ folder: URL, _ file: String, _ find: String, _ replacement: String) throws {
-    let url = folder.appendingPathComponent(file)
-    try Data(try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: find, with: replacement).utf8).write(to: url)
-}
 
 @Suite(.serialized) struct DiffAndReleaseCommandTests {
     @Test func diffBetweenTheShippedReleasesIsMinor() throws {

@@ -1,8 +1,6 @@
 import Foundation
 import Testing
-
-/// The repository root, from this file's path.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+import TestSupport
 
 /// The result of one run of the real `ecoprod` binary.
 struct ProcessResult {

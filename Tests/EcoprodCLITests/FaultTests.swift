@@ -1,14 +1,7 @@
 import EcoprodFramework
 import Foundation
 import Testing
-
-private func workspace() throws -> URL {
-    let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("ecoprod-fault-" + UUID().uuidString)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Framework"), to: folder.appendingPathComponent("Framework"))
-    try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("CHANGELOG.md"), to: folder.appendingPathComponent("CHANGELOG.md"))
-    return folder
-}
+import TestSupport
 
 /// Every file below `folder`, relative.
 private func files(in folder: URL) -> [String] {
@@ -37,7 +30,7 @@ private let isRoot = getuid() == 0
     /// changelog has the new section exactly when the bundle exists, and no temporary or lock
     /// file is ever left behind.
     @Test func interruptedReleasesLeaveNothingPartial() throws {
-        let folder = try workspace()
+        let folder = try releaseWorkspace()
         let url = folder.appendingPathComponent("Framework/framework.yaml")
         try Data(try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "version: 1.1.0", with: "version: 1.1.1").utf8).write(to: url)
         let departments = folder.appendingPathComponent("Framework/departments/A-production.yaml")
@@ -68,7 +61,7 @@ private let isRoot = getuid() == 0
 
     /// Kills `build` while it writes: the output is the old file or the new, never half of one.
     @Test func interruptedBuildsLeaveNoPartialBundle() throws {
-        let folder = try workspace()
+        let folder = try releaseWorkspace()
         var generator = SplitMix(seed: 9)
         var statuses: Set<Int32> = []
         for attempt in 0..<20 {
@@ -86,7 +79,7 @@ private let isRoot = getuid() == 0
 
     @Test(.enabled(if: isRoot, "mounting a tiny tmpfs needs root"))
     func aFullDiskIsAClearErrorWithNoPartialFile() throws {
-        let folder = try workspace()
+        let folder = try releaseWorkspace()
         let small = folder.appendingPathComponent("full")
         try FileManager.default.createDirectory(at: small, withIntermediateDirectories: true)
         #expect(mount(small.path, options: "size=16k") == 0)
@@ -100,7 +93,7 @@ private let isRoot = getuid() == 0
 
     @Test(.enabled(if: isRoot, "a read-only mount needs root"))
     func aReadOnlyReleasesFolderIsAClearError() throws {
-        let folder = try workspace()
+        let folder = try releaseWorkspace()
         let releases = folder.appendingPathComponent("Framework/releases")
         let saved = files(in: releases)
         let copy = folder.appendingPathComponent("releases-copy")
@@ -118,7 +111,7 @@ private let isRoot = getuid() == 0
     }
 
     @Test func aLinkOutsideTheFrameworkIsRefused() throws {
-        let folder = try workspace()
+        let folder = try releaseWorkspace()
         let outside = folder.appendingPathComponent("elsewhere.yaml")
         try FileManager.default.copyItem(at: folder.appendingPathComponent("Framework/departments/J-post-production.yaml"), to: outside)
         try FileManager.default.removeItem(at: folder.appendingPathComponent("Framework/departments/J-post-production.yaml"))
@@ -129,7 +122,7 @@ private let isRoot = getuid() == 0
     }
 
     @Test func fileNamesWithSpacesAndAccentsWork() throws {
-        let folder = try workspace()
+        let folder = try releaseWorkspace()
         let renamed = folder.appendingPathComponent("Référentiel Ecoprod")
         try FileManager.default.moveItem(at: folder.appendingPathComponent("Framework"), to: renamed)
         try FileManager.default.moveItem(
@@ -178,17 +171,4 @@ private func shell(_ command: String) -> Int32 {
     try? process.run()
     process.waitUntilExit()
     return process.terminationStatus
-}
-
-/// SplitMix64, seeded, for repeatable delays.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

@@ -1,6 +1,7 @@
 import EcoprodFramework
 import Foundation
 import Testing
+import TestSupport
 
 /// Peak resident memory of one `ecoprod` run, from `/usr/bin/time`, in KiB.
 private func peakMemory(_ arguments: [String], in folder: URL) throws -> (status: Int32, kilobytes: Int, stderr: String) {

@@ -1,6 +1,7 @@
 import EcoprodFramework
 import Foundation
 import Testing
+import TestSupport
 
 private let kit = "Tests/Conformance/ecoprod-label-1.1.0"
 private let kit100 = "Tests/Conformance/ecoprod-label-1.0.0"

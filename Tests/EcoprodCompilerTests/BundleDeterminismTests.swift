@@ -1,6 +1,7 @@
 import EcoprodFramework
 import Foundation
 import Testing
+import TestSupport
 @testable import EcoprodCompiler
 
 @Suite struct BundleDeterminismTests {
@@ -16,7 +17,7 @@ import Testing
 
     @Test(arguments: [1, 2, 3, 42, 1234])
     func shuffledFileOrderGivesIdenticalBytes(_ seed: UInt64) throws {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix(seed: seed)
         var shuffled = shippedSources
         shuffled.departments.shuffle(using: &generator)
         #expect(shuffled.departments.map(\.path) != shippedSources.departments.map(\.path) || seed == 1)
@@ -51,18 +52,5 @@ import Testing
         let schemes = value["scoring"]?["schemes"]?.arrayValue ?? []
         #expect(schemes.map { $0["threshold"]?["comparison"] } == ["at-least", "at-least"])
         #expect(schemes.map { $0["threshold"]?["basis_points"] } == [6500, 7000])
-    }
-}
-
-/// SplitMix64: a tiny seeded generator, so shuffles repeat on every machine.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

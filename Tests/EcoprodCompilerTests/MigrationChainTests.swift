@@ -1,6 +1,7 @@
 @testable import EcoprodFramework
 import Foundation
 import Testing
+import TestSupport
 @testable import EcoprodCompiler
 
 private let departmentC = "Framework/departments/C-production-offices.yaml"
@@ -114,7 +115,7 @@ private func strings(in value: JSONValue) -> [String] {
     @Test func nothingIsLost() throws {
         let history = try threeVersions()
         let start = history.releases[0].bundle
-        var generator = SeededGenerator(seed: 77)
+        var generator = SplitMix(seed: 77)
         for _ in 0..<200 {
             var answers: [String: Answer] = [:]
             for criterion in start.framework.criteria where generator.next() % 3 != 0 {

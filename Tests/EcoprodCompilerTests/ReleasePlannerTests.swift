@@ -1,37 +1,23 @@
 import EcoprodFramework
 import Foundation
+import TestSupport
 import Testing
 @testable import EcoprodCompiler
 
 @Suite(.serialized) struct ReleasePlannerTests {
-    /// A copy of the repository's Framework/ (with its releases) and CHANGELOG.md in a temporary folder.
-    private func workspace() throws -> URL {
-        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("ecoprod-release-" + UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Framework"), to: folder.appendingPathComponent("Framework"))
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("CHANGELOG.md"), to: folder.appendingPathComponent("CHANGELOG.md"))
-        return folder
-    }
-
-    private func edit(_ folder: URL, _ file: String, _ find: String, _ replacement: String) throws {
-        let url = folder.appendingPathComponent(file)
-        let text = try String(contentsOf: url, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: find, with: replacement).utf8).write(to: url)
-    }
-
     private func planner(_ folder: URL) -> ReleasePlanner {
         ReleasePlanner(directory: folder.appendingPathComponent("Framework").path, changelogPath: folder.appendingPathComponent("CHANGELOG.md").path, date: "2026-11-29")
     }
 
     @Test func theShippedVersionIsAlreadyReleased() throws {
         var collector = DiagnosticCollector()
-        let (plan, _) = planner(try workspace()).plan(into: &collector)
+        let (plan, _) = planner(try releaseWorkspace()).plan(into: &collector)
         #expect(plan == nil)
         #expect(collector.diagnostics.map(\.code) == [.versionAlreadyReleased])
     }
 
     @Test func anUnderstatedVersionIsRefusedWithTheRequiredOne() throws {
-        let folder = try workspace()
+        let folder = try releaseWorkspace()
         try edit(folder, "Framework/framework.yaml", "version: 1.1.0", "version: 1.2.0")
         try edit(folder, "Framework/departments/A-production.yaml", "    points: 2\n    mandatory: false", "    points: 3\n    mandatory: false")
         var collector = DiagnosticCollector()
@@ -46,7 +32,7 @@ import Testing
     }
 
     @Test func aVersionBelowTheLatestIsRefused() throws {
-        let folder = try workspace()
+        let folder = try releaseWorkspace()
         try edit(folder, "Framework/framework.yaml", "version: 1.1.0", "version: 1.0.5")
         var collector = DiagnosticCollector()
         _ = planner(folder).plan(into: &collector)
@@ -54,7 +40,7 @@ import Testing
     }
 
     @Test func aCorrectVersionWritesTheBundleAndTheChangelogOnce() throws {
-        let folder = try workspace()
+        let folder = try releaseWorkspace()
         try edit(folder, "Framework/framework.yaml", "version: 1.1.0", "version: 2.0.0")
         try edit(folder, "Framework/departments/A-production.yaml", "  - id: A7\n", "  - id: A11\n    replaces: [A7]\n")
         var collector = DiagnosticCollector()
@@ -87,7 +73,7 @@ import Testing
     }
 
     @Test func theLockIsExclusiveAndBreaksWhenStale() throws {
-        let folder = try workspace().appendingPathComponent("Framework/releases").path
+        let folder = try releaseWorkspace().appendingPathComponent("Framework/releases").path
         let first = try ReleaseLock.acquire(in: folder).get()
         #expect(throws: ReleaseLock.Failure.self) { try ReleaseLock.acquire(in: folder).get() }
         first.release()

@@ -1,9 +1,7 @@
 import EcoprodCompiler
 import EcoprodFramework
 import Foundation
-
-/// The repository root, found from this file's path, so tests read the real `Framework/`.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+import TestSupport
 
 /// The shipped framework's files, loaded once, named `Framework/…` as the CLI names them.
 let shippedSources: FrameworkSources = {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import EcoprodFramework
 
 /// The conformance kit in `Tests/Conformance/`: answer sets with the reference scorer's

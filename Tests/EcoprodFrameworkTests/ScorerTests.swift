@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import EcoprodFramework
 
 private func score(_ answers: AnswerSet, bundle: FrameworkBundle = latestRelease) -> (ScoreReport?, [Diagnostic]) {
@@ -144,18 +145,5 @@ private func independentScore(_ answers: AnswerSet, bundle: FrameworkBundle) -> 
             #expect(threshold.isReached(met: met + needed, applicable: applicable))
             #expect(!threshold.isReached(met: met + needed - 1, applicable: applicable))
         }
-    }
-}
-
-/// SplitMix64, seeded, for repeatable random answer sets.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,8 +1,6 @@
 import Foundation
+import TestSupport
 @testable import EcoprodFramework
-
-/// The repository root, from this file's path.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// The committed releases, verified.
 let shippedHistory: ReleaseHistory = {

@@ -52,6 +52,8 @@ extension FrameworkDiff {
 
     /// Field-by-field changes of one criterion kept (or renamed) from `before` to `after`.
     static func compareCriterion(_ before: Criterion, _ after: Criterion, sharedTypes: Set<String>, into changes: inout [Change]) {
+        // Most criteria do not change between versions: one equality test settles them.
+        if before == after { return }
         let template = Change(.titleChanged, criterion: after.id, department: after.department)
         func change(_ kind: Change.Kind, _ old: JSONValue, _ new: JSONValue) {
             var change = template
