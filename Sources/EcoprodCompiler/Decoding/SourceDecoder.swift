@@ -19,11 +19,13 @@ extension Located: Hashable where Value: Hashable {}
 /// The checked keys of one YAML mapping. Mappings are small, so a scan beats hashing.
 struct MappingFields {
     let entries: [YAMLMappingEntry]
+    /// The key texts, parallel to `entries`, so lookups compare strings without copying nodes.
+    let keys: [String]
     let range: SourceRange
 
-    subscript(key: String) -> YAMLNode? { entries.first { $0.key.scalar?.value == key }?.value }
+    subscript(key: String) -> YAMLNode? { keys.firstIndex(of: key).map { entries[$0].value } }
 
-    func keyRange(_ key: String) -> SourceRange? { entries.first { $0.key.scalar?.value == key }?.key.range }
+    func keyRange(_ key: String) -> SourceRange? { keys.firstIndex(of: key).map { entries[$0].key.range } }
 }
 
 /// Types YAML nodes by the framework schema, one node at a time, collecting diagnostics.
@@ -42,19 +44,22 @@ struct SourceDecoder {
             return nil
         }
         var fields: [YAMLMappingEntry] = []
+        var keys: [String] = []
         fields.reserveCapacity(entries.count)
+        keys.reserveCapacity(entries.count)
         for entry in entries {
             let key = entry.keyText
             if required.contains(key) || optional.contains(key) {
                 fields.append(entry)
+                keys.append(key)
             } else {
                 diagnostics.emit(.unknownKey(key, at: entry.key.range, in: context(), allowed: required + optional))
             }
         }
-        for key in required where !fields.contains(where: { $0.keyText == key }) {
+        for key in required where !keys.contains(key) {
             diagnostics.emit(.missingKey(key, in: context(), at: node.range))
         }
-        return MappingFields(entries: fields, range: node.range)
+        return MappingFields(entries: fields, keys: keys, range: node.range)
     }
 
     /// Reads non-empty text.
