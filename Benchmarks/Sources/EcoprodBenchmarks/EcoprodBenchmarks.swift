@@ -11,9 +11,18 @@ import StrictYAML
 struct EcoprodBenchmarks {
     static func main() throws {
         let arguments = CommandLine.arguments
+        if let index = arguments.firstIndex(of: "--diff-once"), index + 1 < arguments.count, let size = Int(arguments[index + 1]) {
+            try diffOnce(size: size)
+            return
+        }
+        // --quick: sizes up to 10,000 and 10,000 answer sets. --sizes 1000,100000 picks sizes;
+        // --no-answers skips the JSONL phases.
         let quick = arguments.contains("--quick")
-        let sizes = quick ? [80, 1_000, 10_000] : [80, 1_000, 10_000, 100_000]
-        let lineCounts = quick ? [1_000, 10_000] : [1_000, 100_000]
+        var sizes = quick ? [80, 1_000, 10_000] : [80, 1_000, 10_000, 100_000]
+        if let index = arguments.firstIndex(of: "--sizes"), index + 1 < arguments.count {
+            sizes = arguments[index + 1].split(separator: ",").compactMap { Int($0) }
+        }
+        let lineCounts = arguments.contains("--no-answers") ? [] : (quick ? [1_000, 10_000] : [1_000, 100_000])
         let work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("ecoprod-bench")
         try? FileManager.default.removeItem(at: work)
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
@@ -73,6 +82,17 @@ struct EcoprodBenchmarks {
         print("Machine: \(machineDescription())\n")
         print(rows.markdown)
         print("Exponents are log-log slopes from the previous size; × floor is the phase's time over the floor of the same size (libyaml events for YAML phases, JSONSerialization for JSONL phases).")
+    }
+
+    /// Generates, compiles and diffs one size once: for instruction counts under callgrind
+    /// (`--toggle-collect='*FrameworkDiffV4from*'`), which are stable where wall time is not.
+    static func diffOnce(size: Int) throws {
+        var synthetic = SyntheticFramework(criteria: size, seed: 42)
+        let (old, new) = synthetic.versions()
+        guard let compiled = FrameworkCompiler().compile(old).framework else { throw BenchmarkError("does not compile") }
+        let history = ReleaseHistory(releases: [.init(file: "old", bundle: FrameworkBundle(framework: compiled))])
+        guard let next = FrameworkCompiler(options: .init(history: history)).compile(new).framework else { throw BenchmarkError("next does not compile") }
+        print("\(FrameworkDiff(from: compiled, to: next).changes.count) changes")
     }
 
     static func exponentText(_ times: [Int: Double], _ size: Int, _ sizes: [Int]) -> String {
