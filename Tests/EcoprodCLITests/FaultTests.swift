@@ -25,6 +25,13 @@ private func runAndInterrupt(_ arguments: [String], in folder: URL, after delay:
 
 private let isRoot = getuid() == 0
 
+/// How long `body` takes, in seconds.
+private func timed(_ body: () throws -> Void) rethrows -> Double {
+    let start = Date()
+    try body()
+    return Date().timeIntervalSince(start)
+}
+
 @Suite(.serialized) struct FaultTests {
     /// Kills `release` at random points, again and again: the history always verifies, the
     /// changelog has the new section exactly when the bundle exists, and no temporary or lock
@@ -37,11 +44,16 @@ private let isRoot = getuid() == 0
         try Data(try String(contentsOf: departments, encoding: .utf8).replacingOccurrences(of: "en: \"Signed intention note\"", with: "en: \"A signed intention note\"").utf8).write(to: departments)
         let originalChangelog = try Data(contentsOf: folder.appendingPathComponent("CHANGELOG.md"))
         let bundle = folder.appendingPathComponent("Framework/releases/ecoprod-label-1.1.1.json")
+        // Delays spread over 0–1.4× the time an uninterrupted release takes on this machine, so
+        // that some runs are cut at every stage and some complete, however fast the machine is.
+        let full = try timed { _ = try runEcoprod(["release", "--date", "2026-12-01"], in: folder) }
+        try FileManager.default.removeItem(at: bundle)
+        try originalChangelog.write(to: folder.appendingPathComponent("CHANGELOG.md"))
         var generator = SplitMix(seed: 6)
         var completed = 0
         var interrupted = 0
         for attempt in 0..<24 {
-            let delay = Double(generator.next() % 250) / 1000
+            let delay = full * 1.4 * Double(generator.next() % 1000) / 1000
             let status = try runAndInterrupt(["release", "--date", "2026-12-01"], in: folder, after: delay, signal: attempt % 2 == 0 ? SIGTERM : SIGINT)
             if status == 0 { completed += 1 } else { interrupted += 1 }
             let leftovers = files(in: folder).filter { $0.contains(".tmp-") || $0.hasSuffix(".release.lock") }
@@ -62,10 +74,11 @@ private let isRoot = getuid() == 0
     /// Kills `build` while it writes: the output is the old file or the new, never half of one.
     @Test func interruptedBuildsLeaveNoPartialBundle() throws {
         let folder = try releaseWorkspace()
+        let full = try timed { _ = try runEcoprod(["build", "--output", "out/timing.json"], in: folder) }
         var generator = SplitMix(seed: 9)
         var statuses: Set<Int32> = []
         for attempt in 0..<20 {
-            let delay = Double(generator.next() % 200) / 1000
+            let delay = full * 1.4 * Double(generator.next() % 1000) / 1000
             statuses.insert(try runAndInterrupt(["build", "--output", "out/bundle.json", "--force", "--date", "2026-12-0\(attempt % 9 + 1)"], in: folder, after: delay, signal: SIGTERM))
             #expect(files(in: folder).filter { $0.contains(".tmp-") }.isEmpty, "attempt \(attempt) left a temporary file")
             let output = folder.appendingPathComponent("out/bundle.json")
