@@ -65,7 +65,7 @@ import Testing
         guard getuid() != 0 else {
             // root ignores permission bits; simulate the failure with a path whose parent is a file.
             let folder = try temporaryFolder()
-            FileManager.default.createFile(atPath: folder + "/file", contents: Data())
+            #expect(FileManager.default.createFile(atPath: folder + "/file", contents: Data()))
             #expect(throws: AtomicFileWriter.Failure.self) { try AtomicFileWriter().write([1], to: folder + "/file/out.json") }
             return
         }
