@@ -171,6 +171,28 @@ struct PlantedDefect: Sendable, CustomTestStringConvertible {
         #expect(found.location.column == 9)
     }
 
+    @Test func aFrameworkWithoutSchemesIsReported() throws {
+        let text = shippedSources.text(of: frameworkFile)
+        let start = try #require(text.range(of: "  schemes:\n"))
+        let cut = String(text[..<start.upperBound]).replacingOccurrences(of: "  schemes:\n", with: "  schemes: []\n")
+        let result = FrameworkCompiler().compile(shippedSources.replacing(frameworkFile, with: Array(cut.utf8)))
+        #expect(result.diagnostics.contains { $0.code == .noSchemes && $0.location.file == frameworkFile })
+    }
+
+    @Test func aFolderWithoutFrameworkYAMLIsReported() throws {
+        let folder = NSTemporaryDirectory() + "ecoprod-empty-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder + "/departments", withIntermediateDirectories: true)
+        let result = FrameworkCompiler().compile(directory: folder)
+        #expect(result.diagnostics.map(\.code) == [.missingFrameworkFile])
+        #expect(result.framework == nil)
+    }
+
+    @Test func aStarLevelAbove100IsReported() throws {
+        let text = shippedSources.text(of: frameworkFile).replacingOccurrences(of: "{stars: 3, percent: 85}", with: "{stars: 3, percent: 101}")
+        let result = FrameworkCompiler().compile(shippedSources.replacing(frameworkFile, with: Array(text.utf8)))
+        #expect(result.diagnostics.contains { $0.code == .starLevelOrder && $0.message.contains("above 100%") })
+    }
+
     @Test func missingFrameworkFolderIsOneClearError() {
         let result = FrameworkCompiler().compile(directory: "/nonexistent/Framework")
         #expect(result.diagnostics.map(\.code) == [.fileUnreadable])

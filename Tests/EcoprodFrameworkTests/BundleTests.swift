@@ -134,6 +134,15 @@ private func verify(_ bytes: [UInt8], file: String = "b.json") -> (FrameworkBund
         #expect(found.location.line >= 1)
     }
 
+    @Test func reindentedBundleIsANonCanonicalLayout() throws {
+        let text = String(decoding: FrameworkBundle(framework: sampleFramework()).fileBytes(), as: UTF8.self)
+        let reindented = text.replacingOccurrences(of: "\n  \"criteria\"", with: "\n    \"criteria\"")
+        let (bundle, diagnostics) = verify(Array(reindented.utf8))
+        #expect(bundle != nil)
+        #expect(diagnostics.map(\.code) == [.bundleLayout], "same content, same digest: only the layout differs")
+        #expect(diagnostics.first?.location.line == 2)
+    }
+
     @Test func invalidJSONIsASyntaxDiagnosticWithPosition() throws {
         let (bundle, diagnostics) = verify(Array("{\n  \"format\": ,\n}".utf8))
         #expect(bundle == nil)

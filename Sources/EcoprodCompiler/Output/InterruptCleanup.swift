@@ -23,7 +23,11 @@ public enum InterruptCleanup {
         var unblock = sigset_t()
         sigemptyset(&unblock)
         for signal in [SIGINT, SIGTERM, SIGHUP] {
-            Glibc.signal(signal, handler)
+            #if canImport(Glibc)
+                Glibc.signal(signal, handler)
+            #else
+                Darwin.signal(signal, handler)
+            #endif
             sigaddset(&unblock, signal)
         }
         // A parent may start us with these signals blocked (worker threads of test runners do);
