@@ -19,10 +19,12 @@ extension FrameworkBundle {
 
 /// Direct JSON forms of the model types, identical to their Codable wire forms.
 extension LocalizedText {
+    /// The text as a JSON object keyed by locale.
     public var jsonValue: JSONValue { .object(translations.mapValues(JSONValue.string)) }
 }
 
 extension CatalogEntry {
+    /// The entry as `{"id", "title"}`.
     public var jsonValue: JSONValue { ["id": .string(id), "title": title.jsonValue] }
 }
 

@@ -2,12 +2,16 @@
 public struct MigrationReport: Sendable, Hashable {
     /// What happened to one criterion's answer in one step.
     public struct Action: Sendable, Hashable {
+        /// The rule applied; raw values appear in the JSON report.
         public enum Kind: String, Sendable, Hashable {
             case kept, renamed, split, merged, retired, new, changed, conflict
         }
 
+        /// What was done.
         public var kind: Kind
+        /// The criterion IDs the answers came from.
         public var from: [String]
+        /// The criterion IDs the answers went to.
         public var to: [String]
         /// A human explanation (the retirement reason, what changed, …).
         public var detail: String?
@@ -25,13 +29,16 @@ public struct MigrationReport: Sendable, Hashable {
     public struct Step: Sendable, Hashable {
         public var from: SemanticVersion
         public var to: SemanticVersion
+        /// Every action of the step, per criterion.
         public var actions: [Action]
     }
 
     public var from: SemanticVersion
     public var to: SemanticVersion
+    /// One step per release crossed, oldest first.
     public var steps: [Step] = []
 
+    /// An empty report for a migration from one version to another.
     public init(from: SemanticVersion, to: SemanticVersion) {
         self.from = from
         self.to = to

@@ -2,8 +2,10 @@
 /// lineage rules in turn, losing nothing: every input answer ends up under a current ID
 /// (moved, copied or combined, with its origin recorded) or under `retired`, whole.
 public struct Migrator: Sendable {
+    /// The releases migration walks through, verified.
     public let history: ReleaseHistory
 
+    /// A migrator over a verified release history.
     public init(history: ReleaseHistory) {
         self.history = history
     }

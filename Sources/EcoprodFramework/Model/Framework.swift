@@ -3,11 +3,17 @@
 /// The compiler builds it from `Framework/` sources; the bundle codec reads it from a frozen
 /// bundle. Criteria are in framework order: department order, then file order.
 public struct Framework: Sendable, Hashable {
+    /// ID, version, titles, locales, ID pattern and stages.
     public var identity: FrameworkIdentity
+    /// Departments in published order.
     public var departments: [Department]
+    /// Criteria in framework order: department order, then file order.
     public var criteria: [Criterion]
+    /// The production types criteria apply to.
     public var productionTypes: [CatalogEntry]
+    /// Schemes, thresholds, star levels and the not-applicable rule.
     public var scoring: ScoringPolicy
+    /// The previous release and the migration rules from it.
     public var lineage: Lineage
 
     public init(

@@ -30,6 +30,7 @@ public struct NotApplicableRule: Sendable, Hashable, Codable {
         case notMet = "not-met"
     }
 
+    /// What a not-applicable answer does to the percentage.
     public var effect: Effect
     /// Whether a mandatory criterion may be answered not-applicable.
     public var mandatoryAllowed: Bool
@@ -49,6 +50,7 @@ public struct NotApplicableRule: Sendable, Hashable, Codable {
 public struct Scheme: Sendable, Hashable, Codable, Identifiable {
     public var id: String
     public var title: LocalizedText
+    /// The percentage to reach, with its comparison.
     public var threshold: Threshold
     /// The star levels, lowest first; each is reached at or above its percentage.
     public var levels: [StarLevel]
@@ -66,6 +68,7 @@ public struct Scheme: Sendable, Hashable, Codable, Identifiable {
 public struct Threshold: Sendable, Hashable, Codable {
     /// The percentage in basis points (hundredths of a percent): 65% is 6500.
     public var basisPoints: Int
+    /// How the score is compared with `basisPoints`.
     public var comparison: Comparison
 
     public init(basisPoints: Int, comparison: Comparison) {
@@ -110,7 +113,9 @@ public enum Comparison: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// A star level: `stars` are awarded from `basisPoints` up (compared at-least).
 public struct StarLevel: Sendable, Hashable, Codable {
+    /// The number of stars awarded.
     public var stars: Int
+    /// The percentage from which they are awarded, in basis points.
     public var basisPoints: Int
 
     public init(stars: Int, basisPoints: Int) {

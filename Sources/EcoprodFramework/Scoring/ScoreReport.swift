@@ -2,12 +2,17 @@
 public struct ScoreReport: Sendable, Hashable {
     /// Points met and applicable in one department.
     public struct DepartmentScore: Sendable, Hashable {
+        /// The department ID.
         public var id: String
+        /// Points met in this department.
         public var points: Int
+        /// Points applicable in this department.
         public var applicablePoints: Int
     }
 
+    /// The bundle the score was computed against.
     public var framework: BundleReference
+    /// The production, as the answers describe it.
     public var production: Production
     /// The points met.
     public var points: Int
@@ -15,14 +20,19 @@ public struct ScoreReport: Sendable, Hashable {
     public var applicablePoints: Int
     /// The percentage in basis points, truncated (never rounded up past a threshold).
     public var basisPoints: Int
+    /// The chosen scheme's threshold and comparison.
     public var threshold: Threshold
+    /// Every applicable mandatory criterion met, and the threshold reached.
     public var eligible: Bool
     /// Stars earned; 0 when not eligible.
     public var stars: Int
+    /// Applicable mandatory criteria answered met, in framework order.
     public var mandatoryMet: [String]
+    /// Applicable mandatory criteria not met or unanswered: each blocks eligibility.
     public var mandatoryMissing: [String]
     /// Points still to meet to reach the threshold, with applicability as it stands.
     public var pointsNeeded: Int
+    /// The breakdown per department, in department order.
     public var departments: [DepartmentScore]
     /// Applicable criteria with no answer; they count as not met.
     public var unanswered: [String]
@@ -40,6 +50,7 @@ public struct ScoreReport: Sendable, Hashable {
         applicable > 0 ? met * 10_000 / applicable : 0
     }
 
+    /// The report as `Schemas/score.schema.json` describes it.
     public var jsonValue: JSONValue {
         [
             "framework": framework.jsonValue,

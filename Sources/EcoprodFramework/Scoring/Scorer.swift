@@ -4,9 +4,11 @@
 /// not-applicable (under the `excluded` effect). Unanswered applicable criteria count as not
 /// met. Thresholds compare by cross-multiplication, so "at least 65%" passes at exactly 65.00%.
 public struct Scorer: Sendable {
+    /// The bundle scores are computed against; answers must name its version and digest.
     public let bundle: FrameworkBundle
     private let criteriaByID: [String: Criterion]
 
+    /// A scorer for one bundle. Keep it for many answer sets: it indexes the criteria once.
     public init(bundle: FrameworkBundle) {
         self.bundle = bundle
         self.criteriaByID = Dictionary(bundle.framework.criteria.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
