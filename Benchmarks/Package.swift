@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 // Benchmarks against the floor: `swift run -c release --package-path Benchmarks`.
+import Foundation
 import PackageDescription
+
+/// A local package's identity is its folder's name, which is whatever the checkout is called.
+let root = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathComponent().lastPathComponent.lowercased()
 
 let package = Package(
     name: "EcoprodBenchmarks",
@@ -10,9 +14,9 @@ let package = Package(
         .executableTarget(
             name: "EcoprodBenchmarks",
             dependencies: [
-                .product(name: "StrictYAML", package: "main"),
-                .product(name: "EcoprodCompiler", package: "main"),
-                .product(name: "EcoprodFramework", package: "main"),
+                .product(name: "StrictYAML", package: root),
+                .product(name: "EcoprodCompiler", package: root),
+                .product(name: "EcoprodFramework", package: root),
             ]
         )
     ]

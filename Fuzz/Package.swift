@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 // libFuzzer targets. Build and run with Fuzz/run.sh; see the README's "Fuzzing".
+import Foundation
 import PackageDescription
+
+/// A local package's identity is its folder's name, which is whatever the checkout is called.
+let root = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathComponent().lastPathComponent.lowercased()
 
 let package = Package(
     name: "EcoprodFuzz",
@@ -8,12 +12,12 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "YAMLReaderFuzzer",
-            dependencies: [.product(name: "StrictYAML", package: "main")],
+            dependencies: [.product(name: "StrictYAML", package: root)],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
         .executableTarget(
             name: "AnswersFuzzer",
-            dependencies: [.product(name: "EcoprodFramework", package: "main")],
+            dependencies: [.product(name: "EcoprodFramework", package: root)],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
     ]
