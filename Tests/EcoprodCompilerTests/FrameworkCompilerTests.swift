@@ -50,6 +50,7 @@ struct PlantedDefect: Sendable, CustomTestStringConvertible {
         .init(name: "points: three", file: departmentA, find: "points: 4", replace: "points: three", code: .invalidPoints),
         .init(name: "points: 1_000", file: departmentA, find: "points: 4", replace: "points: 1_000", code: .invalidPoints),
         .init(name: "points: +4", file: departmentA, find: "points: 4", replace: "points: +4", code: .invalidPoints),
+        .init(name: "points beyond the exact-arithmetic bound", file: departmentA, find: "points: 4", replace: "points: 999999999999999", code: .invalidPoints),
         .init(name: "points: 4.0", file: departmentA, find: "points: 4", replace: "points: 4.0", code: .invalidPoints),
         .init(name: "misspelt key", file: departmentA, find: "    guidance:", replace: "    guidanse:", code: .unknownKey),
         .init(name: "missing required key", file: departmentA, find: "    points: 4\n", replace: "", code: .missingKey, lineOffset: -8),

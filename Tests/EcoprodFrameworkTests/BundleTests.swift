@@ -115,6 +115,22 @@ private func verify(_ bytes: [UInt8], file: String = "b.json") -> (FrameworkBund
         .init(name: "unknown format", edit: { $0["format"] = "ecoprod-bundle/9" }, code: .bundleFormat, pathContains: "$.format"),
         .init(name: "no digest", edit: { $0.removeValue(forKey: "digest") }, code: .bundleDigestMissing, pathContains: "$"),
         .init(name: "malformed digest", edit: { $0["digest"] = "md5:abc" }, code: .bundleDigestMissing, pathContains: "$.digest"),
+        .init(name: "points beyond the bound", edit: { bundle in
+            var criteria = bundle["criteria"]!.arrayValue!
+            var first = criteria[0].objectValue!
+            first["points"] = .integer(JSONValue.maxExactInteger)
+            criteria[0] = .object(first)
+            bundle["criteria"] = .array(criteria)
+        }, code: .bundleIntegrity, pathContains: "$.criteria[0].points"),
+        .init(name: "threshold beyond 100%", edit: { bundle in
+            var scoring = bundle["scoring"]!.objectValue!
+            var schemes = scoring["schemes"]!.arrayValue!
+            var scheme = schemes[0].objectValue!
+            scheme["threshold"] = ["basis_points": .integer(JSONValue.maxExactInteger), "comparison": "at-least"]
+            schemes[0] = .object(scheme)
+            scoring["schemes"] = .array(schemes)
+            bundle["scoring"] = .object(scoring)
+        }, code: .bundleIntegrity, pathContains: "$.scoring.schemes[0].threshold"),
         .init(name: "unknown department", edit: { bundle in
             var criteria = bundle["criteria"]!.arrayValue!
             var first = criteria[0].objectValue!

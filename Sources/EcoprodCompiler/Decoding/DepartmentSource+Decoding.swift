@@ -23,7 +23,7 @@ extension SourceDecoder {
         let name = "criterion \(id.value)"
         var points: Located<Int>?
         if let pointsNode = fields["points"] {
-            if let value = integer(pointsNode), value > 0 {
+            if let value = integer(pointsNode), value > 0, value <= Criterion.maximumPoints {
                 points = Located(value, at: pointsNode.range)
             } else {
                 diagnostics.emit(.invalidPoints(found: pointsNode))

@@ -66,7 +66,7 @@ extension Diagnostic {
     static func invalidPoints(found: YAMLNode) -> Diagnostic {
         let shown = found.scalar.map { "'\($0.value)'" } ?? found.shapeDescription
         return Diagnostic(
-            .error, .invalidPoints, "points must be a positive decimal integer, found \(shown)", at: SourceLocation(found.range),
+            .error, .invalidPoints, "points must be a decimal integer from 1 to \(Criterion.maximumPoints), found \(shown)", at: SourceLocation(found.range),
             help: "write the points as digits, such as 'points: 3'; no sign, no 0x, no underscores, no decimals")
     }
 

@@ -151,11 +151,27 @@ public struct BundleVerifier: Sendable {
             if !departments.contains(criterion.department) {
                 diagnostics.emit(.bundleIntegrity("criterion \(criterion.id) names department \(criterion.department), which the bundle does not declare", at: locator.location(of: path + ".department")))
             }
-            if criterion.points <= 0 {
-                diagnostics.emit(.bundleIntegrity("criterion \(criterion.id) has \(criterion.points) points; points are positive", at: locator.location(of: path + ".points")))
+            if criterion.points <= 0 || criterion.points > Criterion.maximumPoints {
+                diagnostics.emit(.bundleIntegrity(
+                    "criterion \(criterion.id) has \(criterion.points) points; points are from 1 to \(Criterion.maximumPoints)",
+                    at: locator.location(of: path + ".points")))
             }
             for type in criterion.appliesTo where !types.contains(type) {
                 diagnostics.emit(.bundleIntegrity("criterion \(criterion.id) applies to production type \(type), which the bundle does not declare", at: locator.location(of: path + ".applies_to")))
+            }
+        }
+        // Percentages are basis points in [0, 10000]; outside it the scorer's exact arithmetic has no meaning.
+        for (index, scheme) in framework.scoring.schemes.enumerated() {
+            let path = JSONPath.item(index, of: "$.scoring.schemes")
+            if !(1...10_000).contains(scheme.threshold.basisPoints) {
+                diagnostics.emit(.bundleIntegrity(
+                    "scheme \(scheme.id) has a threshold of \(scheme.threshold.basisPoints) basis points; thresholds are from 1 to 10000",
+                    at: locator.location(of: path + ".threshold.basis_points")))
+            }
+            for (levelIndex, level) in scheme.levels.enumerated() where !(0...10_000).contains(level.basisPoints) {
+                diagnostics.emit(.bundleIntegrity(
+                    "scheme \(scheme.id) has a star level at \(level.basisPoints) basis points; levels are from 0 to 10000",
+                    at: locator.location(of: JSONPath.item(levelIndex, of: path + ".levels") + ".basis_points")))
             }
         }
     }

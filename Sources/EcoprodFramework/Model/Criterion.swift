@@ -9,8 +9,13 @@ public struct Criterion: Sendable, Hashable, Codable, Identifiable {
     public var guidance: LocalizedText
     /// The production stages the action belongs to (IDs declared by the framework).
     public var stages: [String]
-    /// The points the criterion earns when met: a positive integer.
+    /// The points the criterion earns when met: a positive integer, at most ``maximumPoints``.
     public var points: Int
+
+    /// The most points one criterion may carry. Not a rule of the label: a bound that keeps
+    /// every score computation (`points × 10,000`, summed over a framework) exact in 64-bit
+    /// integers, so that no input can make the scorer overflow.
+    public static let maximumPoints = 1_000_000
     /// Whether eligibility requires the criterion to be met, whatever the score.
     public var mandatory: Bool
     /// The production types the criterion applies to, resolved to an explicit list.
