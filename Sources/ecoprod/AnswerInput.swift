@@ -7,15 +7,7 @@ enum AnswerInput {
     /// `--bundle`, verifying each.
     static func history(bundle: String?, releases: String?, into diagnostics: inout DiagnosticCollector) -> ReleaseHistory {
         if let bundle {
-            guard let bytes = Console.read(bundle) else {
-                diagnostics.emit(.fileUnreadable(bundle, reason: "no such file"))
-                return .empty
-            }
-            var local = DiagnosticCollector()
-            let verified = BundleVerifier().verify(bytes, file: bundle, into: &local)
-            diagnostics.emit(contentsOf: local.diagnostics)
-            guard let verified, !local.hasErrors else { return .empty }
-            return ReleaseHistory(releases: [.init(file: bundle, bundle: verified)])
+            return ReleaseHistory.verify(files: [bundle], complete: false, into: &diagnostics)
         }
         let directory = releases ?? "Framework/releases"
         if !FileManager.default.fileExists(atPath: directory) {

@@ -26,27 +26,15 @@ struct VerifyCommand: ParsableCommand {
         var collector = DiagnosticCollector()
         var files = bundles
         if let releases {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: releases)) ?? []
-            if names.isEmpty && !FileManager.default.fileExists(atPath: releases) {
+            if !FileManager.default.fileExists(atPath: releases) {
                 collector.emit(.fileUnreadable(releases, reason: "no such folder"))
             }
-            files += names.filter { $0.hasSuffix(".json") }.sorted().map { releases + "/" + $0 }
+            files += ReleaseHistory.bundleFiles(in: releases)
         }
-        let verifier = BundleVerifier()
-        var verified: [BundleVerifier.VerifiedBundle] = []
-        for file in files {
-            guard let bytes = Console.read(file) else {
-                collector.emit(.fileUnreadable(file, reason: "no such file or not readable"))
-                continue
-            }
-            if let bundle = verifier.verify(bytes, file: file, into: &collector) {
-                verified.append(.init(file: file, bundle: bundle))
-            }
-        }
-        verifier.verifyLineage(verified, complete: releases != nil, into: &collector)
+        let history = ReleaseHistory.verify(files: files, complete: releases != nil, into: &collector)
         let failed = Console.report(collector.sorted(), options: diagnostics)
         if failed { throw ExitCode(1) }
-        for entry in verified {
+        for entry in history.releases {
             Console.error("ok \(entry.file): \(entry.bundle.framework.identity.id) \(entry.bundle.framework.identity.version) \(entry.bundle.digest)\n")
         }
     }

@@ -191,6 +191,23 @@ private func verify(_ bytes: [UInt8], file: String = "b.json") -> (FrameworkBund
         #expect(problem.message.contains("lineage.previous.digest"))
     }
 
+    @Test func lineageProblemsPointAtTheLineInTheBundle() throws {
+        let entries = chain(tamper: true)
+        var collector = DiagnosticCollector()
+        let located = entries.map { entry -> BundleVerifier.VerifiedBundle in
+            BundleVerifier().verifyFile(entry.bundle.fileBytes(), file: entry.file, into: &collector)!
+        }
+        #expect(collector.diagnostics.isEmpty)
+        BundleVerifier().verifyLineage(located, complete: true, into: &collector)
+        let problem = try #require(collector.diagnostics.first)
+        let text = String(decoding: entries[0].bundle.fileBytes(), as: UTF8.self)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let previous = lines.firstIndex { $0.contains("\"previous\"") }!
+        let digestLine = lines[previous...].firstIndex { $0.contains("\"digest\"") }! + 1
+        #expect(problem.location.line == digestLine)
+        #expect(problem.location.path == "$.lineage.previous.digest")
+    }
+
     @Test func aMissingPreviousReleaseIsReportedOnlyForACompleteHistory() {
         let lone = [chain(tamper: false)[0]]
         var complete = DiagnosticCollector()

@@ -5,11 +5,14 @@ import Foundation
 public struct FrameworkInput: Sendable {
     public var framework: Framework
     /// The bundle's digest, when the input was a bundle.
-    public var digest: String?
+    public var digest: String? { verified?.digest }
+    /// The verified bundle, when the input was one.
+    private var verified: FrameworkBundle?
 
-    /// The input as a bundle: the one read, or the one its sources compile to.
+    /// The input as a bundle: the one read, or the one its sources compile to (built on demand:
+    /// a plain diff of source folders needs no digest).
     public var bundle: FrameworkBundle {
-        digest.map { FrameworkBundle(framework: framework, digest: $0) } ?? FrameworkBundle(framework: framework)
+        verified ?? FrameworkBundle(framework: framework)
     }
 
     /// Loads `path`: a folder is compiled with its own releases, a file is verified as a bundle
@@ -19,17 +22,12 @@ public struct FrameworkInput: Sendable {
         if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             let result = compiler.compile(directory: path)
             diagnostics.emit(contentsOf: result.diagnostics)
-            return result.framework.map { FrameworkInput(framework: $0, digest: nil) }
-        }
-        let data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: path)
-        guard let data else {
-            diagnostics.emit(.fileUnreadable(path, reason: "no such file or folder"))
-            return nil
+            return result.framework.map { FrameworkInput(framework: $0, verified: nil) }
         }
         var local = DiagnosticCollector()
-        let bundle = BundleVerifier().verify(Array(data), file: path, into: &local)
+        let history = ReleaseHistory.verify(files: [path], complete: false, into: &local)
         diagnostics.emit(contentsOf: local.diagnostics)
-        guard !local.hasErrors, let bundle else { return nil }
-        return FrameworkInput(framework: bundle.framework, digest: bundle.digest)
+        guard !local.hasErrors, let bundle = history.latest?.bundle else { return nil }
+        return FrameworkInput(framework: bundle.framework, verified: bundle)
     }
 }

@@ -7,10 +7,18 @@ public struct BundleVerifier: Sendable {
     public struct VerifiedBundle: Sendable {
         public var file: String
         public var bundle: FrameworkBundle
+        /// Finds positions in the file's bytes, for problems found later (lineage).
+        public var locator: JSONLocator?
 
-        public init(file: String, bundle: FrameworkBundle) {
+        public init(file: String, bundle: FrameworkBundle, locator: JSONLocator? = nil) {
             self.file = file
             self.bundle = bundle
+            self.locator = locator
+        }
+
+        /// The position of `path` in this bundle's file.
+        func location(of path: String) -> SourceLocation {
+            locator?.location(of: path) ?? SourceLocation(file: file, line: 1, column: 1, path: path)
         }
     }
 
@@ -18,6 +26,11 @@ public struct BundleVerifier: Sendable {
 
     /// Verifies one bundle file's bytes. Returns the bundle when it decoded, even if other checks failed.
     public func verify(_ bytes: [UInt8], file: String, into diagnostics: inout DiagnosticCollector) -> FrameworkBundle? {
+        verifyFile(bytes, file: file, into: &diagnostics)?.bundle
+    }
+
+    /// Verifies one bundle file's bytes, keeping the file's locator for the lineage check.
+    public func verifyFile(_ bytes: [UInt8], file: String, into diagnostics: inout DiagnosticCollector) -> VerifiedBundle? {
         let parsed: JSONValue
         do {
             parsed = try JSONParser().parse(bytes)
@@ -66,8 +79,8 @@ public struct BundleVerifier: Sendable {
         for path in Self.differences(between: content, and: reencoded, path: "$").prefix(20) {
             diagnostics.emit(.bundleUnknownMember(path, at: locator.location(of: path)))
         }
-        if bytes != parsed.prettyBytes() {
-            let expected = parsed.prettyBytes()
+        let expected = parsed.prettyBytes()
+        if bytes != expected {
             var line = 1
             for (a, b) in zip(bytes, expected) {
                 if a != b { break }
@@ -76,7 +89,8 @@ public struct BundleVerifier: Sendable {
             diagnostics.emit(.bundleLayout(line: line, file: file))
         }
         checkIntegrity(of: framework, locator: locator, into: &diagnostics)
-        return FrameworkBundle(framework: framework, digest: recordedDigest ?? "")
+        let bundle = FrameworkBundle(framework: framework, digest: recordedDigest ?? "", content: reencoded)
+        return VerifiedBundle(file: file, bundle: bundle, locator: locator)
     }
 
     /// Checks that each bundle's `lineage.previous` names the previous version's bundle by its digest.
@@ -92,7 +106,7 @@ public struct BundleVerifier: Sendable {
                 let version = entry.bundle.framework.identity.version
                 if let other = byVersion[version] {
                     diagnostics.emit(.bundleLineage(
-                        "two bundles claim \(id) \(version): \(other.file) and \(entry.file)", at: JSONLocator.location(of: "$.framework.version", inFile: entry.file),
+                        "two bundles claim \(id) \(version): \(other.file) and \(entry.file)", at: entry.location(of: "$.framework.version"),
                         help: "a version is released once; keep one of them"))
                 }
                 byVersion[version] = entry
@@ -100,7 +114,7 @@ public struct BundleVerifier: Sendable {
             for (offset, entry) in chain.enumerated() {
                 let previous = offset > 0 ? chain[offset - 1] : nil
                 let declared = entry.bundle.framework.lineage.previous
-                let location = JSONLocator.location(of: "$.lineage.previous", inFile: entry.file)
+                let location = entry.location(of: "$.lineage.previous")
                 switch (declared, previous) {
                 case (nil, nil):
                     continue
@@ -125,7 +139,7 @@ public struct BundleVerifier: Sendable {
                     } else if declared.digest != earlier.bundle.digest {
                         diagnostics.emit(.bundleLineage(
                             "lineage.previous.digest is \(declared.digest), but \(earlier.file) has digest \(earlier.bundle.digest)",
-                            at: JSONLocator.location(of: "$.lineage.previous.digest", inFile: entry.file),
+                            at: entry.location(of: "$.lineage.previous.digest"),
                             help: "the previous bundle was changed after this release was made, or this lineage points at another bundle"))
                     }
                 }
@@ -271,8 +285,4 @@ public struct JSONLocator: Sendable {
         return SourceLocation(file: file, line: 1 + lineOffset, column: 1, path: path)
     }
 
-    static func location(of path: String, inFile file: String) -> SourceLocation {
-        guard let data = FileManager.default.contents(atPath: file) else { return SourceLocation(file: file, line: 1, column: 1, path: path) }
-        return JSONLocator(bytes: Array(data), file: file).location(of: path)
-    }
 }

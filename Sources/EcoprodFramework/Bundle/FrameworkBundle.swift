@@ -12,14 +12,22 @@ public struct FrameworkBundle: Sendable, Hashable {
     public static let format = "ecoprod-bundle/1"
 
     /// The compiled framework the bundle carries.
-    public var framework: Framework
+    public var framework: Framework {
+        didSet { content = nil }
+    }
     /// `sha256:<64 lowercase hex>`.
     public var digest: String
 
+    /// The bundle object without `digest`, kept from the digest computation (or from the
+    /// verified file) so that writing the file does not build it a second time.
+    private var content: JSONValue?
+
     /// Makes the bundle of a framework, computing its digest.
     public init(framework: Framework) {
+        let content = Self.contentValue(of: framework)
         self.framework = framework
-        self.digest = Self.digest(ofContent: Self.contentValue(of: framework))
+        self.digest = Self.digest(ofContent: content)
+        self.content = content
     }
 
     /// A bundle with a digest already known (read from a verified file).
@@ -28,11 +36,26 @@ public struct FrameworkBundle: Sendable, Hashable {
         self.digest = digest
     }
 
+    init(framework: Framework, digest: String, content: JSONValue) {
+        self.framework = framework
+        self.digest = digest
+        self.content = content
+    }
+
     /// The bundle as a JSON value, digest included.
     public var jsonValue: JSONValue {
-        var members = Self.contentValue(of: framework).objectValue ?? [:]
+        var members = (content ?? Self.contentValue(of: framework)).objectValue ?? [:]
         members["digest"] = .string(digest)
         return .object(members)
+    }
+
+    public static func == (lhs: FrameworkBundle, rhs: FrameworkBundle) -> Bool {
+        lhs.digest == rhs.digest && lhs.framework == rhs.framework
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(digest)
+        hasher.combine(framework)
     }
 
     /// The bytes of the bundle file: pretty, sorted, newline-terminated, identical on every machine.

@@ -16,21 +16,31 @@ public struct ReleaseHistory: Sendable {
     /// Loads and verifies every `*.json` bundle in `directory`, and their lineage chain.
     /// A missing folder is an empty history, not an error.
     public static func load(directory: String, into diagnostics: inout DiagnosticCollector) -> ReleaseHistory {
-        let manager = FileManager.default
-        guard let names = try? manager.contentsOfDirectory(atPath: directory) else { return .empty }
+        verify(files: bundleFiles(in: directory), complete: true, into: &diagnostics)
+    }
+
+    /// The bundle files of a releases folder: `*.json`, hidden temporary files excluded, sorted.
+    public static func bundleFiles(in directory: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { directory + "/" + $0 }
+    }
+
+    /// Reads and verifies bundle files ("-" is stdin), then their lineage. With `complete`, the
+    /// files are a whole history: a previous version that is missing is an error.
+    public static func verify(files: [String], complete: Bool, into diagnostics: inout DiagnosticCollector) -> ReleaseHistory {
         let verifier = BundleVerifier()
         var verified: [BundleVerifier.VerifiedBundle] = []
-        for name in names.filter({ $0.hasSuffix(".json") && !$0.hasPrefix(".") }).sorted() {
-            let path = directory + "/" + name
-            guard let data = manager.contents(atPath: path) else {
-                diagnostics.emit(.fileUnreadable(path, reason: "not readable"))
+        for path in files {
+            let data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: path)
+            guard let data else {
+                diagnostics.emit(.fileUnreadable(path, reason: "no such file or not readable"))
                 continue
             }
-            if let bundle = verifier.verify(Array(data), file: path, into: &diagnostics) {
-                verified.append(.init(file: path, bundle: bundle))
+            if let bundle = verifier.verifyFile(Array(data), file: path, into: &diagnostics) {
+                verified.append(bundle)
             }
         }
-        verifier.verifyLineage(verified, complete: true, into: &diagnostics)
+        verifier.verifyLineage(verified, complete: complete, into: &diagnostics)
         return ReleaseHistory(releases: verified)
     }
 
