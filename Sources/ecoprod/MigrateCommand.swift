@@ -113,35 +113,25 @@ struct MigrateCommand: ParsableCommand {
     }
 }
 
-/// A streamed output: stdout, or a temporary file renamed over the target when complete,
-/// so a failed run never leaves half a file.
+/// A streamed output: stdout, or a file committed whole when the stream ends.
 final class StreamTarget {
     private let output: BufferedOutput
-    private let handle: FileHandle?
-    private let temporary: String?
-    private let path: String?
+    private let file: StreamingFile?
 
     init(path: String?, force: Bool) throws {
         guard let path, path != "-" else {
-            self.path = nil
-            self.temporary = nil
-            self.handle = nil
-            self.output = BufferedOutput()
+            file = nil
+            output = BufferedOutput()
             return
         }
-        if FileManager.default.fileExists(atPath: path) && !force {
-            Console.report([Diagnostic(.error, .writeRefused, "\(path) exists; refusing to overwrite it", at: .file(path), help: "pass --force, or choose another --output")], format: .text)
+        do {
+            let file = try AtomicFileWriter(force: force).openStream(to: path)
+            self.file = file
+            output = BufferedOutput { file.write($0) }
+        } catch {
+            Console.report([error.diagnostic], format: .text)
             throw ExitCode(1)
         }
-        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
-            Console.report([Diagnostic(.error, .writeFailed, "cannot write \(path)", at: .file(path))], format: .text)
-            throw ExitCode(1)
-        }
-        self.path = path
-        self.temporary = temporary
-        self.handle = handle
-        self.output = BufferedOutput(handle: handle)
     }
 
     func write(_ bytes: [UInt8]) {
@@ -150,12 +140,10 @@ final class StreamTarget {
 
     func finish() throws {
         output.flush()
-        guard let handle, let temporary, let path else { return }
-        try handle.synchronize()
-        try handle.close()
-        if rename(temporary, path) != 0 {
-            unlink(temporary)
-            Console.report([Diagnostic(.error, .writeFailed, "cannot write \(path): \(String(cString: strerror(errno)))", at: .file(path))], format: .text)
+        do {
+            try file?.commit()
+        } catch {
+            Console.report([error.diagnostic], format: .text)
             throw ExitCode(1)
         }
     }

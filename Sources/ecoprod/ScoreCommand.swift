@@ -114,10 +114,11 @@ final class ScoringSession {
 /// Collects output lines and writes them in large blocks.
 final class BufferedOutput {
     private var buffer: [UInt8] = []
-    private let handle: FileHandle
+    private let sink: ([UInt8]) -> Void
 
-    init(handle: FileHandle = .standardOutput) {
-        self.handle = handle
+    /// Output to stdout, or to `sink`.
+    init(sink: @escaping ([UInt8]) -> Void = { Console.out(bytes: $0) }) {
+        self.sink = sink
     }
 
     func write(_ bytes: [UInt8]) {
@@ -127,7 +128,7 @@ final class BufferedOutput {
 
     func flush() {
         guard !buffer.isEmpty else { return }
-        handle.write(Data(buffer))
+        sink(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -118,6 +118,12 @@ private func line(_ path: String) throws -> String {
         let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 50)
         #expect(result.stderr.contains("50 answer sets migrated to 1.1.0"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+        let again = try runEcoprod(["migrate", input.path, "--to", "1.1.0", "--jsonl", "--output", output])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("W001"))
+        #expect(try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n").count == 50)
     }
 
     @Test func diffWithAnswersReportsTheImpactPerProduction() throws {

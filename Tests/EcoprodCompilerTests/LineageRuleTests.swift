@@ -75,6 +75,13 @@ private let departmentC = "Framework/departments/C-production-offices.yaml"
         #expect(warning.severity == .warning)
     }
 
+    @Test func aRuleBeforeAnyReleaseSaysThereIsNoEarlierRelease() throws {
+        let text = shippedSources.text(of: departmentA).replacingOccurrences(of: "  - id: A7\n", with: "  - id: A11\n    replaces: [A7]\n")
+        let result = FrameworkCompiler().compile(shippedSources.replacing(departmentA, with: Array(text.utf8)))
+        let warning = try #require(result.diagnostics.first { $0.code == .staleReplaces })
+        #expect(warning.message == "replaces A7, but there is no earlier release to migrate from; this rule is ignored")
+    }
+
     @Test func reusingARetiredIDAcrossTheHistoryIsAnError() throws {
         var evolution = FrameworkEvolution()
         evolution.setVersion("2.0.0")

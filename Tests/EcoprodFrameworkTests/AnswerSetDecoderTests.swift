@@ -26,6 +26,7 @@ import Testing
         ("{HEADER, \"answers\": {\"A1\": {\"status\": \"met\", \"evidence\": \"one\"}}}", "A102", "$.answers.A1.evidence"),
         ("{HEADER, \"answers\": {\"A1\": {\"status\": \"met\", \"note\": 3}}}", "A102", "$.answers.A1.note"),
         ("{HEADER, \"answers\": []}", "A102", "$.answers"),
+        ("{HEADER, \"answers\": {}, \"retired\": [{\"id\": \"A1\", \"version\": \"1.0.0\", \"answer\": {\"status\": \"met\"}}]}", "A102", "$.retired[0]"),
         ("{\"framework\": {\"id\": \"x\", \"version\": \"v1\", \"digest\": \"d\"}, \"production\": {\"title\": \"T\", \"type\": \"s\", \"scheme\": \"p\"}, \"answers\": {}}", "A102", "$.framework.version"),
         ("[1, 2]", "A102", "$"),
         ("{HEADER, \"answers\": {\"A1\": {\"status\": \"met\"},}}", "A101", ""),

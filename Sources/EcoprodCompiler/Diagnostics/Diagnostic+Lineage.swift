@@ -20,9 +20,10 @@ extension Diagnostic {
             help: "add 'replaces: [\(id)]' to the criterion that takes its place, or list it under 'retired:' in framework.yaml with a reason")
     }
 
-    static func staleReplaces(_ id: String, previous: SemanticVersion, at range: SourceRange) -> Diagnostic {
+    /// `previous` is nil when there is no earlier release at all.
+    static func staleReplaces(_ id: String, previous: SemanticVersion?, at range: SourceRange) -> Diagnostic {
         Diagnostic(
-            .warning, .staleReplaces, "replaces \(id), which release \(previous) does not have; this rule is ignored", at: SourceLocation(range),
+            .warning, .staleReplaces, "replaces \(id), \(Self.absence(of: id, in: previous)); this rule is ignored", at: SourceLocation(range),
             help: "migration rules lead from the latest release; remove rules that an earlier release already applied")
     }
 
@@ -46,9 +47,13 @@ extension Diagnostic {
             help: "give the new criterion a fresh ID: answers for the retired one must never be read as answers for it")
     }
 
-    static func staleRetired(_ id: String, previous: SemanticVersion, at range: SourceRange) -> Diagnostic {
+    static func staleRetired(_ id: String, previous: SemanticVersion?, at range: SourceRange) -> Diagnostic {
         Diagnostic(
-            .warning, .staleRetired, "retires \(id), which release \(previous) does not have; this entry is ignored", at: SourceLocation(range),
+            .warning, .staleRetired, "retires \(id), \(Self.absence(of: id, in: previous)); this entry is ignored", at: SourceLocation(range),
             help: "remove retired entries that an earlier release already applied")
+    }
+
+    private static func absence(of id: String, in previous: SemanticVersion?) -> String {
+        previous.map { "which release \($0) does not have" } ?? "but there is no earlier release to migrate from"
     }
 }

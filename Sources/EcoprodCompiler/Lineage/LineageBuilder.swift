@@ -19,9 +19,9 @@ struct LineageBuilder {
         }
         guard let previous else {
             for criterion in criteria {
-                for id in criterion.replaces { diagnostics.emit(.staleReplaces(id.value, previous: SemanticVersion(major: 0, minor: 0, patch: 0), at: id.range)) }
+                for id in criterion.replaces { diagnostics.emit(.staleReplaces(id.value, previous: nil, at: id.range)) }
             }
-            for entry in source.retired { diagnostics.emit(.staleRetired(entry.id.value, previous: SemanticVersion(major: 0, minor: 0, patch: 0), at: entry.id.range)) }
+            for entry in source.retired { diagnostics.emit(.staleRetired(entry.id.value, previous: nil, at: entry.id.range)) }
             return .origin
         }
         let old = previous.bundle.framework

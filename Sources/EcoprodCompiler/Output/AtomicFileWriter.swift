@@ -66,7 +66,7 @@ public struct AtomicFileWriter: Sendable {
         } catch {
             throw Failure(diagnostic: .writeFailed(path, reason: "cannot create folder \(directory)"))
         }
-        let temporary = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temporary = Self.temporaryPath(for: path)
         let slot = InterruptCleanup.register(temporary)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else {
@@ -94,6 +94,62 @@ public struct AtomicFileWriter: Sendable {
             throw Failure(diagnostic: .writeFailed(path, reason: failure))
         }
         return StagedFile(path: path, temporary: temporary, slot: slot)
+    }
+}
+
+extension AtomicFileWriter {
+    /// The hidden temporary file beside `path`: `.NAME.tmp-PID-RANDOM`. Readers of a releases
+    /// folder skip dot-files, and `release` sweeps those of processes that no longer run.
+    static func temporaryPath(for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    }
+
+    /// Opens a file to be written in pieces (a JSONL stream) and renamed over `path` only when
+    /// complete, with the same refusals, interrupt cleanup and temporary naming as `write`.
+    public func openStream(to path: String) throws(Failure) -> StreamingFile {
+        if FileManager.default.fileExists(atPath: path) {
+            if URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent == "releases" || !force {
+                throw Failure(diagnostic: Diagnostic(
+                    .error, .writeRefused, "\(path) exists; refusing to overwrite it", at: .file(path),
+                    help: "choose another --output, delete the file, or pass --force"))
+            }
+        }
+        let temporary = Self.temporaryPath(for: path)
+        let slot = InterruptCleanup.register(temporary)
+        guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
+            InterruptCleanup.unregister(slot)
+            throw Failure(diagnostic: .writeFailed(path, reason: "cannot create a temporary file beside it"))
+        }
+        return StreamingFile(handle: handle, staged: StagedFile(path: path, temporary: temporary, slot: slot))
+    }
+}
+
+/// A file written in pieces, then committed whole; see ``AtomicFileWriter/openStream(to:)``.
+public final class StreamingFile: @unchecked Sendable {
+    private let handle: FileHandle
+    private let staged: StagedFile
+
+    init(handle: FileHandle, staged: StagedFile) {
+        self.handle = handle
+        self.staged = staged
+    }
+
+    /// Appends bytes to the temporary file.
+    public func write(_ bytes: [UInt8]) {
+        handle.write(Data(bytes))
+    }
+
+    /// Flushes, closes and renames the file into place.
+    public func commit() throws(AtomicFileWriter.Failure) {
+        do {
+            try handle.synchronize()
+            try handle.close()
+        } catch {
+            staged.discard()
+            throw AtomicFileWriter.Failure(diagnostic: .writeFailed(staged.path, reason: "\(error)"))
+        }
+        try InterruptCleanup.withSignalsBlocked { () throws(AtomicFileWriter.Failure) in try staged.commit() }
     }
 }
 

@@ -112,12 +112,13 @@ public struct AnswerSetDecoder: Sendable {
             for (index, item) in (node.arrayValue ?? []).enumerated() {
                 let path = JSONPath.item(index, of: "$.retired")
                 guard let object = item.objectValue, let id = object["id"]?.stringValue,
-                    let version = object["version"]?.stringValue.flatMap(SemanticVersion.init), let answer = object["answer"]
+                    let version = object["version"]?.stringValue.flatMap(SemanticVersion.init), let answer = object["answer"],
+                    let reason = object["reason"]
                 else {
-                    problem(.answersStructure, "\(path) must have an id, a version and the original answer", path)
+                    problem(.answersStructure, "\(path) must have an id, a version, the original answer and a reason", path)
                     continue
                 }
-                retired.append(RetiredAnswer(id: id, version: version, answer: answer, reason: object["reason"] ?? .null))
+                retired.append(RetiredAnswer(id: id, version: version, answer: answer, reason: reason))
             }
             if node.arrayValue == nil { problem(.answersStructure, "$.retired must be an array", "$.retired") }
         }
