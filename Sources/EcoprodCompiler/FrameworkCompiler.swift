@@ -48,28 +48,23 @@ public struct FrameworkCompiler: Sendable {
 
     /// Compiles a framework folder.
     public func compile(directory: String) -> Result {
-        var diagnostics = DiagnosticCollector()
-        let sources = FrameworkSources.load(directory: directory, maxFileBytes: options.limits.maxFileBytes, into: &diagnostics)
-        var compiler = self
-        if compiler.options.history == nil {
-            compiler.options.history = ReleaseHistory.load(directory: Self.releasesDirectory(of: directory), into: &diagnostics)
-        }
-        return compiler.compile(sources, diagnostics: diagnostics)
+        compile(directory: directory, replacingWith: nil)
     }
 
     /// Compiles a framework folder with one file replaced by `file` (an editor's unsaved buffer,
     /// or stdin): a file with a `department:` key replaces that department's file, or is added;
-    /// any other replaces `framework.yaml`.
-    public func compile(directory: String, replacingWith file: SourceFile) -> Result {
+    /// any other replaces `framework.yaml`. The folder's releases are loaded unless given.
+    public func compile(directory: String, replacingWith file: SourceFile?) -> Result {
         var diagnostics = DiagnosticCollector()
         var sources = FrameworkSources.load(directory: directory, maxFileBytes: options.limits.maxFileBytes, into: &diagnostics)
-        let text = String(decoding: file.bytes, as: UTF8.self)
-        if let department = Self.departmentKey(in: text) {
-            sources.departments.removeAll { Self.departmentKey(in: String(decoding: $0.bytes, as: UTF8.self)) == department }
-            sources.departments.append(file)
-        } else {
-            sources.framework = file
-            diagnostics = DiagnosticCollector(diagnostics.diagnostics.filter { $0.code != .missingFrameworkFile })
+        if let file {
+            if let department = Self.departmentKey(in: String(decoding: file.bytes, as: UTF8.self)) {
+                sources.departments.removeAll { Self.departmentKey(in: String(decoding: $0.bytes, as: UTF8.self)) == department }
+                sources.departments.append(file)
+            } else {
+                sources.framework = file
+                diagnostics = DiagnosticCollector(diagnostics.diagnostics.filter { $0.code != .missingFrameworkFile })
+            }
         }
         var compiler = self
         if compiler.options.history == nil {

@@ -33,7 +33,7 @@ enum Console {
     /// Prints diagnostics in `format`; with `strict`, warnings count as errors.
     @discardableResult
     static func report(_ diagnostics: [Diagnostic], format: DiagnosticFormat, strict: Bool = false, sources: [String: [UInt8]] = [:]) -> Bool {
-        let shown = strict ? diagnostics.map { $0.severity == .warning ? $0.with(severity: .error) : $0 } : diagnostics
+        let shown = strict ? diagnostics.promotingWarnings() : diagnostics
         let failed = shown.contains { $0.severity == .error }
         let rendered = format.renderer(sources: sources, colour: colourAllowed).render(shown)
         switch format {

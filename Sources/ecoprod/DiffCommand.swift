@@ -27,15 +27,14 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: "Answer sets written for OLD (a folder of *.json or a JSONL file): report each production's score before and after.")
     var answers: String?
 
-    @Option(name: .long, help: "Diagnostic format for input errors: text, json, github or sarif.")
-    var diagnosticsFormat: DiagnosticFormat = .text
+    @OptionGroup var diagnosticFormat: DiagnosticFormatOption
 
     func run() throws {
         var collector = DiagnosticCollector()
         let before = FrameworkInput.load(old, into: &collector)
         let after = FrameworkInput.load(new, into: &collector)
         guard let before, let after, !collector.hasErrors else {
-            Console.report(collector.sorted(), format: diagnosticsFormat)
+            Console.report(collector.sorted(), format: diagnosticFormat.diagnosticsFormat)
             throw ExitCode(1)
         }
         let diff = FrameworkDiff(from: before.framework, to: after.framework, oldDigest: before.digest, newDigest: after.digest)
@@ -43,7 +42,7 @@ struct DiffCommand: ParsableCommand {
         if let answers {
             let sets = ImpactAnalysis.loadAnswerSets(answers, into: &collector)
             if collector.hasErrors {
-                Console.report(collector.sorted(), format: diagnosticsFormat)
+                Console.report(collector.sorted(), format: diagnosticFormat.diagnosticsFormat)
                 throw ExitCode(1)
             }
             impact = ImpactAnalysis(answerSets: sets, old: before.bundle, new: after.bundle)

@@ -30,8 +30,7 @@ struct MigrateCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace an existing --output file with different content.")
     var force = false
 
-    @Option(name: .long, help: "Diagnostic format: text, json, github or sarif.")
-    var diagnosticsFormat: DiagnosticFormat = .text
+    @OptionGroup var diagnosticFormat: DiagnosticFormatOption
 
     func validate() throws {
         if SemanticVersion(to) == nil { throw ValidationError("--to must be a semantic version such as 1.1.0, got '\(to)'") }
@@ -42,7 +41,7 @@ struct MigrateCommand: ParsableCommand {
         var setup = DiagnosticCollector()
         let history = AnswerInput.history(bundle: nil, releases: releases, into: &setup)
         if setup.hasErrors {
-            Console.report(setup.sorted(), format: diagnosticsFormat)
+            Console.report(setup.sorted(), format: diagnosticFormat.diagnosticsFormat)
             throw ExitCode(1)
         }
         let migrator = Migrator(history: history)
@@ -51,14 +50,14 @@ struct MigrateCommand: ParsableCommand {
             return
         }
         guard let bytes = Console.read(answers) else {
-            Console.report([.fileUnreadable(answers, reason: "no such file")], format: diagnosticsFormat)
+            Console.report([.fileUnreadable(answers, reason: "no such file")], format: diagnosticFormat.diagnosticsFormat)
             throw ExitCode(1)
         }
         var diagnostics = DiagnosticCollector()
         guard let (input, locator) = AnswerSetDecoder().decodeLocated(bytes, file: answers, into: &diagnostics),
             let (migrated, migration) = migrator.migrate(input, to: target, into: &diagnostics, locate: locator.location(of:))
         else {
-            Console.report(diagnostics.sorted(), format: diagnosticsFormat)
+            Console.report(diagnostics.sorted(), format: diagnosticFormat.diagnosticsFormat)
             throw ExitCode(1)
         }
         try write(migrated.jsonValue.prettyBytes(), to: output)
@@ -71,7 +70,7 @@ struct MigrateCommand: ParsableCommand {
 
     private func runLines(_ migrator: Migrator, target: SemanticVersion) throws {
         guard let handle = AnswerInput.handle(answers) else {
-            Console.report([.fileUnreadable(answers, reason: "no such file")], format: diagnosticsFormat)
+            Console.report([.fileUnreadable(answers, reason: "no such file")], format: diagnosticFormat.diagnosticsFormat)
             throw ExitCode(1)
         }
         let out = try StreamTarget(path: output, force: force)
@@ -84,7 +83,7 @@ struct MigrateCommand: ParsableCommand {
                 let (migrated, migration) = migrator.migrate(input, to: target, into: &diagnostics, locate: locator.location(of:))
             else {
                 failures += 1
-                Console.report(diagnostics.sorted(), format: diagnosticsFormat)
+                Console.report(diagnostics.sorted(), format: diagnosticFormat.diagnosticsFormat)
                 return
             }
             migratedCount += 1
@@ -107,7 +106,7 @@ struct MigrateCommand: ParsableCommand {
         do {
             _ = try AtomicFileWriter(force: force).write(bytes, to: path)
         } catch {
-            Console.report([error.diagnostic], format: diagnosticsFormat)
+            Console.report([error.diagnostic], format: diagnosticFormat.diagnosticsFormat)
             throw ExitCode(1)
         }
     }

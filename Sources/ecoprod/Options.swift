@@ -15,6 +15,12 @@ struct DiagnosticOptions: ParsableArguments {
     var strict = false
 }
 
+/// The diagnostic format of commands whose `--format` chooses their data output (diff, score, migrate).
+struct DiagnosticFormatOption: ParsableArguments {
+    @Option(name: .long, help: "Diagnostic format: text, json, github or sarif.")
+    var diagnosticsFormat: DiagnosticFormat = .text
+}
+
 /// The strict reader's limits, for genuine inputs that exceed the defaults.
 struct ReaderLimitOptions: ParsableArguments {
     @Option(name: .long, help: "Largest YAML file accepted, in bytes.")

@@ -29,8 +29,7 @@ struct ScoreCommand: ParsableCommand {
     @Flag(name: .long, help: "Read one answer set per line and stream one score per line.")
     var jsonl = false
 
-    @Option(name: .long, help: "Diagnostic format: text, json, github or sarif.")
-    var diagnosticsFormat: DiagnosticFormat = .text
+    @OptionGroup var diagnosticFormat: DiagnosticFormatOption
 
     func validate() throws {
         if bundle != nil && releases != nil { throw ValidationError("give --bundle or --releases, not both") }
@@ -40,13 +39,13 @@ struct ScoreCommand: ParsableCommand {
         var setup = DiagnosticCollector()
         let history = AnswerInput.history(bundle: bundle, releases: releases, into: &setup)
         if setup.hasErrors {
-            Console.report(setup.sorted(), format: diagnosticsFormat)
+            Console.report(setup.sorted(), format: diagnosticFormat.diagnosticsFormat)
             throw ExitCode(1)
         }
-        let session = ScoringSession(history: history, singleBundle: bundle != nil)
+        let session = ReleaseScorer(history: history, againstLatest: bundle != nil)
         if jsonl {
             guard let handle = AnswerInput.handle(answers) else {
-                Console.report([.fileUnreadable(answers, reason: "no such file")], format: diagnosticsFormat)
+                Console.report([.fileUnreadable(answers, reason: "no such file")], format: diagnosticFormat.diagnosticsFormat)
                 throw ExitCode(1)
             }
             var failures = 0
@@ -58,7 +57,7 @@ struct ScoreCommand: ParsableCommand {
                 } else {
                     failures += 1
                     output.flush()
-                    Console.report(diagnostics.sorted(), format: diagnosticsFormat)
+                    Console.report(diagnostics.sorted(), format: diagnosticFormat.diagnosticsFormat)
                 }
             }
             output.flush()
@@ -69,45 +68,18 @@ struct ScoreCommand: ParsableCommand {
             return
         }
         guard let bytes = Console.read(answers) else {
-            Console.report([.fileUnreadable(answers, reason: "no such file")], format: diagnosticsFormat)
+            Console.report([.fileUnreadable(answers, reason: "no such file")], format: diagnosticFormat.diagnosticsFormat)
             throw ExitCode(1)
         }
         var diagnostics = DiagnosticCollector()
         guard let report = session.score(bytes, file: answers, line: 1, into: &diagnostics) else {
-            Console.report(diagnostics.sorted(), format: diagnosticsFormat)
+            Console.report(diagnostics.sorted(), format: diagnosticFormat.diagnosticsFormat)
             throw ExitCode(1)
         }
         switch format {
         case .text: Console.out(ScoreTextRenderer().render(report))
         case .json: Console.out(bytes: report.jsonValue.prettyBytes())
         }
-    }
-}
-
-/// Scores documents against the right bundle, keeping one scorer per release.
-final class ScoringSession {
-    let history: ReleaseHistory
-    let singleBundle: Bool
-    private var scorers: [SemanticVersion: Scorer] = [:]
-
-    init(history: ReleaseHistory, singleBundle: Bool) {
-        self.history = history
-        self.singleBundle = singleBundle
-    }
-
-    func score(_ bytes: [UInt8], file: String, line: Int, into diagnostics: inout DiagnosticCollector) -> ScoreReport? {
-        guard let (answers, locator) = AnswerSetDecoder().decodeLocated(bytes, file: file, line: line, into: &diagnostics) else { return nil }
-        let version = answers.framework.version
-        let release = singleBundle ? history.latest : history.release(version)
-        guard let release else {
-            diagnostics.emit(Diagnostic(
-                .error, .answersBundleNotFound, "no release \(answers.framework.id) \(version) among the releases", at: locator.location(of: "$.framework.version"),
-                help: "pass --releases with the folder that holds it, or run `ecoprod migrate` to a released version"))
-            return nil
-        }
-        let scorer = scorers[release.bundle.framework.identity.version] ?? Scorer(bundle: release.bundle)
-        scorers[release.bundle.framework.identity.version] = scorer
-        return scorer.score(answers, into: &diagnostics, locate: locator.location(of:))
     }
 }
 

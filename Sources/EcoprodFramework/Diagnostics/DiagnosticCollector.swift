@@ -29,7 +29,7 @@ public struct DiagnosticCollector: Sendable {
     /// The diagnostics sorted by file, line, column, then severity and code, so output is stable.
     /// With `strict`, warnings become errors.
     public func sorted(strict: Bool = false) -> [Diagnostic] {
-        let promoted = strict ? diagnostics.map { $0.severity == .warning ? $0.with(severity: .error) : $0 } : diagnostics
+        let promoted = strict ? diagnostics.promotingWarnings() : diagnostics
         return promoted.enumerated().sorted { lhs, rhs in
             let (l, r) = (lhs.element, rhs.element)
             if l.location.file != r.location.file { return l.location.file < r.location.file }
@@ -39,5 +39,12 @@ public struct DiagnosticCollector: Sendable {
             if l.code != r.code { return l.code < r.code }
             return lhs.offset < rhs.offset
         }.map(\.element)
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// The same diagnostics with warnings made errors: what `--strict` means.
+    public func promotingWarnings() -> [Diagnostic] {
+        map { $0.severity == .warning ? $0.with(severity: .error) : $0 }
     }
 }
