@@ -32,6 +32,6 @@ import TestSupport
                 #expect(diagnostics.hasErrors)
             }
         }
-        #expect(decoded > 0)
+        #expect(decoded > 0 && scored > 0, "the corpus should reach the scorer: \(decoded) decoded, \(scored) scored")
     }
 }
