@@ -75,6 +75,8 @@ struct PlantedDefect: Sendable, CustomTestStringConvertible {
         .init(name: "star level below threshold", file: frameworkFile, find: "{stars: 1, percent: 65}", replace: "{stars: 1, percent: 60}", code: .starLevelBelowThreshold),
         .init(name: "invalid version", file: frameworkFile, find: "version: 1.1.0", replace: "version: 1.1", code: .invalidVersion),
         .init(name: "invalid ID pattern", file: frameworkFile, find: "\"^[A-J][1-9][0-9]?$\"", replace: "\"^[A-J\"", code: .invalidIDPattern),
+        .init(name: "no locales", file: frameworkFile, find: "locales: [fr, en]", replace: "locales: []", code: .invalidValue),
+        .init(name: "a locale twice", file: frameworkFile, find: "locales: [fr, en]", replace: "locales: [fr, en, fr]", code: .duplicateID),
         .init(name: "duplicate department", file: frameworkFile, find: "  - id: J\n", replace: "  - id: A\n", code: .duplicateID),
     ]
 

@@ -69,6 +69,13 @@ extension SourceDecoder {
         guard let fields = mapping(root, context: "framework.yaml", required: Self.frameworkKeys, optional: Self.optionalFrameworkKeys) else { return nil }
         var source = FrameworkSource(range: root.range)
         source.locales = textList(fields["locales"], what: "locales") ?? []
+        var seenLocales: [String: SourceRange] = [:]
+        for locale in source.locales {
+            if let first = seenLocales[locale.value] {
+                diagnostics.emit(.duplicateID(locale.value, what: "locale", at: locale.range, first: first))
+            }
+            seenLocales[locale.value] = seenLocales[locale.value] ?? locale.range
+        }
         locales = source.locales.map(\.value)
         source.id = text(fields["id"], what: "id")
         if let versionText = text(fields["version"], what: "version") {
@@ -83,6 +90,13 @@ extension SourceDecoder {
         source.stages = catalog(fields["stages"], what: "stages")
         source.productionTypes = catalog(fields["production_types"], what: "production_types")
         source.departments = catalog(fields["departments"], what: "departments")
+        // An empty list here would silently switch a rule off (no translation to check, no
+        // production type a criterion could apply to), so each must declare something.
+        for key in ["locales", "stages", "production_types", "departments"] {
+            if let node = fields[key], node.sequenceItems?.isEmpty == true {
+                diagnostics.emit(.invalidValue("\(key) is empty", at: node.range, help: "declare at least one entry under '\(key):'"))
+            }
+        }
         if let scoring = fields["scoring"], let scoringFields = mapping(scoring, context: "scoring", required: ["not_applicable", "schemes"]) {
             if let rule = scoringFields["not_applicable"],
                 let ruleFields = mapping(rule, context: "scoring.not_applicable", required: ["effect", "mandatory_allowed"])
