@@ -22,39 +22,23 @@ func ecoprodBinary() -> URL {
 }
 
 /// Runs `ecoprod` with arguments, in a working folder, with optional stdin and environment.
-func runEcoprod(_ arguments: [String], in directory: URL = packageRoot, stdin: [UInt8]? = nil, environment: [String: String] = [:]) throws -> ProcessResult {
-    let process = Process()
-    process.executableURL = ecoprodBinary()
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
+///
+/// A run still going after `deadline` seconds is killed and recorded as a test failure that
+/// names the command, so a hang fails one test instead of stalling the whole run.
+func runEcoprod(
+    _ arguments: [String], in directory: URL = packageRoot, stdin: [UInt8]? = nil, environment: [String: String] = [:],
+    deadline: Double = 300, sourceLocation: SourceLocation = #_sourceLocation
+) throws -> ProcessResult {
     var env = ProcessInfo.processInfo.environment
     env.removeValue(forKey: "SOURCE_DATE_EPOCH")
     for (key, value) in environment { env[key] = value }
-    process.environment = env
-    let out = Pipe()
-    let err = Pipe()
-    let input = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = input
-    try process.run()
-    if let stdin { input.fileHandleForWriting.write(Data(stdin)) }
-    try input.fileHandleForWriting.close()
-    // Read both pipes concurrently so a full pipe never blocks the child.
-    let group = DispatchGroup()
-    nonisolated(unsafe) var outData = Data()
-    nonisolated(unsafe) var errData = Data()
-    group.enter()
-    DispatchQueue.global().async {
-        outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.leave()
+    let outcome = try ChildProcess(ecoprodBinary().path, arguments, in: directory.path, environment: env, stdin: stdin).run(deadline: deadline)
+    if outcome.timedOut {
+        Issue.record("`ecoprod \(arguments.joined(separator: " "))` was still running after \(Int(deadline)) s and was killed", sourceLocation: sourceLocation)
     }
-    errData = err.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
     return ProcessResult(
-        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-        stderr: String(decoding: errData, as: UTF8.self), stdoutBytes: Array(outData))
+        status: outcome.status, stdout: String(decoding: outcome.stdout, as: UTF8.self),
+        stderr: String(decoding: outcome.stderr, as: UTF8.self), stdoutBytes: outcome.stdout)
 }
 
 /// A fresh copy of the shipped `Framework/` in a temporary folder; returns the folder that holds it.

@@ -10,17 +10,10 @@ private func files(in folder: URL) -> [String] {
 
 /// Starts `ecoprod`, and sends `signal` after `delay` seconds (or lets it finish first).
 private func runAndInterrupt(_ arguments: [String], in folder: URL, after delay: Double, signal: Int32) throws -> Int32 {
-    let process = Process()
-    process.executableURL = ecoprodBinary()
-    process.arguments = arguments
-    process.currentDirectoryURL = folder
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    Thread.sleep(forTimeInterval: delay)
-    if process.isRunning { kill(process.processIdentifier, signal) }
-    process.waitUntilExit()
-    return process.terminationStatus
+    let outcome = try ChildProcess(ecoprodBinary().path, arguments, in: folder.path, capturesOutput: false)
+        .run(deadline: 120, interruption: .init(after: delay, signal: signal))
+    #expect(!outcome.timedOut, "`ecoprod \(arguments.joined(separator: " "))` was still running after 120 s")
+    return outcome.status
 }
 
 private let isRoot = getuid() == 0
@@ -176,12 +169,5 @@ private func mount(_ path: String, options: String) -> Int32 {
 
 @discardableResult
 private func shell(_ command: String) -> Int32 {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", command]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try? process.run()
-    process.waitUntilExit()
-    return process.terminationStatus
+    (try? ChildProcess("/bin/sh", ["-c", command], capturesOutput: false).run(deadline: 60).status) ?? -1
 }

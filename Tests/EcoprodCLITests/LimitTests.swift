@@ -5,19 +5,11 @@ import TestSupport
 
 /// Peak resident memory of one `ecoprod` run, from `/usr/bin/time`, in KiB.
 private func peakMemory(_ arguments: [String], in folder: URL) throws -> (status: Int32, kilobytes: Int, stderr: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
-    process.arguments = ["-f", "PEAK %M", ecoprodBinary().path] + arguments
-    process.currentDirectoryURL = folder
-    let errors = Pipe()
-    process.standardError = errors
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    let data = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let text = String(decoding: data, as: UTF8.self)
+    let outcome = try ChildProcess("/usr/bin/time", ["-f", "PEAK %M", ecoprodBinary().path] + arguments, in: folder.path).run()
+    #expect(!outcome.timedOut, "`ecoprod \(arguments.joined(separator: " "))` was still running after 300 s")
+    let text = String(decoding: outcome.stderr, as: UTF8.self)
     let peak = text.split(separator: "\n").last { $0.hasPrefix("PEAK ") }.flatMap { Int($0.dropFirst(5)) } ?? -1
-    return (process.terminationStatus, peak, text)
+    return (outcome.status, peak, text)
 }
 
 /// Each limit fed just over its value: a clear diagnostic, no crash, and bounded memory.
