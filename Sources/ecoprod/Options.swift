@@ -67,3 +67,40 @@ struct ReleaseDateOptions: ParsableArguments {
         }
     }
 }
+
+/// `--locale` and `--output` of the reports meant for people (`render`, and the html
+/// formats of `diff` and `score`).
+struct ReportOptions: ParsableArguments {
+    @Option(name: .long, help: "Show one locale (fr, en); by default the page holds every locale with a switch.")
+    var locale: String?
+
+    @Option(name: .shortAndLong, help: "Where to write the report (written atomically); - or nothing for stdout.")
+    var output: String?
+
+    @Flag(name: .long, help: "Replace an existing output file with different content.")
+    var force = false
+
+    /// Refuses a locale the framework does not declare (a usage error: exit 64).
+    func checkLocale(in framework: Framework) throws {
+        if let locale, !framework.identity.locales.contains(locale) {
+            Console.error("error: locale '\(locale)' is not one of the framework's locales: \(framework.identity.locales.joined(separator: ", "))\n")
+            throw ExitCode.validationFailure
+        }
+    }
+
+    /// Writes the report to `--output` (atomically; refusing to replace different content
+    /// without `--force`), or to stdout.
+    func deliver(_ text: String, format: DiagnosticFormat) throws {
+        guard let output, output != "-" else {
+            Console.out(text)
+            return
+        }
+        do {
+            let outcome = try AtomicFileWriter(force: force).write(Array(text.utf8), to: output)
+            Console.error("\(outcome == .unchanged ? "Unchanged" : "Wrote") \(output)\n")
+        } catch {
+            _ = Console.report([error.diagnostic], format: format)
+            throw ExitCode(1)
+        }
+    }
+}
