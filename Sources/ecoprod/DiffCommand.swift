@@ -18,7 +18,7 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: "The newer version: a source folder or a bundle file.")
     var new: String
 
-    @Option(name: .long, help: "Output: text, markdown or json.")
+    @Option(name: .long, help: "Output: text, markdown, json or html.")
     var format: DiffFormat = .text
 
     @Option(name: .long, help: "Exit 1 when the required bump is at least this: major, minor or patch.")
@@ -27,7 +27,13 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: "Answer sets written for OLD (a folder of *.json or a JSONL file): report each production's score before and after.")
     var answers: String?
 
+    @OptionGroup var report: ReportOptions
     @OptionGroup var diagnosticFormat: DiagnosticFormatOption
+
+    func validate() throws {
+        if let locale = report.locale, format != .html { throw ValidationError("--locale \(locale) applies to --format html only") }
+        if let locale = report.locale, !["fr", "en"].contains(locale) { throw ValidationError("--locale must be fr or en for a diff") }
+    }
 
     func run() throws {
         var collector = DiagnosticCollector()
@@ -47,7 +53,7 @@ struct DiffCommand: ParsableCommand {
             }
             impact = ImpactAnalysis(answerSets: sets, old: before.bundle, new: after.bundle)
         }
-        Console.out(format.renderer.render(diff, impact: impact))
+        try report.deliver(format.renderer(locale: report.locale).render(diff, impact: impact), format: diagnosticFormat.diagnosticsFormat)
         if let failOn, let required = diff.requiredBump, required >= failOn {
             Console.error("required bump \(required.rawValue) reaches --fail-on \(failOn.rawValue)\n")
             throw ExitCode(1)

@@ -5,7 +5,7 @@ import Foundation
 
 /// The output formats of `score`.
 enum ScoreFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, html
 }
 
 /// `ecoprod score ANSWERS`: the score, mandatory status, eligibility and stars.
@@ -23,16 +23,19 @@ struct ScoreCommand: ParsableCommand {
     @Option(name: .long, help: "Pick the bundle from this releases folder (default: Framework/releases).")
     var releases: String?
 
-    @Option(name: .long, help: "Output: text or json (with --jsonl: always one JSON object per line).")
+    @Option(name: .long, help: "Output: text, json or html (with --jsonl: always one JSON object per line).")
     var format: ScoreFormat = .text
 
     @Flag(name: .long, help: "Read one answer set per line and stream one score per line.")
     var jsonl = false
 
+    @OptionGroup var report: ReportOptions
     @OptionGroup var diagnosticFormat: DiagnosticFormatOption
 
     func validate() throws {
         if bundle != nil && releases != nil { throw ValidationError("give --bundle or --releases, not both") }
+        if jsonl && (format == .html || report.output != nil) { throw ValidationError("--jsonl streams JSON lines to stdout: --format html and --output do not apply") }
+        if let locale = report.locale, format != .html { throw ValidationError("--locale \(locale) applies to --format html only") }
     }
 
     func run() throws {
@@ -72,14 +75,19 @@ struct ScoreCommand: ParsableCommand {
             throw ExitCode(1)
         }
         var diagnostics = DiagnosticCollector()
-        guard let report = session.score(bytes, file: answers, line: 1, into: &diagnostics) else {
+        guard let scored = session.scoredAnswers(bytes, file: answers, line: 1, into: &diagnostics) else {
             Console.report(diagnostics.sorted(), format: diagnosticFormat.diagnosticsFormat)
             throw ExitCode(1)
         }
+        let text: String
         switch format {
-        case .text: Console.out(ScoreTextRenderer().render(report))
-        case .json: Console.out(bytes: report.jsonValue.prettyBytes())
+        case .text: text = ScoreTextRenderer().render(scored.report)
+        case .json: text = String(decoding: scored.report.jsonValue.prettyBytes(), as: UTF8.self)
+        case .html:
+            try report.checkLocale(in: scored.bundle.framework)
+            text = ScoreHTMLRenderer(locale: report.locale).render(scored)
         }
+        try report.deliver(text, format: diagnosticFormat.diagnosticsFormat)
     }
 }
 

@@ -1,6 +1,6 @@
 import EcoprodFramework
 
-/// Prints a diff in one format. One renderer per format: text, markdown, json.
+/// Prints a diff in one format. One renderer per format: text, markdown, json, html.
 public protocol DiffRenderer: Sendable {
     /// The diff, with the impact on real productions when answer sets were given.
     func render(_ diff: FrameworkDiff, impact: ImpactAnalysis?) -> String
@@ -12,13 +12,15 @@ extension DiffRenderer {
 
 /// The formats of `ecoprod diff --format`.
 public enum DiffFormat: String, Sendable, CaseIterable {
-    case text, markdown, json
+    case text, markdown, json, html
 
-    public var renderer: any DiffRenderer {
+    /// The renderer of the format; `locale` only matters to html.
+    public func renderer(locale: String? = nil) -> any DiffRenderer {
         switch self {
         case .text: return DiffTextRenderer()
         case .markdown: return DiffMarkdownRenderer()
         case .json: return DiffJSONRenderer()
+        case .html: return DiffHTMLRenderer(locale: locale)
         }
     }
 }

@@ -4,7 +4,7 @@ import EcoprodFramework
 ///
 /// The framework's texts come from the bundle; these labels frame them. A locale the labels
 /// do not know (a framework may add one) falls back to English, so a page is never blank.
-struct ReportLabel: Sendable {
+struct ReportLabel: Sendable, Equatable {
     let french: String
     let english: String
 

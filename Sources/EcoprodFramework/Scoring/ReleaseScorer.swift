@@ -16,6 +16,12 @@ public final class ReleaseScorer {
     /// Decodes one document (a file, or line `line` of a JSONL stream) and scores it against
     /// its release. Every problem goes to `diagnostics` with its position; nil when refused.
     public func score(_ bytes: [UInt8], file: String, line: Int = 1, into diagnostics: inout DiagnosticCollector) -> ScoreReport? {
+        scoredAnswers(bytes, file: file, line: line, into: &diagnostics)?.report
+    }
+
+    /// Like ``score(_:file:line:into:)``, keeping the answers and the bundle with the score,
+    /// for reports that show criterion titles and the evidence given.
+    public func scoredAnswers(_ bytes: [UInt8], file: String, line: Int = 1, into diagnostics: inout DiagnosticCollector) -> ScoredAnswers? {
         guard let (answers, locator) = AnswerSetDecoder().decodeLocated(bytes, file: file, line: line, into: &diagnostics) else { return nil }
         let version = answers.framework.version
         guard let release = againstLatest ? history.latest : history.release(version) else {
@@ -28,6 +34,7 @@ public final class ReleaseScorer {
         let releaseVersion = release.bundle.framework.identity.version
         let scorer = scorers[releaseVersion] ?? Scorer(bundle: release.bundle)
         scorers[releaseVersion] = scorer
-        return scorer.score(answers, into: &diagnostics, locate: locator.location(of:))
+        guard let report = scorer.score(answers, into: &diagnostics, locate: locator.location(of:)) else { return nil }
+        return ScoredAnswers(report: report, answers: answers, bundle: release.bundle)
     }
 }
