@@ -118,6 +118,14 @@ struct EvolutionCase: Sendable, CustomTestStringConvertible {
         try assertMatchesGolden(DiffTextRenderer().render(diff), named: "diff.text")
         try assertMatchesGolden(DiffMarkdownRenderer().render(diff), named: "diff.md")
         try assertMatchesGolden(DiffJSONRenderer().render(diff), named: "diff.json")
+        let html = DiffHTMLRenderer().render(diff)
+        try assertMatchesGolden(html, named: "diff.html")
+        #expect(HTMLStructure(html).problems.isEmpty)
+        // Scoring changes first, then additive, then editorial; every change has its row.
+        let sections = ["class-scoring", "class-additive", "class-editorial"].compactMap { html.range(of: "id=\"\($0)\"")?.lowerBound }
+        #expect(sections.count == 3 && sections == sections.sorted())
+        #expect(html.components(separatedBy: "<tr><td>").count - 1 == diff.changes.count)
+        #expect(html.contains("<span class=\"badge mandatory\">major</span>"))
     }
 
     /// Correctness at scale: among 20,000 criteria, exactly the 200 changed ones are reported.

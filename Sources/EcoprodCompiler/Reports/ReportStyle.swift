@@ -82,6 +82,7 @@ enum ReportStyle {
             svg text { font-family: inherit; fill: \(ink.hex); }
             svg .muted { fill: \(muted.hex); }
             .bilingual .l + .l::before { content: " / "; color: \(muted.hex); }
+            .bilingual .badge .l + .l::before { color: inherit; }
             .bilingual p.l + p.l::before, .bilingual div.l + div.l::before { content: none; }
             .bilingual p.l-\(locales.last ?? "en"):not(:first-child) { font-style: italic; }
             \(hide.isEmpty ? "" : hide + " { display: none; }")
