@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Regenerates the README's screenshots from the shipped release with headless Chromium
+# (Debian: apt-get install chromium). Run from the repository root.
+set -euo pipefail
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+swift build -q
+ecoprod=$(swift build --show-bin-path)/ecoprod
+"$ecoprod" render Framework/releases/ecoprod-label-1.1.0.json --output "$work/framework.html"
+"$ecoprod" score docs/examples/les-jours-verts.answers.json --format html --locale en --output "$work/score.html"
+shoot() {
+    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$work/profile" \
+        --window-size="$2" --screenshot="$3" "file://$work/$1" 2>/dev/null
+}
+shoot framework.html 1280,1500 docs/framework-page.png
+shoot score.html 1280,1500 docs/score-report.png
