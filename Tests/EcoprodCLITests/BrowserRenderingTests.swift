@@ -1,3 +1,4 @@
+import EcoprodFramework
 import Foundation
 import Testing
 import TestSupport
@@ -62,6 +63,47 @@ struct BrowserRenderingTests {
         // A4 is 210 × 297 mm: 595.3 × 841.9 points (Chromium rounds to device pixels).
         let box = text.components(separatedBy: "/MediaBox [").dropFirst().first?.prefix { $0 != "]" }.split(separator: " ").compactMap { Double($0) } ?? []
         #expect(box.count == 4 && abs(box[2] - 595.3) < 1.5 && abs(box[3] - 841.9) < 1.5, "media box \(box)")
+    }
+
+    /// The page's script, run by the browser: a link's `?type=`, `?stage=` and `?locale=` preset
+    /// the filter and the language, and exactly the matching criteria stay shown.
+    @Test(arguments: [("advertising", "shoot"), ("documentary", "post-production"), ("music-video", "")])
+    func theFilterShowsExactlyTheMatchingCriteria(_ type: String, _ stage: String) throws {
+        let browser = try #require(chromium, "ECOPROD_REQUIRE_CHROMIUM=1 but no Chromium is installed")
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("ecoprod-browser-" + UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let html = folder.appendingPathComponent("framework.html")
+        let release = "Framework/releases/ecoprod-label-1.1.0.json"
+        try #require(try runEcoprod(["render", release, "--output", html.path]).status == 0)
+        let address = html.absoluteString + "?type=\(type)&stage=\(stage)&locale=en"
+        let run = try ChildProcess(browser, [
+            "--headless", "--no-sandbox", "--disable-gpu", "--proxy-server=127.0.0.1:9",
+            "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--dump-dom", address,
+        ]).run(deadline: 180)
+        #expect(run.status == 0 && !run.timedOut)
+        let dom = String(decoding: run.stdout, as: UTF8.self)
+
+        let bundle = try JSONParser().parse(Array(try Data(contentsOf: packageRoot.appendingPathComponent(release))))
+        let criteria = bundle["criteria"]?.arrayValue ?? []
+        let matching = criteria.filter { criterion in
+            let types = criterion["applies_to"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            let stages = criterion["stages"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            return types.contains(type) && (stage.isEmpty || stages.contains(stage))
+        }
+        #expect(matching.count > 0 && matching.count < criteria.count)
+        #expect(dom.contains("<output id=\"filter-count\" aria-live=\"polite\">\(matching.count)</output>"))
+        // The script adds the class after a row's own attributes; a section's comes with its own class.
+        #expect(dom.components(separatedBy: "\" class=\"filtered-out\">").count - 1 == criteria.count - matching.count)
+        #expect(dom.components(separatedBy: "<section class=\"department filtered-out\"").count - 1 == Self.emptyDepartments(criteria, matching))
+        #expect(dom.contains("<html lang=\"en\" class=\"bilingual only-en\">"))
+        #expect(dom.contains("<form class=\"filters panel\" aria-label") && dom.contains("<nav class=\"locale-switch\" aria-label=\"Langue / Language\">"))
+    }
+
+    /// Departments with no matching criterion, which the filter hides as a whole.
+    private static func emptyDepartments(_ criteria: [JSONValue], _ matching: [JSONValue]) -> Int {
+        let all = Set(criteria.compactMap { $0["department"]?.stringValue })
+        let kept = Set(matching.compactMap { $0["department"]?.stringValue })
+        return all.subtracting(kept).count
     }
 
     private static func bigEndian(_ bytes: ArraySlice<UInt8>) -> Int {

@@ -214,7 +214,8 @@ public struct FrameworkPageRenderer: Sendable {
         page.raw("</ul>")
     }
 
-    /// Shows the filters and hides rows (and whole departments) that do not match.
+    /// Shows the filters and hides rows (and whole departments) that do not match; `?type=` and
+    /// `?stage=` in the page's address preset them, so a link can point at one production's view.
     static let filterScript = """
         (function () {
           var form = document.querySelector("form.filters");
@@ -238,6 +239,12 @@ public struct FrameworkPageRenderer: Sendable {
             });
             count.textContent = String(shown);
           }
+          // A link may preset the filter: framework.html?type=advertising&stage=shoot
+          var params = new URLSearchParams(location.search);
+          [[type, "type"], [stage, "stage"]].forEach(function (pair) {
+            var value = params.get(pair[1]);
+            if (value && pair[0].querySelector('option[value="' + CSS.escape(value) + '"]')) pair[0].value = value;
+          });
           type.addEventListener("change", apply);
           stage.addEventListener("change", apply);
           apply();

@@ -110,21 +110,28 @@ enum ReportStyle {
             """
     }
 
-    /// The language switch: shows the nav, and toggles `only-<locale>` on the root element.
+    /// The language switch: shows the nav, and toggles `only-<locale>` on the root element;
+    /// `?locale=` in the page's address presets it.
     static let localeScript = """
         (function () {
           var nav = document.querySelector(".locale-switch");
           if (!nav) return;
           nav.hidden = false;
           var root = document.documentElement;
+          var pageLanguage = root.lang;
           nav.addEventListener("click", function (event) {
             var button = event.target.closest("button[data-locale]");
             if (!button) return;
             var locale = button.getAttribute("data-locale");
             root.className = root.className.replace(/\\bonly-\\S+/g, "").trim();
-            if (locale !== "all") { root.classList.add("only-" + locale); root.lang = locale; }
+            if (locale !== "all") root.classList.add("only-" + locale);
+            root.lang = locale === "all" ? pageLanguage : locale;
             nav.querySelectorAll("button").forEach(function (b) { b.setAttribute("aria-pressed", String(b === button)); });
           });
+          // A link may preset the language: page.html?locale=en
+          var preset = new URLSearchParams(location.search).get("locale");
+          var presetButton = preset && nav.querySelector('button[data-locale="' + CSS.escape(preset) + '"]');
+          if (presetButton) presetButton.click();
         })();
 
         """
