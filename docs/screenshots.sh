@@ -9,7 +9,7 @@ ecoprod=$(swift build --show-bin-path)/ecoprod
 "$ecoprod" render Framework/releases/ecoprod-label-1.1.0.json --output "$work/framework.html"
 "$ecoprod" score docs/examples/les-jours-verts.answers.json --format html --locale en --output "$work/score.html"
 shoot() {
-    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$work/profile" \
+    chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --hide-scrollbars --user-data-dir="$work/profile" \
         --window-size="$2" --screenshot="$3" "file://$work/$1" 2>/dev/null
 }
 shoot framework.html 1280,1500 docs/framework-page.png

@@ -33,8 +33,7 @@ struct BrowserRenderingTests {
     @Test(arguments: pages)
     func pageRendersToAScreenshotAndAnA4PDF(_ page: Page) throws {
         let browser = try #require(chromium, "ECOPROD_REQUIRE_CHROMIUM=1 but no Chromium is installed")
-        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("ecoprod-browser-" + UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try temporaryFolder("ecoprod-browser")
         let html = folder.appendingPathComponent("\(page.name).html")
         let rendered = try runEcoprod(page.arguments + ["--output", html.path])
         try #require(rendered.status == 0, "\(rendered.stderr)")
@@ -42,7 +41,7 @@ struct BrowserRenderingTests {
         let png = folder.appendingPathComponent("\(page.name).png")
         let pdf = folder.appendingPathComponent("\(page.name).pdf")
         // No network: a proxy that refuses everything, so a page that fetched anything would show it.
-        let common = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--proxy-server=127.0.0.1:9",
+        let common = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars", "--proxy-server=127.0.0.1:9",
                       "--user-data-dir=\(folder.appendingPathComponent("profile").path)"]
         let shot = try ChildProcess(browser, common + ["--window-size=1280,1600", "--screenshot=\(png.path)", html.absoluteString]).run(deadline: 180)
         #expect(shot.status == 0 && !shot.timedOut, "chromium: \(String(decoding: shot.stderr.suffix(600), as: UTF8.self))")
@@ -70,14 +69,13 @@ struct BrowserRenderingTests {
     @Test(arguments: [("advertising", "shoot"), ("documentary", "post-production"), ("music-video", "")])
     func theFilterShowsExactlyTheMatchingCriteria(_ type: String, _ stage: String) throws {
         let browser = try #require(chromium, "ECOPROD_REQUIRE_CHROMIUM=1 but no Chromium is installed")
-        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("ecoprod-browser-" + UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try temporaryFolder("ecoprod-browser")
         let html = folder.appendingPathComponent("framework.html")
         let release = "Framework/releases/ecoprod-label-1.1.0.json"
         try #require(try runEcoprod(["render", release, "--output", html.path]).status == 0)
         let address = html.absoluteString + "?type=\(type)&stage=\(stage)&locale=en"
         let run = try ChildProcess(browser, [
-            "--headless", "--no-sandbox", "--disable-gpu", "--proxy-server=127.0.0.1:9",
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--proxy-server=127.0.0.1:9",
             "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--dump-dom", address,
         ]).run(deadline: 180)
         #expect(run.status == 0 && !run.timedOut)

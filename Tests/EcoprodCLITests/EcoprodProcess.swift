@@ -43,8 +43,7 @@ func runEcoprod(
 
 /// A fresh copy of the shipped `Framework/` in a temporary folder; returns the folder that holds it.
 func copyOfFramework() throws -> URL {
-    let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("ecoprod-cli-" + UUID().uuidString)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try temporaryFolder("ecoprod-cli")
     try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Framework"), to: folder.appendingPathComponent("Framework"))
     try? FileManager.default.removeItem(at: folder.appendingPathComponent("Framework/releases"))
     return folder

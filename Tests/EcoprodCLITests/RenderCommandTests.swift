@@ -6,16 +6,10 @@ import TestSupport
 private let release = "Framework/releases/ecoprod-label-1.1.0.json"
 private let example = "docs/examples/les-jours-verts.answers.json"
 
-private func scratchFolder() throws -> URL {
-    let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("ecoprod-render-" + UUID().uuidString)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder
-}
-
 /// `render`, and the html formats of `diff` and `score`, through the real binary.
 struct RenderCommandTests {
     @Test func renderWritesThePageAtomicallyAndNeverReplacesOtherContentSilently() throws {
-        let folder = try scratchFolder()
+        let folder = try temporaryFolder("ecoprod-render")
         let page = folder.appendingPathComponent("framework.html").path
         let first = try runEcoprod(["render", release, "--output", page])
         #expect(first.status == 0, "\(first.stderr)")
@@ -60,7 +54,7 @@ struct RenderCommandTests {
     }
 
     @Test func aTamperedBundleIsNotRendered() throws {
-        let folder = try scratchFolder()
+        let folder = try temporaryFolder("ecoprod-render")
         let bundle = folder.appendingPathComponent("tampered.json")
         let text = try String(contentsOfFile: packageRoot.appendingPathComponent(release).path, encoding: .utf8)
         try Data(text.replacingOccurrences(of: "\"points\": 4,", with: "\"points\": 5,").utf8).write(to: bundle)

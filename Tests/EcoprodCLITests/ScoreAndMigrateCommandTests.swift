@@ -6,12 +6,6 @@ import TestSupport
 private let kit = "Tests/Conformance/ecoprod-label-1.1.0"
 private let kit100 = "Tests/Conformance/ecoprod-label-1.0.0"
 
-private func temporaryFolder() throws -> URL {
-    let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("ecoprod-score-" + UUID().uuidString)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder
-}
-
 /// A kit answer set as one compact line.
 private func line(_ path: String) throws -> String {
     String(decoding: try JSONParser().parse(Array(try Data(contentsOf: packageRoot.appendingPathComponent(path)))).canonicalBytes(), as: UTF8.self)
@@ -57,7 +51,7 @@ private func line(_ path: String) throws -> String {
     }
 
     @Test func jsonlStreamsAndReportsBadLinesByNumber() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("ecoprod-score")
         let lines = [try line("\(kit)/all-met.answers.json"), "{\"broken\": ", "", try line("\(kit)/one-mandatory-missing.answers.json")]
         let input = folder.appendingPathComponent("batch.jsonl")
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: input)
@@ -79,7 +73,7 @@ private func line(_ path: String) throws -> String {
     }
 
     @Test func migrateMovesAnswersForwardAndWritesAReport() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("ecoprod-score")
         let output = folder.appendingPathComponent("migrated.json").path
         let report = folder.appendingPathComponent("report.json").path
         let result = try runEcoprod(["migrate", "\(kit100)/all-met.answers.json", "--to", "1.1.0", "--output", output, "--report", report])
@@ -108,7 +102,7 @@ private func line(_ path: String) throws -> String {
     }
 
     @Test func migrateJSONLStreamsEveryLine() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("ecoprod-score")
         let input = folder.appendingPathComponent("old.jsonl")
         let one = try line("\(kit100)/all-met.answers.json")
         try Data((Array(repeating: one, count: 50).joined(separator: "\n") + "\n").utf8).write(to: input)
@@ -128,7 +122,7 @@ private func line(_ path: String) throws -> String {
 
     @Test func diffWithAnswersReportsTheImpactPerProduction() throws {
         // The kit's answer sets alone, without its expected outputs.
-        let answers = try temporaryFolder()
+        let answers = try temporaryFolder("ecoprod-score")
         for name in try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent(kit100).path) where name.hasSuffix(".answers.json") {
             try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("\(kit100)/\(name)"), to: answers.appendingPathComponent(name))
         }

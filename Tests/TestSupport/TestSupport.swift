@@ -22,11 +22,17 @@ public struct SplitMix: RandomNumberGenerator {
     }
 }
 
+/// A new empty folder under the temporary directory, named `<prefix>-<UUID>`.
+public func temporaryFolder(_ prefix: String) throws -> URL {
+    let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(prefix + "-" + UUID().uuidString)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}
+
 /// A fresh temporary copy of the repository's `Framework/` (with its releases) and
 /// `CHANGELOG.md`, for tests that edit, build or release.
 public func releaseWorkspace(prefix: String = "ecoprod-test") throws -> URL {
-    let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(prefix + "-" + UUID().uuidString)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try temporaryFolder(prefix)
     try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Framework"), to: folder.appendingPathComponent("Framework"))
     try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("CHANGELOG.md"), to: folder.appendingPathComponent("CHANGELOG.md"))
     return folder
