@@ -31,6 +31,8 @@ struct EcoprodBenchmarks {
         var checkTimes: [Int: Double] = [:]
         var diffTimes: [Int: Double] = [:]
         var buildTimes: [Int: Double] = [:]
+        var pageTimes: [Int: Double] = [:]
+        var csvTimes: [Int: Double] = [:]
         var compiledPairs: [Int: (FrameworkBundle, Framework)] = [:]
         for size in sizes {
             log("generating \(size) criteria")
@@ -56,6 +58,12 @@ struct EcoprodBenchmarks {
             guard let next = newResult.framework else { throw BenchmarkError("next version of \(size) does not compile: \(newResult.diagnostics.prefix(3))") }
             var changes = 0
             let diff = Measurement.median(runs: runs) { changes = FrameworkDiff(from: compiled, to: next).changes.count }
+            var pageBytes = 0
+            let page = Measurement.median(runs: runs) { pageBytes = FrameworkPageRenderer().render(bundle).utf8.count }
+            var csvBytes = 0
+            let csv = Measurement.median(runs: runs) { csvBytes = FrameworkCSVRenderer().render(bundle).utf8.count }
+            pageTimes[size] = page
+            csvTimes[size] = csv
             compiledPairs[size] = (bundle, next)
             checkTimes[size] = check
             diffTimes[size] = diff
@@ -74,6 +82,10 @@ struct EcoprodBenchmarks {
             rows.append(Row(phase: "bundle encoding + JCS + SHA-256", size: label, seconds: encode, throughput: String(format: "%.1f MB/s", Double(bundleBytes.count) / 1_048_576 / encode), ratio: ratio(encode)))
             rows.append(Row(phase: "**build** (check + encoding)", size: label, seconds: check + encode, throughput: throughput(check + encode), ratio: ratio(check + encode),
                             exponent: exponentText(buildTimes, size, sizes), rss: rss(binary, ["build", ".", "--output", work.appendingPathComponent("b-\(size).json").path, "--force"], in: folder)))
+            rows.append(Row(phase: "render html (bilingual page)", size: label, seconds: page, throughput: String(format: "%.1f MB/s", Double(pageBytes) / 1_048_576 / page), ratio: ratio(page),
+                            exponent: exponentText(pageTimes, size, sizes)))
+            rows.append(Row(phase: "render csv", size: label, seconds: csv, throughput: String(format: "%.1f MB/s", Double(csvBytes) / 1_048_576 / csv), ratio: ratio(csv),
+                            exponent: exponentText(csvTimes, size, sizes)))
             rows.append(Row(phase: "diff v1 → v2 (\(changes) changes)", size: label, seconds: diff, throughput: String(format: "%.0f criteria/ms", Double(size) / diff / 1000), ratio: "",
                             exponent: exponentText(diffTimes, size, sizes)))
         }

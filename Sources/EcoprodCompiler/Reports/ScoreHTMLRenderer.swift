@@ -114,6 +114,7 @@ public struct ScoreHTMLRenderer: Sendable {
     private func mandatoryChecklist(_ report: ScoreReport, framework: Framework, into page: inout HTMLPage) {
         let met = Set(report.mandatoryMet)
         let listed = Set(report.mandatoryMet + report.mandatoryMissing)
+        let unanswered = Set(report.unanswered)
         page.raw("<section aria-labelledby=\"mandatory\">\n<h2 id=\"mandatory\">")
         page.label(.mandatoryChecklist)
         page.raw("</h2>\n<table>\n<caption>")
@@ -128,7 +129,7 @@ public struct ScoreHTMLRenderer: Sendable {
             page.localized(criterion.title)
             page.raw("</td><td>")
             page.raw(met.contains(criterion.id) ? "<span class=\"status-met\">✓ " : "<span class=\"status-not-met\">✗ ")
-            page.label(met.contains(criterion.id) ? .met : (report.unanswered.contains(criterion.id) ? .unanswered : .notMet))
+            page.label(met.contains(criterion.id) ? .met : (unanswered.contains(criterion.id) ? .unanswered : .notMet))
             page.raw("</span></td></tr>\n")
         }
         page.raw("</tbody>\n</table>\n</section>\n")
