@@ -27,7 +27,7 @@ struct ScoreHTMLRendererTests {
         #expect(HTMLStructure(html).problems.isEmpty, "\(HTMLStructure(html).problems)")
         #expect(scored.report.mandatoryMissing == ["A5"] && !scored.report.eligible)
         #expect(html.contains("Score: \(scored.report.percent) %"))
-        #expect(html.contains("<p class=\"verdict status-not-met\">Not eligible</p>"))
+        #expect(html.contains("<p class=\"verdict status-not-met\">Not eligible — 1 mandatory criterion not met</p>"))
         #expect(html.contains("Mandatory criterion to meet</span>: <a href=\"#answer-A5\">A5</a> Final carbon footprint"))
         for id in scored.report.unanswered { #expect(html.contains("<a href=\"#answer-\(id)\">\(id)</a>")) }
         // The checklist has every applicable mandatory criterion, A5 marked not met.
@@ -66,6 +66,16 @@ struct ScoreHTMLRendererTests {
         let html = ScoreHTMLRenderer(locale: "fr").render(scored)
         #expect(html.contains("Éligible <span class=\"stars\" aria-label=\"2 ★\">★★☆</span>"))
         #expect(html.contains("Rien : la production est éligible."))
+    }
+
+    @Test func theVerdictSaysWhyAProductionIsNotEligible() throws {
+        var scored = try Self.example()
+        scored.report.mandatoryMissing = ["A5", "D1"]
+        scored.report.pointsNeeded = 3
+        #expect(ScoreHTMLRenderer(locale: "en").render(scored).contains("Not eligible — 2 mandatory criteria not met; threshold not reached</p>"))
+        #expect(ScoreHTMLRenderer(locale: "fr").render(scored).contains("Non éligible — 2 critères obligatoires non remplis; seuil non atteint</p>"))
+        scored.report.mandatoryMissing = []
+        #expect(ScoreHTMLRenderer(locale: "en").render(scored).contains("Not eligible — threshold not reached</p>"))
     }
 
     @Test func answerTextIsEscaped() throws {

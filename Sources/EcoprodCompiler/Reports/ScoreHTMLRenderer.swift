@@ -61,6 +61,17 @@ public struct ScoreHTMLRenderer: Sendable {
         page.raw(ScoreGauge(report: report, levels: scheme?.levels ?? []).svg(title: "\(ReportLabel.score[page.primaryLocale]) \(report.percent) %"))
         page.raw("<p class=\"verdict \(report.eligible ? "status-met" : "status-not-met")\">")
         page.label(report.eligible ? .eligible : .notEligible)
+        if !report.eligible {
+            // Why, in the same words as the checklist below.
+            var reasons: [(Int?, ReportLabel)] = []
+            if !report.mandatoryMissing.isEmpty { reasons.append((report.mandatoryMissing.count, report.mandatoryMissing.count == 1 ? .mandatoryNotMetOne : .mandatoryNotMetMany)) }
+            if report.pointsNeeded > 0 { reasons.append((nil, .thresholdNotReached)) }
+            for (index, reason) in reasons.enumerated() {
+                page.raw(index == 0 ? " — " : "; ")
+                if let count = reason.0 { page.text("\(count) ") }
+                page.label(reason.1)
+            }
+        }
         if report.eligible {
             let maximum = scheme?.levels.map(\.stars).max() ?? report.stars
             page.raw(" <span class=\"stars\" aria-label=\"\(report.stars) ★\">\(String(repeating: "★", count: report.stars))\(String(repeating: "☆", count: max(0, maximum - report.stars)))</span>")
