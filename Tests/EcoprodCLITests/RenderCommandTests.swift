@@ -64,6 +64,22 @@ struct RenderCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("page.html").path))
     }
 
+    @Test func aMissingBundleIsAClearError() throws {
+        let result = try runEcoprod(["render", "no/such/bundle.json", "--format", "csv"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no/such/bundle.json:1:1: error[F001]"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func aSourceFolderWithErrorsIsNotRendered() throws {
+        let folder = try copyOfFramework()
+        try edit(folder, "Framework/departments/A-production.yaml", "points: 4\n", "points: -3\n")
+        let result = try runEcoprod(["render", "Framework", "--diagnostics-format", "json"], in: folder)
+        #expect(result.status == 1)
+        let codes = (try JSONParser().parse(result.stdoutBytes)["diagnostics"]?.arrayValue ?? []).compactMap { $0["code"]?.stringValue }
+        #expect(!codes.isEmpty && codes.allSatisfy { $0 == "P401" }, "\(codes)")
+    }
+
     @Test func scoreAndDiffRenderAsPages() throws {
         let score = try runEcoprod(["score", example, "--format", "html", "--locale", "en"])
         #expect(score.status == 0, "\(score.stderr)")

@@ -101,3 +101,35 @@ enum RFC4180 {
         return records
     }
 }
+
+/// Seeded random fields drawn from the characters that matter to CSV and HTML, plus accents,
+/// ligatures, emoji and a stray BOM: every record comes back equal, every escaped text has no
+/// markup left and unescapes to itself.
+struct ReportEscapingPropertyTests {
+    static let alphabet: [String] = [",", "\"", "\r", "\n", "\r\n", ";", " ", "a", "é", "œ", "Œ", "🎬", "\u{FEFF}", "<", ">", "&", "'", "=", "-", "\t", "«", "»"]
+
+    static func randomField(_ generator: inout SplitMix) -> String {
+        (0..<Int(generator.next() % 12)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
+    }
+
+    @Test func csvRecordsComeBackEqual() throws {
+        var generator = SplitMix(seed: 4180)
+        for _ in 0..<2_000 {
+            let fields = (0..<Int(1 + generator.next() % 5)).map { _ in Self.randomField(&generator) }
+            let parsed = try RFC4180.parse(FrameworkCSVRenderer.record(fields))
+            #expect(parsed == [fields], "\(fields.map { Array($0.unicodeScalars) })")
+        }
+    }
+
+    @Test func escapedTextHasNoMarkupAndUnescapesToItself() {
+        var generator = SplitMix(seed: 1866)
+        for _ in 0..<2_000 {
+            let text = Self.randomField(&generator)
+            let escaped = HTMLPage.escape(text)
+            #expect(!escaped.contains { "<>\"'".contains($0) })
+            let restored = escaped.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+            #expect(restored == text)
+        }
+    }
+}
