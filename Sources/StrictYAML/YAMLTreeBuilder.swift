@@ -34,7 +34,7 @@ struct YAMLTreeBuilder {
     private static let coreTagPrefix = "tag:yaml.org,2002:"
     private static let coreTags: Set<String> = ["str", "int", "bool", "null", "float", "map", "seq"]
 
-    let file: String
+    let file: SourceFileName
     let limits: YAMLLimits
     private var stack: [Frame] = []
     private var root: YAMLNode?
@@ -45,7 +45,7 @@ struct YAMLTreeBuilder {
     private(set) var isFinished = false
 
     init(file: String, limits: YAMLLimits) {
-        self.file = file
+        self.file = SourceFileName(file)
         self.limits = limits
     }
 

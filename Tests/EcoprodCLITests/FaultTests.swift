@@ -26,6 +26,14 @@ private func timed(_ body: () throws -> Void) rethrows -> Double {
 }
 
 @Suite(.serialized) struct FaultTests {
+    /// A seeded delay over 0–1.4× the time an uninterrupted run took, so that runs are cut at
+    /// every stage; every fourth attempt waits 5× that time, so that some runs complete even
+    /// when the machine is loaded by the tests running beside this one.
+    static func delay(_ attempt: Int, full: Double, _ generator: inout SplitMix) -> Double {
+        let spread = full * 1.4 * Double(generator.next() % 1000) / 1000
+        return attempt % 4 == 3 ? full * 5 : spread
+    }
+
     /// Kills `release` at random points, again and again: the history always verifies, the
     /// changelog has the new section exactly when the bundle exists, and no temporary or lock
     /// file is ever left behind.
@@ -46,7 +54,7 @@ private func timed(_ body: () throws -> Void) rethrows -> Double {
         var completed = 0
         var interrupted = 0
         for attempt in 0..<24 {
-            let delay = full * 1.4 * Double(generator.next() % 1000) / 1000
+            let delay = Self.delay(attempt, full: full, &generator)
             let status = try runAndInterrupt(["release", "--date", "2026-12-01"], in: folder, after: delay, signal: attempt % 2 == 0 ? SIGTERM : SIGINT)
             if status == 0 { completed += 1 } else { interrupted += 1 }
             let leftovers = files(in: folder).filter { $0.contains(".tmp-") || $0.hasSuffix(".release.lock") }
@@ -71,7 +79,7 @@ private func timed(_ body: () throws -> Void) rethrows -> Double {
         var generator = SplitMix(seed: 9)
         var statuses: Set<Int32> = []
         for attempt in 0..<20 {
-            let delay = full * 1.4 * Double(generator.next() % 1000) / 1000
+            let delay = Self.delay(attempt, full: full, &generator)
             statuses.insert(try runAndInterrupt(["build", "--output", "out/bundle.json", "--force", "--date", "2026-12-0\(attempt % 9 + 1)"], in: folder, after: delay, signal: SIGTERM))
             #expect(files(in: folder).filter { $0.contains(".tmp-") }.isEmpty, "attempt \(attempt) left a temporary file")
             let output = folder.appendingPathComponent("out/bundle.json")

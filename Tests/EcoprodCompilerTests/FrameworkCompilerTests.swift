@@ -23,6 +23,22 @@ struct PlantedDefect: Sendable, CustomTestStringConvertible {
 }
 
 @Suite struct FrameworkCompilerTests {
+    /// Department files are read on every core; the outcome must be exactly that of reading
+    /// them one after another, for clean sources and for sources with errors in several files.
+    @Test func readingInParallelChangesNothing() throws {
+        let broken = shippedSources
+            .replacing(departmentA, with: Array(shippedSources.text(of: departmentA).replacingOccurrences(of: "points: 4\n", with: "points: -3\n").utf8))
+            .replacing(departmentB, with: Array(shippedSources.text(of: departmentB).replacingOccurrences(of: "mandatory: false", with: "mandatory: yes").utf8))
+        for sources in [shippedSources, broken] {
+            let parallel = FrameworkCompiler(options: .init(readsInParallel: true)).compile(sources)
+            let sequential = FrameworkCompiler(options: .init(readsInParallel: false)).compile(sources)
+            #expect(parallel.framework == sequential.framework)
+            #expect(parallel.diagnostics == sequential.diagnostics)
+        }
+        let errors = FrameworkCompiler().compile(broken).diagnostics
+        #expect(Set(errors.map(\.location.file)) == [departmentA, departmentB])
+    }
+
     @Test func shippedFrameworkCompilesCleanly() throws {
         let result = FrameworkCompiler().compile(shippedSources)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")

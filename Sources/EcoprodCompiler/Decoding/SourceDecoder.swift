@@ -17,15 +17,20 @@ extension Located: Equatable where Value: Equatable {}
 extension Located: Hashable where Value: Hashable {}
 
 /// The checked keys of one YAML mapping. Mappings are small, so a scan beats hashing.
+///
+/// It shares the mapping's own entry array and keeps positions into it: copying the entries
+/// (each with its nodes) cost a reference-count round trip per node.
 struct MappingFields {
+    /// The mapping's entries, all of them (unknown keys included).
     let entries: [YAMLMappingEntry]
-    /// The key texts, parallel to `entries`, so lookups compare strings without copying nodes.
+    /// The known key texts, and for each the position of its entry in `entries`.
     let keys: [String]
+    let positions: [Int]
     let range: SourceRange
 
-    subscript(key: String) -> YAMLNode? { keys.firstIndex(of: key).map { entries[$0].value } }
+    subscript(key: String) -> YAMLNode? { keys.firstIndex(of: key).map { entries[positions[$0]].value } }
 
-    func keyRange(_ key: String) -> SourceRange? { keys.firstIndex(of: key).map { entries[$0].key.range } }
+    func keyRange(_ key: String) -> SourceRange? { keys.firstIndex(of: key).map { entries[positions[$0]].key.range } }
 }
 
 /// Types YAML nodes by the framework schema, one node at a time, collecting diagnostics.
@@ -43,23 +48,23 @@ struct SourceDecoder {
             diagnostics.emit(.wrongType(expected: "a mapping", found: node, what: context()))
             return nil
         }
-        var fields: [YAMLMappingEntry] = []
         var keys: [String] = []
-        fields.reserveCapacity(entries.count)
+        var positions: [Int] = []
         keys.reserveCapacity(entries.count)
-        for entry in entries {
-            let key = entry.keyText
+        positions.reserveCapacity(entries.count)
+        for index in entries.indices {
+            let key = entries[index].keyText
             if required.contains(key) || optional.contains(key) {
-                fields.append(entry)
                 keys.append(key)
+                positions.append(index)
             } else {
-                diagnostics.emit(.unknownKey(key, at: entry.key.range, in: context(), allowed: required + optional))
+                diagnostics.emit(.unknownKey(key, at: entries[index].key.range, in: context(), allowed: required + optional))
             }
         }
         for key in required where !keys.contains(key) {
             diagnostics.emit(.missingKey(key, in: context(), at: node.range))
         }
-        return MappingFields(entries: fields, keys: keys, range: node.range)
+        return MappingFields(entries: entries, keys: keys, positions: positions, range: node.range)
     }
 
     /// Reads non-empty text.
