@@ -9,7 +9,7 @@ extension FrameworkBundle {
             "format": .string(format),
             "framework": framework.identity.jsonValue,
             "departments": .array(framework.departments.map { ["id": .string($0.id), "title": $0.title.jsonValue] }),
-            "criteria": .array(framework.criteria.map(\.jsonValue)),
+            "criteria": .array(ParallelChunks.map(framework.criteria) { $0.jsonValue }),
             "production_types": .array(framework.productionTypes.map(\.jsonValue)),
             "scoring": framework.scoring.jsonValue,
             "lineage": framework.lineage.jsonValue,

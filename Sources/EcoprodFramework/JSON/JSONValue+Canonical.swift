@@ -6,18 +6,28 @@
 extension JSONValue {
     /// The canonical (JCS) bytes: the input of the bundle digest.
     public func canonicalBytes() -> [UInt8] {
+        canonicalBytes(parallel: true)
+    }
+
+    /// With `parallel` false, everything is written on the calling thread (the reference the
+    /// parallel writer is tested against).
+    func canonicalBytes(parallel: Bool) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(4096)
-        writeCanonical(into: &output)
+        writeCanonical(into: &output, parallel: parallel)
         return output
     }
 
     /// The pretty layout written to bundle files: sorted members, two-space indent, a final newline.
     /// Strings are escaped as in the canonical form, so accents stay readable in git diffs.
     public func prettyBytes() -> [UInt8] {
+        prettyBytes(parallel: true)
+    }
+
+    func prettyBytes(parallel: Bool) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(4096)
-        writePretty(into: &output, indent: 0)
+        writePretty(into: &output, indent: 0, parallel: parallel)
         output.append(0x0A)
         return output
     }
@@ -32,13 +42,25 @@ extension JSONValue {
         return members.sorted { lhs, rhs in lhs.key.utf16.lexicographicallyPrecedes(rhs.key.utf16) }
     }
 
-    private func writeCanonical(into output: inout [UInt8]) {
+    private func writeCanonical(into output: inout [UInt8], parallel: Bool = true) {
         switch self {
+        case .array(let items) where parallel && items.count >= ParallelChunks.threshold:
+            // A large array (a bundle's criteria) is written in chunks on every core; chunks are
+            // joined in order, so the bytes are those of the sequential writer.
+            output.append(UInt8(ascii: "["))
+            let parts = ParallelChunks.bytes(count: items.count) { range, part in
+                for offset in range {
+                    if offset > 0 { part.append(UInt8(ascii: ",")) }
+                    items[offset].writeCanonical(into: &part, parallel: false)
+                }
+            }
+            for part in parts { output.append(contentsOf: part) }
+            output.append(UInt8(ascii: "]"))
         case .array(let items):
             output.append(UInt8(ascii: "["))
             for (offset, item) in items.enumerated() {
                 if offset > 0 { output.append(UInt8(ascii: ",")) }
-                item.writeCanonical(into: &output)
+                item.writeCanonical(into: &output, parallel: parallel)
             }
             output.append(UInt8(ascii: "]"))
         case .object(let members):
@@ -47,7 +69,7 @@ extension JSONValue {
                 if offset > 0 { output.append(UInt8(ascii: ",")) }
                 Self.writeString(member.key, into: &output)
                 output.append(UInt8(ascii: ":"))
-                member.value.writeCanonical(into: &output)
+                member.value.writeCanonical(into: &output, parallel: parallel)
             }
             output.append(UInt8(ascii: "}"))
         default:
@@ -55,14 +77,27 @@ extension JSONValue {
         }
     }
 
-    private func writePretty(into output: inout [UInt8], indent: Int) {
+    private func writePretty(into output: inout [UInt8], indent: Int, parallel: Bool = true) {
         switch self {
+        case .array(let items) where parallel && items.count >= ParallelChunks.threshold:
+            output.append(UInt8(ascii: "["))
+            let parts = ParallelChunks.bytes(count: items.count) { range, part in
+                for offset in range {
+                    part.append(contentsOf: offset == 0 ? [0x0A] : [UInt8(ascii: ","), 0x0A])
+                    part.append(contentsOf: repeatElement(UInt8(0x20), count: indent + 2))
+                    items[offset].writePretty(into: &part, indent: indent + 2, parallel: false)
+                }
+            }
+            for part in parts { output.append(contentsOf: part) }
+            output.append(0x0A)
+            output.append(contentsOf: repeatElement(0x20, count: indent))
+            output.append(UInt8(ascii: "]"))
         case .array(let items) where !items.isEmpty:
             output.append(UInt8(ascii: "["))
             for (offset, item) in items.enumerated() {
                 output.append(contentsOf: offset == 0 ? [0x0A] : [UInt8(ascii: ","), 0x0A])
                 output.append(contentsOf: repeatElement(UInt8(0x20), count: indent + 2))
-                item.writePretty(into: &output, indent: indent + 2)
+                item.writePretty(into: &output, indent: indent + 2, parallel: parallel)
             }
             output.append(0x0A)
             output.append(contentsOf: repeatElement(0x20, count: indent))
@@ -74,7 +109,7 @@ extension JSONValue {
                 output.append(contentsOf: repeatElement(UInt8(0x20), count: indent + 2))
                 Self.writeString(member.key, into: &output)
                 output.append(contentsOf: [UInt8(ascii: ":"), 0x20])
-                member.value.writePretty(into: &output, indent: indent + 2)
+                member.value.writePretty(into: &output, indent: indent + 2, parallel: parallel)
             }
             output.append(0x0A)
             output.append(contentsOf: repeatElement(0x20, count: indent))
