@@ -46,7 +46,11 @@ import Testing
         #expect(table["$.criteria[0].id"]?.column == 12)
     }
 
-    @Test(arguments: [("a", "$.a"), ("applies_to", "$.applies_to"), ("A-1", "$[\"A-1\"]"), ("1x", "$[\"1x\"]")])
+    @Test(arguments: [
+        ("a", "$.a"), ("applies_to", "$.applies_to"), ("A-1", "$[\"A-1\"]"), ("1x", "$[\"1x\"]"), ("", "$[\"\"]"),
+        ("_x9", "$._x9"), ("critère", "$.critère"), ("étape_2", "$.étape_2"), ("é-1", "$[\"é-1\"]"), ("a b", "$[\"a b\"]"),
+        ("say\"hi", "$[\"say\\\"hi\"]"), ("🎬", "$[\"🎬\"]"),
+    ])
     func pathsQuoteMembersThatNeedIt(_ key: String, _ path: String) {
         #expect(JSONPath.member(key, of: "$") == path)
     }

@@ -346,9 +346,23 @@ struct JSONCursor {
 public enum JSONPath {
     /// The path of member `key` inside the object at `path`.
     public static func member(_ key: String, of path: String) -> String {
-        let simple = !key.isEmpty && key.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0) }
-            && !("0"..."9").contains(key.unicodeScalars.first!)
-        return simple ? "\(path).\(key)" : "\(path)[\"\(key.replacingOccurrences(of: "\"", with: "\\\""))\"]"
+        isSimple(key) ? "\(path).\(key)" : "\(path)[\"\(key.replacingOccurrences(of: "\"", with: "\\\""))\"]"
+    }
+
+    /// Whether a key can follow a dot: letters, digits and `_`, not starting with a digit.
+    /// Paths are built for every member parsed, so ASCII keys (nearly all) are decided from
+    /// their bytes without looking up Unicode properties.
+    static func isSimple(_ key: String) -> Bool {
+        guard let first = key.utf8.first, !(0x30...0x39).contains(first) else { return false }
+        var ascii = true
+        for byte in key.utf8 {
+            switch byte {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x5F: continue
+            case 0x80...: ascii = false
+            default: return false
+            }
+        }
+        return ascii || key.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0) }
     }
 
     /// The path of item `index` inside the array at `path`.
