@@ -88,9 +88,11 @@ struct MigrateCommand: ParsableCommand {
             }
             migratedCount += 1
             out.write(migrated.jsonValue.canonicalBytes() + [0x0A])
-            var line = migration.jsonValue.objectValue ?? [:]
-            line["line"] = .integer(number)
-            reports?.write(JSONValue.object(line).canonicalBytes() + [0x0A])
+            if let reports {
+                var line = migration.jsonValue.objectValue ?? [:]
+                line["line"] = .integer(number)
+                reports.write(JSONValue.object(line).canonicalBytes() + [0x0A])
+            }
         }
         try out.finish()
         try reports?.finish()

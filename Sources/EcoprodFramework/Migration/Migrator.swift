@@ -4,10 +4,23 @@
 public struct Migrator: Sendable {
     /// The releases migration walks through, verified.
     public let history: ReleaseHistory
+    /// The plan of each release from the one before it, made once: a JSONL stream migrates
+    /// many answer sets through the same releases.
+    private let plans: [String: MigrationPlan]
 
     /// A migrator over a verified release history.
     public init(history: ReleaseHistory) {
         self.history = history
+        let bundles = history.releases.map(\.bundle)
+        var plans: [String: MigrationPlan] = [:]
+        for (prior, next) in zip(bundles, bundles.dropFirst()) {
+            plans[Self.planKey(prior, next)] = MigrationPlan(from: prior, to: next)
+        }
+        self.plans = plans
+    }
+
+    private static func planKey(_ prior: FrameworkBundle, _ next: FrameworkBundle) -> String {
+        prior.digest + ">" + next.digest
     }
 
     /// Migrates `answers` to `target`. Problems go to `diagnostics` at `locate(path)`.
@@ -50,7 +63,8 @@ public struct Migrator: Sendable {
                     at: locate("$.framework"), help: "run `ecoprod verify --releases DIR` to see where the chain breaks"))
                 return nil
             }
-            current = Self.step(current, from: prior, to: next, report: &report)
+            let plan = plans[Self.planKey(prior, next)] ?? MigrationPlan(from: prior, to: next)
+            current = plan.apply(current, report: &report)
             prior = next
         }
         report.toAnswer = report.steps.flatMap { $0.actions.filter { $0.kind == .new }.flatMap(\.to) }.filter { current.answers[$0] == nil }
@@ -60,94 +74,7 @@ public struct Migrator: Sendable {
 
     /// One release: applies `next`'s lineage rules to answers written for `prior`.
     public static func step(_ answers: AnswerSet, from prior: FrameworkBundle, to next: FrameworkBundle, report: inout MigrationReport) -> AnswerSet {
-        let priorVersion = prior.framework.identity.version
-        let nextVersion = next.framework.identity.version
-        let nextIDs = Set(next.framework.criteria.map(\.id))
-        let priorByID = Dictionary(prior.framework.criteria.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var output: [String: Answer] = [:]
-        var retired = answers.retired
-        var consumed: Set<String> = []
-        var produced: Set<String> = []
-        var actions: [MigrationReport.Action] = []
-        let origin: (String) -> JSONValue = { id in ["id": .string(id), "version": .string(priorVersion.description)] }
-
-        func place(_ answer: Answer, at id: String, from sources: [String]) {
-            if output[id] != nil {
-                retired.append(RetiredAnswer(
-                    id: sources.joined(separator: "+"), version: priorVersion, answer: answer.jsonValue,
-                    reason: .string("\(id) already had an answer when \(sources.joined(separator: ", ")) moved to it in \(nextVersion)")))
-                actions.append(.init(kind: .conflict, from: sources, to: [id], detail: "\(id) was already answered; the moved answer is kept under 'retired'"))
-                return
-            }
-            output[id] = answer
-        }
-
-        for rule in next.framework.lineage.rules {
-            consumed.formUnion(rule.from)
-            produced.formUnion(rule.to)
-            switch rule.kind {
-            case .rename:
-                guard let id = rule.from.first, let to = rule.to.first else { continue }
-                actions.append(.init(kind: .renamed, from: [id], to: [to]))
-                guard var answer = answers.answers[id] else { continue }
-                answer.fields["migrated_from"] = origin(id)
-                place(answer, at: to, from: [id])
-            case .split:
-                guard let id = rule.from.first else { continue }
-                actions.append(.init(kind: .split, from: [id], to: rule.to))
-                guard let original = answers.answers[id] else { continue }
-                for to in rule.to {
-                    var copy = original
-                    copy.fields["migrated_from"] = origin(id)
-                    copy.fields["needs_review"] = .string("copied from \(id) when it was split into \(rule.to.joined(separator: ", ")) in \(nextVersion)")
-                    place(copy, at: to, from: [id])
-                }
-            case .merge:
-                guard let to = rule.to.first else { continue }
-                let combination = rule.combine ?? .allMet
-                actions.append(.init(kind: .merged, from: rule.from, to: [to], detail: combination.rawValue))
-                let sources = rule.from.compactMap { id in answers.answers[id].map { (id, $0) } }
-                guard !sources.isEmpty else { continue }
-                place(Self.merge(sources, combination: combination, allSources: rule.from, origin: origin), at: to, from: sources.map(\.0))
-            case .retire:
-                guard let id = rule.from.first else { continue }
-                let reason = rule.reason.map { JSONValue(encoding: $0) } ?? .string("retired in \(nextVersion)")
-                actions.append(.init(kind: .retired, from: [id], to: [], detail: rule.reason?["en"] ?? rule.reason?.translations.values.first))
-                if let answer = answers.answers[id] {
-                    retired.append(RetiredAnswer(id: id, version: priorVersion, answer: answer.jsonValue, reason: reason))
-                }
-            }
-        }
-        for id in answers.answers.keys.sorted() where !consumed.contains(id) {
-            let answer = answers.answers[id]!
-            if nextIDs.contains(id) {
-                place(answer, at: id, from: [id])
-                actions.append(.init(kind: .kept, from: [id], to: [id]))
-            } else {
-                retired.append(RetiredAnswer(
-                    id: id, version: priorVersion, answer: answer.jsonValue, reason: .string("\(id) is not in \(nextVersion) and no rule says where it went")))
-                actions.append(.init(kind: .retired, from: [id], to: [], detail: "not in \(nextVersion)"))
-            }
-        }
-        for criterion in next.framework.criteria {
-            if let before = priorByID[criterion.id] {
-                var changes: [String] = []
-                if before.points != criterion.points { changes.append("points \(before.points) → \(criterion.points)") }
-                if before.mandatory != criterion.mandatory { changes.append(criterion.mandatory ? "now mandatory" : "no longer mandatory") }
-                if Set(before.appliesTo) != Set(criterion.appliesTo) { changes.append("applicability changed") }
-                if !changes.isEmpty, output[criterion.id] != nil {
-                    actions.append(.init(kind: .changed, from: [criterion.id], to: [criterion.id], detail: changes.joined(separator: ", ") + "; answer kept"))
-                }
-            } else if !produced.contains(criterion.id) {
-                actions.append(.init(kind: .new, from: [], to: [criterion.id]))
-            }
-        }
-        report.steps.append(.init(from: priorVersion, to: nextVersion, actions: actions))
-        var migrated = answers
-        migrated.framework = BundleReference(next)
-        migrated.answers = output
-        migrated.retired = retired
-        return migrated
+        MigrationPlan(from: prior, to: next).apply(answers, report: &report)
     }
 
     /// Combines merged answers: statuses by the declared rule, evidence and notes concatenated
