@@ -62,6 +62,15 @@ struct FrameworkPageTests {
         #expect(html.contains("html.only-fr .l-en"))
     }
 
+    /// The " / " between the two versions of a text is a CSS sibling rule: each text's inline
+    /// versions must sit in their own group, or the rule would also join one text to the next.
+    @Test func eachBilingualTextIsGroupedOnItsOwn() throws {
+        let html = FrameworkPageRenderer().render(try shippedRelease("1.1.0"))
+        let firstVersions = html.components(separatedBy: "<span class=\"l l-fr\"").count - 1
+        let grouped = html.components(separatedBy: "<span class=\"ls\"><span class=\"l l-fr\"").count - 1
+        #expect(firstVersions > 500 && grouped == firstVersions)
+    }
+
     @Test(arguments: locales)
     func pageIsSelfContainedAndWellFormed(_ locale: String?) throws {
         let bundle = try shippedRelease("1.1.0")

@@ -55,9 +55,12 @@ struct HTMLPage {
         if distinct.count == 1, let only = distinct.first {
             return element == "span" ? Self.escape(only) : "<\(element)>\(Self.escape(only))</\(element)>"
         }
-        return locales.map { locale in
+        let versions = locales.map { locale in
             "<\(element) class=\"l l-\(locale)\" lang=\"\(locale)\">\(Self.escape(text[locale] ?? ""))</\(element)>"
         }.joined()
+        // Inline versions are grouped, so that the " / " between them (a CSS sibling rule, which
+        // does not see text nodes) never joins the last version of one text to the next text.
+        return element == "span" ? "<span class=\"ls\">\(versions)</span>" : versions
     }
 
     /// A localized text as plain text in the primary locale (for `title` and `aria-label`).
