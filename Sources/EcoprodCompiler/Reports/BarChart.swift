@@ -5,7 +5,7 @@
 /// machine. The chart is an image with a title and a description for screen readers; each
 /// page also gives the same numbers in a table.
 struct BarChart {
-    /// One part of a bar, drawn with a CSS class of the stylesheet's palette.
+    /// One part of a bar, filled with a colour of the stylesheet's palette.
     struct Segment {
         var value: Int
         var fill: ReportStyle.Colour

@@ -12,6 +12,7 @@ public struct DiffHTMLRenderer: DiffRenderer {
         self.locale = locale
     }
 
+    /// The whole page; with `impact`, the table of each production's score before and after.
     public func render(_ diff: FrameworkDiff, impact: ImpactAnalysis?) -> String {
         var page = HTMLPage(locale: locale, available: ["fr", "en"])
         page.raw("<header>\n<p class=\"kicker\">")

@@ -24,6 +24,7 @@ public struct FrameworkCSVRenderer: Sendable {
             + ["points", "mandatory", "stages", "applies_to"] + shown.map { "evidence_\($0)" }
     }
 
+    /// The whole file, byte-order mark first, one record per criterion in framework order.
     public func render(_ bundle: FrameworkBundle) -> String {
         let framework = bundle.framework
         let locales = locale.map { [$0] } ?? framework.identity.locales

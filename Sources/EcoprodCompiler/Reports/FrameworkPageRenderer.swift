@@ -15,6 +15,7 @@ public struct FrameworkPageRenderer: Sendable {
         self.locale = locale
     }
 
+    /// The whole page for a verified (or freshly built) bundle; the same bundle gives the same bytes.
     public func render(_ bundle: FrameworkBundle) -> String {
         let framework = bundle.framework
         var page = HTMLPage(locale: locale, available: framework.identity.locales)

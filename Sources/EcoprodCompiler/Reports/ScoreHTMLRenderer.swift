@@ -14,6 +14,7 @@ public struct ScoreHTMLRenderer: Sendable {
         self.locale = locale
     }
 
+    /// The whole page for one scored answer set, in the bundle's words.
     public func render(_ scored: ScoredAnswers) -> String {
         let report = scored.report
         let framework = scored.bundle.framework
