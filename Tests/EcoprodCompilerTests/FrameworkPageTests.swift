@@ -138,7 +138,7 @@ struct FrameworkPageTests {
 
     @Test(arguments: [(0, "0"), (6500, "65"), (6550, "65.5"), (6505, "65.05"), (10000, "100")])
     func percentagesReadNaturally(_ basisPoints: Int, _ text: String) {
-        #expect(HTMLPage.percent(basisPoints) == text)
+        #expect(FrameworkValidator.percentText(basisPoints) == text)
     }
 }
 

@@ -18,8 +18,7 @@ public struct ScoreTextRenderer: Sendable {
             let width = 20
             let filled = department.points * width / department.applicablePoints
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            let percent = department.points * 10_000 / department.applicablePoints
-            lines.append("  \(department.id) \(bar) \(percent / 100).\(percent % 100 < 10 ? "0" : "")\(percent % 100)% \(department.points)/\(department.applicablePoints)")
+            lines.append("  \(department.id) \(bar) \(department.percent)% \(department.points)/\(department.applicablePoints)")
         }
         if !report.unanswered.isEmpty { lines.append("Unanswered (counted as not met): \(report.unanswered.joined(separator: ", "))") }
         return lines.joined(separator: "\n") + "\n"

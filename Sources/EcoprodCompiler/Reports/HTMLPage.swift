@@ -107,12 +107,4 @@ struct HTMLPage {
         }
         return result
     }
-
-    /// A percentage in basis points as text: 6500 is "65", 6550 is "65.5".
-    static func percent(_ basisPoints: Int) -> String {
-        let whole = basisPoints / 100
-        let fraction = basisPoints % 100
-        if fraction == 0 { return "\(whole)" }
-        return fraction % 10 == 0 ? "\(whole).\(fraction / 10)" : "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
-    }
 }

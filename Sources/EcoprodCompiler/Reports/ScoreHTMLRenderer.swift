@@ -156,13 +156,13 @@ public struct ScoreHTMLRenderer: Sendable {
             BarChart.Row(
                 label: "\(HTMLPage.escape(department.id)) · " + (titles[department.id].map { page.markup($0, element: "tspan") } ?? ""),
                 segments: [.init(value: department.points, fill: ReportStyle.accent)], outOf: department.applicablePoints,
-                annotation: "\(Self.percent(department.points, of: department.applicablePoints)) % (\(department.points)/\(department.applicablePoints))")
+                annotation: "\(department.percent) % (\(department.points)/\(department.applicablePoints))")
         }
         let chart = BarChart(
             title: ReportLabel.perDepartment[page.primaryLocale],
             description: shown.map { "\($0.id): \($0.points)/\($0.applicablePoints)" }.joined(separator: ", "),
             rows: rows, markerBasisPoints: report.threshold.basisPoints,
-            markerLabel: "\(report.threshold.comparison.symbol) \(HTMLPage.percent(report.threshold.basisPoints)) %", normalized: true)
+            markerLabel: "\(report.threshold.comparison.symbol) \(FrameworkValidator.percentText(report.threshold.basisPoints)) %", normalized: true)
         page.raw("<section aria-labelledby=\"departments\">\n<h2 id=\"departments\">")
         page.label(.perDepartment)
         page.raw("</h2>\n<figure>\n")
@@ -177,7 +177,7 @@ public struct ScoreHTMLRenderer: Sendable {
         for department in shown {
             page.raw("<tr><th scope=\"row\">\(HTMLPage.escape(department.id)) · ")
             if let title = titles[department.id] { page.localized(title) }
-            page.raw("</th><td class=\"number\">\(department.points) / \(department.applicablePoints)</td><td class=\"number\">\(Self.percent(department.points, of: department.applicablePoints))</td></tr>\n")
+            page.raw("</th><td class=\"number\">\(department.points) / \(department.applicablePoints)</td><td class=\"number\">\(department.percent)</td></tr>\n")
         }
         page.raw("</tbody>\n</table>\n</section>\n")
     }
@@ -258,11 +258,5 @@ public struct ScoreHTMLRenderer: Sendable {
             page.label(.unanswered)
         }
         page.raw("</span>")
-    }
-
-    /// "66.66": basis points of `part` over `whole`, truncated, as the score contract does.
-    static func percent(_ part: Int, of whole: Int) -> String {
-        let basisPoints = whole > 0 ? part * 10_000 / whole : 0
-        return "\(basisPoints / 100).\(basisPoints % 100 < 10 ? "0" : "")\(basisPoints % 100)"
     }
 }

@@ -8,6 +8,11 @@ public struct ScoreReport: Sendable, Hashable {
         public var points: Int
         /// Points applicable in this department.
         public var applicablePoints: Int
+
+        /// The department's percentage in basis points, truncated; 0 when nothing applies.
+        public var basisPoints: Int { ScoreReport.basisPoints(met: points, applicable: applicablePoints) }
+        /// The department's percentage as text with two decimals, truncated, like ``ScoreReport/percent``.
+        public var percent: String { ScoreReport.percentText(basisPoints) }
     }
 
     /// The bundle the score was computed against.
@@ -67,7 +72,7 @@ public struct ScoreReport: Sendable, Hashable {
                 [
                     "id": .string(department.id), "points": .integer(department.points),
                     "applicable_points": .integer(department.applicablePoints),
-                    "percent": .string(Self.percentText(Self.basisPoints(met: department.points, applicable: department.applicablePoints))),
+                    "percent": .string(department.percent),
                 ]
             }),
             "unanswered": .array(unanswered.map(JSONValue.string)),
