@@ -138,6 +138,27 @@ private func verify(_ bytes: [UInt8], file: String = "b.json") -> (FrameworkBund
             criteria[0] = .object(first)
             bundle["criteria"] = .array(criteria)
         }, code: .bundleIntegrity, pathContains: "$.criteria[0].department"),
+        .init(name: "undeclared stage", edit: { bundle in
+            var criteria = bundle["criteria"]!.arrayValue!
+            var first = criteria[0].objectValue!
+            first["stages"] = ["nowhere"]
+            criteria[0] = .object(first)
+            bundle["criteria"] = .array(criteria)
+        }, code: .bundleIntegrity, pathContains: "$.criteria[0].stages"),
+        .init(name: "criterion title missing a declared locale", edit: { bundle in
+            var criteria = bundle["criteria"]!.arrayValue!
+            var first = criteria[0].objectValue!
+            first["title"] = ["fr": "Seulement en français"]
+            criteria[0] = .object(first)
+            bundle["criteria"] = .array(criteria)
+        }, code: .bundleIntegrity, pathContains: "$.criteria[0].title"),
+        .init(name: "department title missing a declared locale", edit: { bundle in
+            var departments = bundle["departments"]!.arrayValue!
+            var first = departments[0].objectValue!
+            first["title"] = ["en": "Only English"]
+            departments[0] = .object(first)
+            bundle["departments"] = .array(departments)
+        }, code: .bundleIntegrity, pathContains: "$.departments[0].title"),
     ]
 
     @Test(arguments: structuralCases)

@@ -191,12 +191,12 @@ public struct FrameworkPageRenderer: Sendable {
         page.raw(criterion.mandatory ? "<span class=\"badge mandatory\">" : "<span class=\"badge optional\">")
         page.label(criterion.mandatory ? .mandatory : .optional)
         page.raw("</span></td>\n<td>")
-        Self.list(criterion.stages.map { stageTitles[$0] ?? LocalizedText([:]) }, into: &page)
+        Self.list(criterion.stages.map { stageTitles[$0] ?? page.untitled($0) }, into: &page)
         page.raw("</td>\n<td>")
         if criterion.appliesTo.count == allTypes {
             page.label(.allTypes)
         } else {
-            Self.list(criterion.appliesTo.map { typeTitles[$0] ?? LocalizedText([:]) }, into: &page)
+            Self.list(criterion.appliesTo.map { typeTitles[$0] ?? page.untitled($0) }, into: &page)
         }
         page.raw("</td>\n<td>")
         Self.list(criterion.evidence, into: &page)

@@ -47,7 +47,7 @@ struct HTMLPage {
     /// The markup of a localized text (for attributes of a larger construct).
     func markup(_ text: LocalizedText, element: String = "span") -> String {
         guard isBilingual else {
-            let value = Self.escape(text[primaryLocale] ?? text.translations.values.sorted().first ?? "")
+            let value = Self.escape(plain(text))
             return element == "span" ? value : "<\(element)>\(value)</\(element)>"
         }
         // The same words in every locale ("Points", "Performance") are written once.
@@ -61,6 +61,12 @@ struct HTMLPage {
         // Inline versions are grouped, so that the " / " between them (a CSS sibling rule, which
         // does not see text nodes) never joins the last version of one text to the next text.
         return element == "span" ? "<span class=\"ls\">\(versions)</span>" : versions
+    }
+
+    /// An ID shown as its own title in every locale: for a reference the bundle does not name
+    /// (the verifier refuses such bundles; this keeps the ID visible rather than a blank).
+    func untitled(_ id: String) -> LocalizedText {
+        LocalizedText(Dictionary(uniqueKeysWithValues: locales.map { ($0, id) }))
     }
 
     /// A localized text as plain text in the primary locale (for `title` and `aria-label`).

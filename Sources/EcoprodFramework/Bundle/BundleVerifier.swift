@@ -156,6 +156,29 @@ public struct BundleVerifier: Sendable {
     private func checkIntegrity(of framework: Framework, locator: JSONLocator, into diagnostics: inout DiagnosticCollector) {
         let departments = Set(framework.departments.map(\.id))
         let types = Set(framework.productionTypes.map(\.id))
+        let stages = Set(framework.identity.stages.map(\.id))
+        let locales = framework.identity.locales
+        // Every human text is given in every declared locale: readers (and the reports) show
+        // each text per locale, and a missing one would show as nothing.
+        func checkLocales(_ text: LocalizedText, _ what: @autoclosure () -> String, at path: String) {
+            for locale in locales where text[locale] == nil {
+                diagnostics.emit(.bundleIntegrity(
+                    "\(what()) has no '\(locale)' text; the bundle declares \(locales.joined(separator: ", "))", at: locator.location(of: path)))
+            }
+        }
+        checkLocales(framework.identity.title, "the framework title", at: "$.framework.title")
+        for (index, stage) in framework.identity.stages.enumerated() {
+            checkLocales(stage.title, "stage \(stage.id)", at: JSONPath.item(index, of: "$.framework.stages") + ".title")
+        }
+        for (index, department) in framework.departments.enumerated() {
+            checkLocales(department.title, "department \(department.id)", at: JSONPath.item(index, of: "$.departments") + ".title")
+        }
+        for (index, type) in framework.productionTypes.enumerated() {
+            checkLocales(type.title, "production type \(type.id)", at: JSONPath.item(index, of: "$.production_types") + ".title")
+        }
+        for (index, scheme) in framework.scoring.schemes.enumerated() {
+            checkLocales(scheme.title, "scheme \(scheme.id)", at: JSONPath.item(index, of: "$.scoring.schemes") + ".title")
+        }
         var seen: Set<String> = []
         for (index, criterion) in framework.criteria.enumerated() {
             let path = JSONPath.item(index, of: "$.criteria")
@@ -172,6 +195,14 @@ public struct BundleVerifier: Sendable {
             }
             for type in criterion.appliesTo where !types.contains(type) {
                 diagnostics.emit(.bundleIntegrity("criterion \(criterion.id) applies to production type \(type), which the bundle does not declare", at: locator.location(of: path + ".applies_to")))
+            }
+            for stage in criterion.stages where !stages.contains(stage) {
+                diagnostics.emit(.bundleIntegrity("criterion \(criterion.id) names stage \(stage), which the bundle does not declare", at: locator.location(of: path + ".stages")))
+            }
+            checkLocales(criterion.title, "criterion \(criterion.id) title", at: path + ".title")
+            checkLocales(criterion.guidance, "criterion \(criterion.id) guidance", at: path + ".guidance")
+            for (evidenceIndex, evidence) in criterion.evidence.enumerated() {
+                checkLocales(evidence, "criterion \(criterion.id) evidence \(evidenceIndex + 1)", at: JSONPath.item(evidenceIndex, of: path + ".evidence"))
             }
         }
         // Percentages are basis points in [0, 10000]; outside it the scorer's exact arithmetic has no meaning.
