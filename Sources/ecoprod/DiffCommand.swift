@@ -32,7 +32,9 @@ struct DiffCommand: ParsableCommand {
 
     func validate() throws {
         if let locale = report.locale, format != .html { throw ValidationError("--locale \(locale) applies to --format html only") }
-        if let locale = report.locale, !["fr", "en"].contains(locale) { throw ValidationError("--locale must be fr or en for a diff") }
+        if let locale = report.locale, !DiffHTMLRenderer.locales.contains(locale) {
+            throw ValidationError("--locale must be one of \(DiffHTMLRenderer.locales.joined(separator: ", ")) for a diff")
+        }
     }
 
     func run() throws {

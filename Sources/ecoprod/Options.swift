@@ -91,12 +91,16 @@ struct ReportOptions: ParsableArguments {
     /// Writes the report to `--output` (atomically; refusing to replace different content
     /// without `--force`), or to stdout.
     func deliver(_ text: String, format: DiagnosticFormat) throws {
+        try deliver(Array(text.utf8), format: format)
+    }
+
+    func deliver(_ bytes: [UInt8], format: DiagnosticFormat) throws {
         guard let output, output != "-" else {
-            Console.out(text)
+            Console.out(bytes: bytes)
             return
         }
         do {
-            let outcome = try AtomicFileWriter(force: force).write(Array(text.utf8), to: output)
+            let outcome = try AtomicFileWriter(force: force).write(bytes, to: output)
             Console.error("\(outcome == .unchanged ? "Unchanged" : "Wrote") \(output)\n")
         } catch {
             _ = Console.report([error.diagnostic], format: format)

@@ -79,15 +79,15 @@ struct ScoreCommand: ParsableCommand {
             Console.report(diagnostics.sorted(), format: diagnosticFormat.diagnosticsFormat)
             throw ExitCode(1)
         }
-        let text: String
+        let rendered: [UInt8]
         switch format {
-        case .text: text = ScoreTextRenderer().render(scored.report)
-        case .json: text = String(decoding: scored.report.jsonValue.prettyBytes(), as: UTF8.self)
+        case .text: rendered = Array(ScoreTextRenderer().render(scored.report).utf8)
+        case .json: rendered = scored.report.jsonValue.prettyBytes()
         case .html:
             try report.checkLocale(in: scored.bundle.framework)
-            text = ScoreHTMLRenderer(locale: report.locale).render(scored)
+            rendered = Array(ScoreHTMLRenderer(locale: report.locale).render(scored).utf8)
         }
-        try report.deliver(text, format: diagnosticFormat.diagnosticsFormat)
+        try report.deliver(rendered, format: diagnosticFormat.diagnosticsFormat)
     }
 }
 

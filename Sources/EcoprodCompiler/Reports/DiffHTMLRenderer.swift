@@ -8,13 +8,16 @@ public struct DiffHTMLRenderer: DiffRenderer {
     /// Change texts are the bundle's own, in the locale each change names.
     public var locale: String?
 
+    /// The languages the page's own labels exist in, which `--locale` may pick from.
+    public static let locales = ["fr", "en"]
+
     public init(locale: String? = nil) {
         self.locale = locale
     }
 
     /// The whole page; with `impact`, the table of each production's score before and after.
     public func render(_ diff: FrameworkDiff, impact: ImpactAnalysis?) -> String {
-        var page = HTMLPage(locale: locale, available: ["fr", "en"])
+        var page = HTMLPage(locale: locale, available: Self.locales)
         page.raw("<header>\n<p class=\"kicker\">")
         page.label(.changes)
         page.raw("</p>\n<h1>")
