@@ -60,6 +60,10 @@ public struct ChildProcess: Sendable {
         self.capturesOutput = capturesOutput
     }
 
+    /// A child that exits before reading all its stdin must fail our `write` with EPIPE, not
+    /// kill the test process with SIGPIPE. Set once, for the whole test process.
+    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     /// Pipes are made and children spawned under this lock, so no child ever starts between a
     /// pipe's creation and its close-on-exec flag.
     private static let spawnLock = NSLock()
@@ -67,7 +71,7 @@ public struct ChildProcess: Sendable {
     /// Runs the program; kills it (SIGKILL) if it is still running `deadline` seconds after the
     /// start. Throws only when the program cannot be started at all.
     public func run(deadline: Double = 300, interruption: Interruption? = nil) throws -> Outcome {
-        signal(SIGPIPE, SIG_IGN)
+        _ = Self.ignoreBrokenPipes
         let started = ProcessInfo.processInfo.systemUptime
         let child = try spawn()
         var pending = stdin ?? []

@@ -35,7 +35,7 @@ struct MigrationPlan: Sendable {
             consumed.formUnion(rule.from)
             produced.formUnion(rule.to)
             if rule.kind == .retire, let id = rule.from.first {
-                reasons[id] = rule.reason.map(\.jsonValue) ?? .string("retired in \(next.framework.identity.version)")
+                reasons[id] = rule.reason.map(\.jsonValue) ?? Self.defaultRetireReason(next.framework.identity.version)
             }
         }
         self.consumed = consumed
@@ -50,6 +50,12 @@ struct MigrationPlan: Sendable {
             if Set(before.appliesTo) != Set(criterion.appliesTo) { changes.append("applicability changed") }
             return changes.isEmpty ? nil : .changed(id: criterion.id, detail: changes.joined(separator: ", ") + "; answer kept")
         }
+    }
+
+    /// The reason a retired answer carries when its rule gives none: never `null`, since a
+    /// retired answer without a reason is refused on the way back in.
+    static func defaultRetireReason(_ version: SemanticVersion) -> JSONValue {
+        .string("retired in \(version)")
     }
 
     /// The answers moved through this release's rules, and what happened, added to `report`.
@@ -102,7 +108,7 @@ struct MigrationPlan: Sendable {
                 guard let id = rule.from.first else { continue }
                 actions.append(.init(kind: .retired, from: [id], to: [], detail: rule.reason?["en"] ?? rule.reason?.translations.values.first))
                 if let answer = answers.answers[id] {
-                    retired.append(RetiredAnswer(id: id, version: priorVersion, answer: answer.jsonValue, reason: retireReasons[id] ?? .null))
+                    retired.append(RetiredAnswer(id: id, version: priorVersion, answer: answer.jsonValue, reason: retireReasons[id] ?? Self.defaultRetireReason(nextVersion)))
                 }
             }
         }
