@@ -9,6 +9,14 @@ private let chromium: String? = {
     return ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }
 }()
 
+/// The flags every run shares: headless as root, no GPU or /dev/shm (small containers), its own
+/// profile in `folder`, and a proxy that refuses every connection, so a page that fetched
+/// anything would show it.
+private func headlessArguments(profileIn folder: URL) -> [String] {
+    ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars", "--proxy-server=127.0.0.1:9",
+     "--user-data-dir=\(folder.appendingPathComponent("profile").path)"]
+}
+
 /// CI sets this so that a missing browser fails the run instead of skipping the test.
 private let browserRequired = ProcessInfo.processInfo.environment["ECOPROD_REQUIRE_CHROMIUM"] == "1"
 
@@ -40,9 +48,7 @@ struct BrowserRenderingTests {
 
         let png = folder.appendingPathComponent("\(page.name).png")
         let pdf = folder.appendingPathComponent("\(page.name).pdf")
-        // No network: a proxy that refuses everything, so a page that fetched anything would show it.
-        let common = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars", "--proxy-server=127.0.0.1:9",
-                      "--user-data-dir=\(folder.appendingPathComponent("profile").path)"]
+        let common = headlessArguments(profileIn: folder)
         let shot = try ChildProcess(browser, common + ["--window-size=1280,1600", "--screenshot=\(png.path)", html.absoluteString]).run(deadline: 180)
         #expect(shot.status == 0 && !shot.timedOut, "chromium: \(String(decoding: shot.stderr.suffix(600), as: UTF8.self))")
         let print = try ChildProcess(browser, common + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", html.absoluteString]).run(deadline: 180)
@@ -74,10 +80,7 @@ struct BrowserRenderingTests {
         let release = "Framework/releases/ecoprod-label-1.1.0.json"
         try #require(try runEcoprod(["render", release, "--output", html.path]).status == 0)
         let address = html.absoluteString + "?type=\(type)&stage=\(stage)&locale=en"
-        let run = try ChildProcess(browser, [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--proxy-server=127.0.0.1:9",
-            "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--dump-dom", address,
-        ]).run(deadline: 180)
+        let run = try ChildProcess(browser, headlessArguments(profileIn: folder) + ["--dump-dom", address]).run(deadline: 180)
         #expect(run.status == 0 && !run.timedOut)
         let dom = String(decoding: run.stdout, as: UTF8.self)
 

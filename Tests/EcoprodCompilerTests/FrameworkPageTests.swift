@@ -136,6 +136,38 @@ struct FrameworkPageTests {
         }
     }
 
+    /// The contrast test is only as good as its list: every `color` the stylesheet sets must be
+    /// a text colour of `textPairs`, and every `background` one of its backgrounds.
+    @Test func theStylesheetUsesOnlyTheTestedPairs() {
+        let css = ReportStyle.stylesheet(locales: ["fr", "en"])
+        let texts = Set(ReportStyle.textPairs.map(\.text.hex))
+        let backgrounds = Set(ReportStyle.textPairs.map(\.background.hex))
+        func values(of property: String) -> [String] {
+            css.components(separatedBy: property).dropFirst().map { String($0.prefix(7)) }
+        }
+        let colours = values(of: " color: #") .map { "#" + $0.prefix(6) }
+        let fills = values(of: " background: #").map { "#" + $0.prefix(6) }
+        #expect(colours.count > 10 && fills.count > 5)
+        #expect(colours.filter { !texts.contains($0) }.isEmpty, "\(colours.filter { !texts.contains($0) })")
+        #expect(fills.filter { !backgrounds.contains($0) }.isEmpty, "\(fills.filter { !backgrounds.contains($0) })")
+    }
+
+    /// The structural reader the page tests rely on must itself see broken markup.
+    @Test(arguments: [
+        ("<p><div>x</div></p>", "<div> inside <p>"), ("<ul><li>x</ul>", "</ul> closes <li>"), ("<section><h2>x</h2>", "left open"),
+        ("<table><tr><td>x</td></table>", "</table> closes <tr>"),
+    ])
+    func theStructuralReaderSeesBrokenMarkup(_ html: String, _ problem: String) {
+        #expect(HTMLStructure(html).problems.contains { $0.contains(problem) }, "\(HTMLStructure(html).problems)")
+    }
+
+    @Test func theStructuralReaderAcceptsVoidSelfClosedAndRawText() {
+        let html = "<meta charset=\"utf-8\"><p>a<br>b</p><svg><rect x=\"1\"/></svg><script>if (a<b && c>d) {}</script><style>p > a {}</style>"
+        let structure = HTMLStructure(html)
+        #expect(structure.problems.isEmpty, "\(structure.problems)")
+        #expect(structure.all("rect").first?.attributes["x"] == "1")
+    }
+
     @Test(arguments: [(0, "0"), (6500, "65"), (6550, "65.5"), (6505, "65.05"), (10000, "100")])
     func percentagesReadNaturally(_ basisPoints: Int, _ text: String) {
         #expect(FrameworkValidator.percentText(basisPoints) == text)
