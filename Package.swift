@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "ecoprod", targets: ["ecoprod"]),
         // What a Swift scorer depends on: the model, the bundle codec and verification. No libyaml.
         .library(name: "EcoprodFramework", targets: ["EcoprodFramework"]),
+        // Every renderer, for a scorer that prints reports: still no libyaml.
+        .library(name: "EcoprodReports", targets: ["EcoprodReports"]),
         .library(name: "EcoprodCompiler", targets: ["EcoprodCompiler"]),
         .library(name: "StrictYAML", targets: ["StrictYAML"]),
     ],
@@ -26,11 +28,12 @@ let package = Package(
             name: "EcoprodFramework",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "EcoprodCompiler", dependencies: ["StrictYAML", "EcoprodFramework"]),
+        .target(name: "EcoprodReports", dependencies: ["EcoprodFramework"]),
+        .target(name: "EcoprodCompiler", dependencies: ["StrictYAML", "EcoprodReports", "EcoprodFramework"]),
         .executableTarget(
             name: "ecoprod",
             dependencies: [
-                "EcoprodCompiler", "EcoprodFramework",
+                "EcoprodCompiler", "EcoprodReports", "EcoprodFramework",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,7 +43,7 @@ let package = Package(
         .testTarget(name: "EcoprodFrameworkTests", dependencies: ["EcoprodFramework", "TestSupport"]),
         .testTarget(
             name: "EcoprodCompilerTests",
-            dependencies: ["EcoprodCompiler", "EcoprodFramework", "TestSupport"],
+            dependencies: ["EcoprodCompiler", "EcoprodReports", "EcoprodFramework", "TestSupport"],
             exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(

@@ -195,8 +195,8 @@ public struct FrameworkCompiler: Sendable {
         let schemes = source.schemes.compactMap { scheme -> Scheme? in
             guard let title = scheme.title, let threshold = scheme.threshold, let comparison = scheme.comparison else { return nil }
             return Scheme(
-                id: scheme.id.value, title: title, threshold: Threshold(basisPoints: threshold.value, comparison: comparison),
-                levels: scheme.levels.map { StarLevel(stars: $0.stars.value, basisPoints: $0.basisPoints.value) })
+                id: scheme.id.value, title: title, threshold: Threshold(basisPoints: BasisPoints(threshold.value), comparison: comparison),
+                levels: scheme.levels.map { StarLevel(stars: $0.stars.value, basisPoints: BasisPoints($0.basisPoints.value)) })
         }
         let departmentIDs = Set(departments.map(\.department.value))
         return Framework(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EcoprodCompiler
+import EcoprodReports
 
 /// The `ecoprod` command: a thin shell over `EcoprodCompiler` and `EcoprodFramework`.
 /// It parses arguments and prints; every decision is made in the libraries.

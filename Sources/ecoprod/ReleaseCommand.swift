@@ -1,5 +1,6 @@
 import ArgumentParser
 import EcoprodCompiler
+import EcoprodReports
 import EcoprodFramework
 import Foundation
 

@@ -2,6 +2,7 @@ import EcoprodFramework
 import Foundation
 import Testing
 @testable import EcoprodCompiler
+@testable import EcoprodReports
 
 @Suite struct AtomicFileWriterTests {
     private func temporaryFolder() throws -> String {

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import EcoprodCompiler
+@testable import EcoprodReports
 
 @Suite struct BundleDeterminismTests {
     private func bundleBytes(_ sources: FrameworkSources, date: String? = nil) throws -> [UInt8] {

@@ -3,6 +3,7 @@ import Foundation
 import TestSupport
 import Testing
 @testable import EcoprodCompiler
+@testable import EcoprodReports
 
 /// The broken fixture, compiled with paths relative to the test folder so golden files are stable.
 private func brokenFixture() -> (diagnostics: [Diagnostic], sources: [String: [UInt8]]) {

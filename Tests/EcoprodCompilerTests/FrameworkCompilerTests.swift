@@ -2,6 +2,7 @@ import EcoprodFramework
 import Foundation
 import Testing
 @testable import EcoprodCompiler
+@testable import EcoprodReports
 
 let frameworkFile = "Framework/framework.yaml"
 let departmentA = "Framework/departments/A-production.yaml"

@@ -1,4 +1,5 @@
 @testable import EcoprodCompiler
+@testable import EcoprodReports
 import EcoprodFramework
 import Foundation
 import Testing
@@ -166,11 +167,6 @@ struct FrameworkPageTests {
         let structure = HTMLStructure(html)
         #expect(structure.problems.isEmpty, "\(structure.problems)")
         #expect(structure.all("rect").first?.attributes["x"] == "1")
-    }
-
-    @Test(arguments: [(0, "0"), (6500, "65"), (6550, "65.5"), (6505, "65.05"), (10000, "100")])
-    func percentagesReadNaturally(_ basisPoints: Int, _ text: String) {
-        #expect(FrameworkValidator.percentText(basisPoints) == text)
     }
 }
 

@@ -3,6 +3,7 @@ import Foundation
 import TestSupport
 import Testing
 @testable import EcoprodCompiler
+@testable import EcoprodReports
 
 private let departmentC = "Framework/departments/C-production-offices.yaml"
 

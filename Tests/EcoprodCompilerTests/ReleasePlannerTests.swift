@@ -3,6 +3,7 @@ import Foundation
 import TestSupport
 import Testing
 @testable import EcoprodCompiler
+@testable import EcoprodReports
 
 @Suite(.serialized) struct ReleasePlannerTests {
     private func planner(_ folder: URL) -> ReleasePlanner {

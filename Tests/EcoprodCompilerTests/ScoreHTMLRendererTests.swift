@@ -1,4 +1,5 @@
 @testable import EcoprodCompiler
+@testable import EcoprodReports
 import EcoprodFramework
 import Foundation
 import Testing

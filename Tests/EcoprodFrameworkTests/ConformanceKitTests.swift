@@ -26,7 +26,7 @@ import TestSupport
         let allMet = Dictionary(uniqueKeysWithValues: framework.criteria.map { ($0.id, AnswerStatus.met) })
         var cases: [(String, AnswerSet)] = [("all-met", AnswerSets.make(bundle, title: "All met", statuses: allMet))]
         for scheme in framework.scoring.schemes {
-            let threshold = scheme.threshold.basisPoints
+            let threshold = scheme.threshold.basisPoints.rawValue
             // 80 applicable points: the threshold is then a whole number of points when bp × 80 / 10000 is.
             let atThreshold = threshold * 80 / 10_000
             if let statuses = AnswerSets.statuses(bundle, type: "feature-film", met: atThreshold, applicable: 80) {

@@ -23,10 +23,10 @@ private func independentScore(_ answers: AnswerSet, bundle: FrameworkBundle) -> 
         if status == .met { met += Decimal(criterion.points) } else if criterion.mandatory { mandatoryOK = false }
     }
     let percent = applicable == 0 ? Decimal(0) : met * 100 / applicable
-    let threshold = Decimal(scheme.threshold.basisPoints) / 100
+    let threshold = Decimal(scheme.threshold.basisPoints.rawValue) / 100
     let reached = applicable > 0 && (scheme.threshold.comparison == .atLeast ? percent >= threshold : percent > threshold)
     let eligible = reached && mandatoryOK
-    let stars = eligible ? scheme.levels.filter { percent >= Decimal($0.basisPoints) / 100 }.map(\.stars).max() ?? 0 : 0
+    let stars = eligible ? scheme.levels.filter { percent >= Decimal($0.basisPoints.rawValue) / 100 }.map(\.stars).max() ?? 0 : 0
     return (percent, eligible, stars)
 }
 
@@ -139,7 +139,7 @@ private func independentScore(_ answers: AnswerSet, bundle: FrameworkBundle) -> 
         (6500, .atLeast, 100, 100, 0), (6667, .atLeast, 0, 3, 3), (10000, .moreThan, 5, 5, 1),
     ])
     func pointsNeededIsTheSmallestThatReachesTheThreshold(_ basisPoints: Int, _ comparison: Comparison, _ met: Int, _ applicable: Int, _ needed: Int) {
-        let threshold = Threshold(basisPoints: basisPoints, comparison: comparison)
+        let threshold = Threshold(basisPoints: BasisPoints(basisPoints), comparison: comparison)
         #expect(Scorer.pointsNeeded(met: met, applicable: applicable, threshold: threshold) == needed)
         if needed > 0 && met + needed <= applicable {
             #expect(threshold.isReached(met: met + needed, applicable: applicable))

@@ -18,7 +18,7 @@ import EcoprodFramework
         (6500, .atLeast, 0, 0, false),
     ])
     func thresholdComparesExactlyInIntegers(_ basisPoints: Int, _ comparison: Comparison, _ met: Int, _ applicable: Int, _ reached: Bool) {
-        #expect(Threshold(basisPoints: basisPoints, comparison: comparison).isReached(met: met, applicable: applicable) == reached)
+        #expect(Threshold(basisPoints: BasisPoints(basisPoints), comparison: comparison).isReached(met: met, applicable: applicable) == reached)
     }
 
     @Test(arguments: ["1.0.0", "0.1.0", "10.20.30", "1.0.0-rc.1", "1.0.0-alpha-1"])

@@ -85,20 +85,20 @@ struct FrameworkValidator {
             }
             seenSchemes[scheme.id.value] = scheme.id.range
             guard let threshold = scheme.threshold else { continue }
-            guard threshold.value > 0 && threshold.value <= 10_000 else {
-                diagnostics.emit(.thresholdRange(Self.percentText(threshold.value), at: threshold.range))
+            guard BasisPoints.thresholdRange.contains(BasisPoints(threshold.value)) else {
+                diagnostics.emit(.thresholdRange(BasisPoints(threshold.value).shortText, at: threshold.range))
                 continue
             }
             checkLevels(scheme, threshold: threshold)
             guard let comparison = scheme.comparison else { continue }
-            let rule = Threshold(basisPoints: threshold.value, comparison: comparison)
+            let rule = Threshold(basisPoints: BasisPoints(threshold.value), comparison: comparison)
             let unreachable = framework.productionTypes.map(\.value.id).filter { type in
                 let best = allTypesPoints + typePoints[type, default: 0]
                 return !rule.isReached(met: best, applicable: best)
             }
             if !unreachable.isEmpty, !files.isEmpty {
                 diagnostics.emit(.unreachableThreshold(
-                    scheme: scheme.id.value, threshold: "\(comparison.symbol) \(Self.percentText(threshold.value))%",
+                    scheme: scheme.id.value, threshold: rule.text,
                     types: unreachable, at: scheme.thresholdRange))
             }
         }
@@ -110,29 +110,19 @@ struct FrameworkValidator {
             if level.stars.value != index + 1 {
                 diagnostics.emit(.starLevelOrder("star level \(index + 1) of scheme '\(scheme.id.value)' awards \(level.stars.value) stars; expected \(index + 1)", at: level.stars.range))
             }
-            if level.basisPoints.value > 10_000 {
-                diagnostics.emit(.starLevelOrder("star level \(Self.percentText(level.basisPoints.value))% is above 100%", at: level.basisPoints.range))
+            if BasisPoints(level.basisPoints.value) > .whole {
+                diagnostics.emit(.starLevelOrder("star level \(BasisPoints(level.basisPoints.value).shortText)% is above 100%", at: level.basisPoints.range))
             } else if let previous, level.basisPoints.value <= previous.basisPoints {
                 diagnostics.emit(.starLevelOrder(
-                    "\(level.stars.value)-star level \(Self.percentText(level.basisPoints.value))% is not above the \(previous.stars)-star level \(Self.percentText(previous.basisPoints))%",
+                    "\(level.stars.value)-star level \(BasisPoints(level.basisPoints.value).shortText)% is not above the \(previous.stars)-star level \(BasisPoints(previous.basisPoints).shortText)%",
                     at: level.basisPoints.range))
             }
             if level.basisPoints.value < threshold.value {
                 diagnostics.emit(.starLevelBelowThreshold(
-                    stars: level.stars.value, level: Self.percentText(level.basisPoints.value),
-                    threshold: Self.percentText(threshold.value), at: level.basisPoints.range))
+                    stars: level.stars.value, level: BasisPoints(level.basisPoints.value).shortText,
+                    threshold: BasisPoints(threshold.value).shortText, at: level.basisPoints.range))
             }
             previous = (level.stars.value, level.basisPoints.value)
         }
-    }
-
-    /// Basis points as a percentage for messages: 6500 → "65", 6550 → "65.5".
-    static func percentText(_ basisPoints: Int) -> String {
-        let sign = basisPoints < 0 ? "-" : ""
-        let magnitude = abs(basisPoints)
-        let whole = magnitude / 100
-        let fraction = magnitude % 100
-        if fraction == 0 { return "\(sign)\(whole)" }
-        return fraction % 10 == 0 ? "\(sign)\(whole).\(fraction / 10)" : "\(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }

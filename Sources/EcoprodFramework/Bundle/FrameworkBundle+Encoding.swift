@@ -57,8 +57,8 @@ extension ScoringPolicy {
             "schemes": .array(schemes.map { scheme in
                 [
                     "id": .string(scheme.id), "title": scheme.title.jsonValue,
-                    "threshold": ["basis_points": .integer(scheme.threshold.basisPoints), "comparison": .string(scheme.threshold.comparison.rawValue)],
-                    "levels": .array(scheme.levels.map { ["stars": .integer($0.stars), "basis_points": .integer($0.basisPoints)] }),
+                    "threshold": ["basis_points": .integer(scheme.threshold.basisPoints.rawValue), "comparison": .string(scheme.threshold.comparison.rawValue)],
+                    "levels": .array(scheme.levels.map { ["stars": .integer($0.stars), "basis_points": .integer($0.basisPoints.rawValue)] }),
                 ]
             }),
         ]

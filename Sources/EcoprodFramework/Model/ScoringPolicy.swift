@@ -66,12 +66,12 @@ public struct Scheme: Sendable, Hashable, Codable, Identifiable {
 /// A threshold with its comparison stated, because the label's own texts say both
 /// "over 65%" and "at least 65%".
 public struct Threshold: Sendable, Hashable, Codable {
-    /// The percentage in basis points (hundredths of a percent): 65% is 6500.
-    public var basisPoints: Int
+    /// The percentage to reach: 65% is 6500 basis points.
+    public var basisPoints: BasisPoints
     /// How the score is compared with `basisPoints`.
     public var comparison: Comparison
 
-    public init(basisPoints: Int, comparison: Comparison) {
+    public init(basisPoints: BasisPoints, comparison: Comparison) {
         self.basisPoints = basisPoints
         self.comparison = comparison
     }
@@ -84,15 +84,11 @@ public struct Threshold: Sendable, Hashable, Codable {
     /// Whether `met` points out of `applicable` reach the threshold, compared exactly in integers:
     /// `met × 10000 ≥ basisPoints × applicable` (or `>` for more-than). Zero applicable points never reach it.
     public func isReached(met: Int, applicable: Int) -> Bool {
-        guard applicable > 0 else { return false }
-        let left = met.multipliedReportingOverflow(by: 10_000)
-        let right = basisPoints.multipliedReportingOverflow(by: applicable)
-        precondition(!left.overflow && !right.overflow, "score operands out of range")
-        switch comparison {
-        case .atLeast: return left.partialValue >= right.partialValue
-        case .moreThan: return left.partialValue > right.partialValue
-        }
+        basisPoints.isReached(met: met, applicable: applicable, comparison: comparison)
     }
+
+    /// The threshold as people read it: "≥ 65%".
+    public var text: String { "\(comparison.symbol) \(basisPoints.shortText)%" }
 }
 
 /// How a score is compared with a threshold.
@@ -115,10 +111,10 @@ public enum Comparison: String, Sendable, Hashable, Codable, CaseIterable {
 public struct StarLevel: Sendable, Hashable, Codable {
     /// The number of stars awarded.
     public var stars: Int
-    /// The percentage from which they are awarded, in basis points.
-    public var basisPoints: Int
+    /// The percentage from which they are awarded.
+    public var basisPoints: BasisPoints
 
-    public init(stars: Int, basisPoints: Int) {
+    public init(stars: Int, basisPoints: BasisPoints) {
         self.stars = stars
         self.basisPoints = basisPoints
     }

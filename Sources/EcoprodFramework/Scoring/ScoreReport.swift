@@ -10,9 +10,9 @@ public struct ScoreReport: Sendable, Hashable {
         public var applicablePoints: Int
 
         /// The department's percentage in basis points, truncated; 0 when nothing applies.
-        public var basisPoints: Int { ScoreReport.basisPoints(met: points, applicable: applicablePoints) }
+        public var basisPoints: BasisPoints { BasisPoints(met: points, of: applicablePoints) }
         /// The department's percentage as text with two decimals, truncated, like ``ScoreReport/percent``.
-        public var percent: String { ScoreReport.percentText(basisPoints) }
+        public var percent: String { basisPoints.percentText }
     }
 
     /// The bundle the score was computed against.
@@ -24,7 +24,7 @@ public struct ScoreReport: Sendable, Hashable {
     /// The points of criteria that apply to the production and count under the policy.
     public var applicablePoints: Int
     /// The percentage in basis points, truncated (never rounded up past a threshold).
-    public var basisPoints: Int
+    public var basisPoints: BasisPoints
     /// The chosen scheme's threshold and comparison.
     public var threshold: Threshold
     /// Every applicable mandatory criterion met, and the threshold reached.
@@ -43,17 +43,7 @@ public struct ScoreReport: Sendable, Hashable {
     public var unanswered: [String]
 
     /// The percentage as text with two decimals, truncated: 6499.9… basis points is "64.99".
-    public var percent: String { Self.percentText(basisPoints) }
-
-    static func percentText(_ basisPoints: Int) -> String {
-        let fraction = basisPoints % 100
-        return "\(basisPoints / 100).\(fraction < 10 ? "0" : "")\(fraction)"
-    }
-
-    /// Basis points of `met` over `applicable`, truncated; 0 when nothing applies.
-    static func basisPoints(met: Int, applicable: Int) -> Int {
-        applicable > 0 ? met * 10_000 / applicable : 0
-    }
+    public var percent: String { basisPoints.percentText }
 
     /// The report as `Schemas/score.schema.json` describes it.
     public var jsonValue: JSONValue {
@@ -63,7 +53,7 @@ public struct ScoreReport: Sendable, Hashable {
             "percent": .string(percent),
             "points": .integer(points),
             "applicable_points": .integer(applicablePoints),
-            "threshold": ["basis_points": .integer(threshold.basisPoints), "comparison": .string(threshold.comparison.rawValue)],
+            "threshold": ["basis_points": .integer(threshold.basisPoints.rawValue), "comparison": .string(threshold.comparison.rawValue)],
             "eligible": .bool(eligible),
             "stars": .integer(stars),
             "mandatory": ["met": .array(mandatoryMet.map(JSONValue.string)), "missing": .array(mandatoryMissing.map(JSONValue.string))],

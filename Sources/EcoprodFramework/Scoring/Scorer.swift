@@ -95,7 +95,7 @@ public struct Scorer: Sendable {
             : 0
         return ScoreReport(
             framework: reference, production: answers.production, points: met, applicablePoints: applicable,
-            basisPoints: ScoreReport.basisPoints(met: met, applicable: applicable), threshold: scheme.threshold, eligible: eligible,
+            basisPoints: BasisPoints(met: met, of: applicable), threshold: scheme.threshold, eligible: eligible,
             stars: stars, mandatoryMet: mandatoryMet, mandatoryMissing: mandatoryMissing,
             pointsNeeded: Self.pointsNeeded(met: met, applicable: applicable, threshold: scheme.threshold),
             departments: departmentOrder.map { ScoreReport.DepartmentScore(id: $0, points: departmentTotals[$0]!.met, applicablePoints: departmentTotals[$0]!.applicable) },
@@ -106,12 +106,6 @@ public struct Scorer: Sendable {
     /// (met + m) × 10000 ≥ bp × applicable (or >), found without floating point.
     static func pointsNeeded(met: Int, applicable: Int, threshold: Threshold) -> Int {
         guard applicable > 0 else { return 0 }
-        let product = threshold.basisPoints * applicable
-        let target: Int
-        switch threshold.comparison {
-        case .atLeast: target = (product + 9_999) / 10_000
-        case .moreThan: target = product / 10_000 + 1
-        }
-        return max(0, target - met)
+        return max(0, threshold.basisPoints.pointsToReach(applicable: applicable, comparison: threshold.comparison) - met)
     }
 }

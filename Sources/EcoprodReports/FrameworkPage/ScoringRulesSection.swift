@@ -20,7 +20,7 @@ struct ScoringRulesSection {
                     if index > 0 { page.raw(", ") }
                     page.raw("<span class=\"stars\" aria-label=\"\(level.stars) ★\">\(String(repeating: "★", count: level.stars))</span> ")
                     page.label(.from)
-                    page.text(" \(FrameworkValidator.percentText(level.basisPoints)) %")
+                    page.text(" \(level.basisPoints.shortText) %")
                 }
             }
             page.raw("</li>\n")
@@ -42,9 +42,9 @@ struct ScoringRulesSection {
 
     /// "at least 65 %" / "more than 65 %", with the exact symbol for readers of any language.
     static func threshold(_ threshold: Threshold, into page: inout HTMLPage) {
-        page.raw("<strong>\(threshold.comparison.symbol) \(FrameworkValidator.percentText(threshold.basisPoints)) %</strong> (")
+        page.raw("<strong>\(threshold.comparison.symbol) \(threshold.basisPoints.shortText) %</strong> (")
         page.label(threshold.comparison == .atLeast ? .atLeast : .moreThan)
-        page.text(" \(FrameworkValidator.percentText(threshold.basisPoints)) %")
+        page.text(" \(threshold.basisPoints.shortText) %")
         page.raw(")")
     }
 }

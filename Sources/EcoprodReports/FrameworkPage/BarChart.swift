@@ -1,3 +1,5 @@
+import EcoprodFramework
+
 /// A horizontal bar chart as inline SVG: one row per department, each bar made of segments
 /// (mandatory and other points; or points met out of applicable points).
 ///
@@ -26,7 +28,7 @@ struct BarChart {
     var description: String
     var rows: [Row]
     /// A vertical marker across all rows, in basis points of each row's length (a threshold).
-    var markerBasisPoints: Int?
+    var markerBasisPoints: BasisPoints?
     var markerLabel: String?
     /// When true every row is drawn to the same full width (percentages); otherwise bars
     /// share one scale, the largest row filling the width.
@@ -61,7 +63,7 @@ struct BarChart {
             svg += "<text x=\"\(Self.decimal(labelWidth * 10 + fullTenths + 60))\" y=\"\(y + 17)\" font-size=\"12\" class=\"muted\">\(HTMLPage.escape(row.annotation))</text>\n</g>\n"
         }
         if let marker = markerBasisPoints {
-            let x = labelWidth * 10 + barWidth * 10 * marker / 10_000
+            let x = labelWidth * 10 + marker.share(of: barWidth * 10)
             let bottom = top + rows.count * rowHeight
             svg += "<line x1=\"\(Self.decimal(x))\" y1=\"\(top)\" x2=\"\(Self.decimal(x))\" y2=\"\(bottom + 4)\" stroke=\"\(ReportStyle.mandatory.hex)\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/>\n"
             if let markerLabel {

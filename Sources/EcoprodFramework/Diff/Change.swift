@@ -1,5 +1,3 @@
-import EcoprodFramework
-
 /// One difference between two framework versions, classified by what it does to scores.
 public struct Change: Sendable, Hashable {
     /// What changed. Raw values are stable: they are the `kind` of the JSON diff.

@@ -11,8 +11,8 @@ struct ScoreGauge {
     private let barWidth = 840
 
     /// x in tenths of a pixel for a percentage in basis points (clamped to the bar).
-    private func x(_ basisPoints: Int) -> Int {
-        left * 10 + barWidth * 10 * min(max(basisPoints, 0), 10_000) / 10_000
+    private func x(_ basisPoints: BasisPoints) -> Int {
+        left * 10 + basisPoints.share(of: barWidth * 10)
     }
 
     func svg(title: String) -> String {
@@ -31,7 +31,7 @@ struct ScoreGauge {
         }
         let threshold = BarChart.decimal(x(report.threshold.basisPoints))
         svg += "<line x1=\"\(threshold)\" y1=\"30\" x2=\"\(threshold)\" y2=\"66\" stroke=\"\(ReportStyle.ink.hex)\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/>\n"
-        svg += "<text x=\"\(threshold)\" y=\"80\" text-anchor=\"middle\" font-size=\"12\">\(report.threshold.comparison.symbol) \(FrameworkValidator.percentText(report.threshold.basisPoints)) %</text>\n"
+        svg += "<text x=\"\(threshold)\" y=\"80\" text-anchor=\"middle\" font-size=\"12\">\(report.threshold.comparison.symbol) \(report.threshold.basisPoints.shortText) %</text>\n"
         svg += "<text x=\"\(left)\" y=\"80\" font-size=\"12\" class=\"muted\">0 %</text>\n"
         svg += "<text x=\"\(left + barWidth)\" y=\"80\" text-anchor=\"end\" font-size=\"12\" class=\"muted\">100 %</text>\n"
         // The score's label follows the fill, kept inside the bar's ends.

@@ -1,5 +1,3 @@
-import EcoprodFramework
-
 extension Change {
     /// What the change touches, in words: "criterion A1", "scheme performance", "framework".
     public var subject: String {
@@ -51,7 +49,7 @@ extension Change {
 
     static func percent(_ value: JSONValue?) -> String {
         guard let basisPoints = value?.integerValue else { return text(value) }
-        return FrameworkValidator.percentText(basisPoints) + "%"
+        return BasisPoints(basisPoints).shortText + "%"
     }
 
     static func thresholdText(_ value: JSONValue?) -> String {

@@ -1,5 +1,3 @@
-import EcoprodFramework
-
 /// The classified differences between two versions of a framework.
 public struct FrameworkDiff: Sendable {
     /// One side of the diff: the framework, and its digest when it came from a bundle.
@@ -77,7 +75,7 @@ public struct FrameworkDiff: Sendable {
             }
             compareText(before.title, scheme.title, kind: .schemeTitleChanged, template: Change(.schemeTitleChanged, scheme: scheme.id), into: &changes)
             if before.threshold.basisPoints != scheme.threshold.basisPoints {
-                changes.append(Change(.thresholdChanged, scheme: scheme.id, before: .integer(before.threshold.basisPoints), after: .integer(scheme.threshold.basisPoints)))
+                changes.append(Change(.thresholdChanged, scheme: scheme.id, before: .integer(before.threshold.basisPoints.rawValue), after: .integer(scheme.threshold.basisPoints.rawValue)))
             }
             if before.threshold.comparison != scheme.threshold.comparison {
                 changes.append(Change(.comparisonChanged, scheme: scheme.id, before: .string(before.threshold.comparison.rawValue), after: .string(scheme.threshold.comparison.rawValue)))

@@ -1,5 +1,3 @@
-import EcoprodFramework
-
 extension FrameworkDiff {
     /// Matches criteria by ID (and through migration rules) with dictionaries: linear time.
     ///

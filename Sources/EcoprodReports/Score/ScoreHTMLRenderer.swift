@@ -162,7 +162,7 @@ public struct ScoreHTMLRenderer: Sendable {
             title: ReportLabel.perDepartment[page.primaryLocale],
             description: shown.map { "\($0.id): \($0.points)/\($0.applicablePoints)" }.joined(separator: ", "),
             rows: rows, markerBasisPoints: report.threshold.basisPoints,
-            markerLabel: "\(report.threshold.comparison.symbol) \(FrameworkValidator.percentText(report.threshold.basisPoints)) %", normalized: true)
+            markerLabel: "\(report.threshold.comparison.symbol) \(report.threshold.basisPoints.shortText) %", normalized: true)
         page.raw("<section aria-labelledby=\"departments\">\n<h2 id=\"departments\">")
         page.label(.perDepartment)
         page.raw("</h2>\n<figure>\n")

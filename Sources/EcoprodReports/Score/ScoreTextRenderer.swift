@@ -5,7 +5,7 @@ public struct ScoreTextRenderer: Sendable {
     public init() {}
 
     public func render(_ report: ScoreReport) -> String {
-        let threshold = "\(report.threshold.comparison.symbol) \(FrameworkValidator.percentText(report.threshold.basisPoints))%"
+        let threshold = "\(report.threshold.comparison.symbol) \(report.threshold.basisPoints.shortText)%"
         var lines = [
             "\(report.production.title) — \(report.production.type), scheme \(report.production.scheme) (\(report.framework.id) \(report.framework.version))",
             "Score \(report.percent)% (\(report.points)/\(report.applicablePoints) points); threshold \(threshold): \(report.pointsNeeded == 0 ? "reached" : "not reached")",

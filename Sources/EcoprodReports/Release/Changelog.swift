@@ -23,8 +23,8 @@ public struct Changelog: Sendable {
                 "- First release: \(framework.criteria.count) criteria in \(framework.departments.count) departments, \(framework.mandatoryCount) of them mandatory, \(framework.totalPoints) points in all.",
             ]
             for scheme in framework.scoring.schemes {
-                let stars = scheme.levels.map { "\($0.stars)★ from \(FrameworkValidator.percentText($0.basisPoints))%" }.joined(separator: ", ")
-                lines.append("- Scheme `\(scheme.id)` (\(scheme.title["en"] ?? scheme.id)): \(scheme.threshold.comparison.symbol) \(FrameworkValidator.percentText(scheme.threshold.basisPoints))%; \(stars).")
+                let stars = scheme.levels.map { "\($0.stars)★ from \($0.basisPoints.shortText)%" }.joined(separator: ", ")
+                lines.append("- Scheme `\(scheme.id)` (\(scheme.title["en"] ?? scheme.id)): \(scheme.threshold.comparison.symbol) \(scheme.threshold.basisPoints.shortText)%; \(stars).")
             }
             lines += ["", "### Scoring impact", "", "- None: nothing to compare with.", ""]
             return lines.joined(separator: "\n") + "\n"

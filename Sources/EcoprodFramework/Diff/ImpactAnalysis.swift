@@ -1,4 +1,3 @@
-import EcoprodFramework
 import Foundation
 
 /// What a new version does to real productions: each answer set is scored under the old
@@ -104,7 +103,7 @@ public struct ImpactAnalysis: Sendable {
     }
 
     /// Table rows for text and markdown: title, before, after, and what changed.
-    var tableRows: [(title: String, before: String, after: String, change: String)] {
+    public var tableRows: [(title: String, before: String, after: String, change: String)] {
         func describe(_ report: ScoreReport?) -> String {
             guard let report else { return "—" }
             return "\(report.percent)% \(report.eligible ? "eligible \(String(repeating: "★", count: report.stars))" : "not eligible")"
