@@ -72,11 +72,19 @@ private func brokenFixture() -> (diagnostics: [Diagnostic], sources: [String: [U
         let results = run["results"]?.arrayValue ?? []
         #expect(results.count == fixture.diagnostics.count)
         #expect(Set(rules) == Set(fixture.diagnostics.map(\.code.rawValue)))
+        // Each rule's metadata is the registry's, never the first diagnostic's message.
+        for rule in run["tool"]?["driver"]?["rules"]?.arrayValue ?? [] {
+            let code = try #require(rule["id"]?.stringValue.flatMap(DiagnosticCode.init(rawValue:)))
+            #expect(rule["shortDescription"]?["text"]?.stringValue == code.entry.title)
+            #expect(rule["fullDescription"]?["text"]?.stringValue == code.entry.explanation)
+            #expect(rule["helpUri"]?.stringValue == "README.md#\(code.rawValue.lowercased())")
+            #expect(rule["defaultConfiguration"]?["level"]?.stringValue == code.entry.severity.rawValue)
+        }
     }
 
     @Test func strictTurnsWarningsIntoErrors() {
         var collector = DiagnosticCollector()
-        collector.emit(Diagnostic(.warning, DiagnosticCode("X001"), "w", at: .file("f")))
+        collector.emit(Diagnostic(.staleReplaces, "w", at: .file("f")))
         #expect(!collector.hasErrors)
         #expect(collector.sorted(strict: true).first?.severity == .error)
     }

@@ -1,17 +1,6 @@
 import EcoprodFramework
 import StrictYAML
 
-/// Codes for migration rules (`M9…`): every criterion of the previous release must be accounted for.
-extension DiagnosticCode {
-    public static let criterionDisappeared = DiagnosticCode("M901")
-    public static let staleReplaces = DiagnosticCode("M902")
-    public static let mergeWithoutCombine = DiagnosticCode("M903")
-    public static let combineWithoutMerge = DiagnosticCode("M904")
-    public static let conflictingRules = DiagnosticCode("M905")
-    public static let retiredIDReused = DiagnosticCode("M906")
-    public static let staleRetired = DiagnosticCode("M907")
-}
-
 extension Diagnostic {
     static func criterionDisappeared(_ id: String, previous: SemanticVersion, at location: SourceLocation, suggestions: [String]) -> Diagnostic {
         Diagnostic(

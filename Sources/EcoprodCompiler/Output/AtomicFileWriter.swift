@@ -182,13 +182,6 @@ public struct StagedFile: Sendable {
     private let systemWrite = Darwin.write
 #endif
 
-extension DiagnosticCode {
-    /// A write that would overwrite different content.
-    public static let writeRefused = DiagnosticCode("W001")
-    /// A write that failed (permissions, full disk, …); no partial file is left.
-    public static let writeFailed = DiagnosticCode("W002")
-}
-
 extension Diagnostic {
     static func writeFailed(_ path: String, reason: String) -> Diagnostic {
         Diagnostic(.error, .writeFailed, "cannot write \(path): \(reason)", at: .file(path), help: "nothing was written; the previous file, if any, is intact")

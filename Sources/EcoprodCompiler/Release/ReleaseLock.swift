@@ -85,7 +85,3 @@ public final class ReleaseLock: @unchecked Sendable {
     }
 }
 
-extension DiagnosticCode {
-    /// Another release holds the lock.
-    public static let releaseLocked = DiagnosticCode("L001")
-}

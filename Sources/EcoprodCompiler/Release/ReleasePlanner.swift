@@ -133,11 +133,3 @@ public struct ReleasePlanner: Sendable {
     }
 }
 
-extension DiagnosticCode {
-    /// The declared version is already released.
-    public static let versionAlreadyReleased = DiagnosticCode("V802")
-    /// The declared version is not above the latest release.
-    public static let versionNotIncreasing = DiagnosticCode("V803")
-    /// The declared version is lower than the diff requires.
-    public static let versionUnderstated = DiagnosticCode("V804")
-}

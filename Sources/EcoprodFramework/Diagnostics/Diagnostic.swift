@@ -39,6 +39,11 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     /// What to do about it, when that is not obvious from the message.
     public var help: String?
 
+    /// A diagnostic at its code's registered severity.
+    public init(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, notes: [Note] = [], help: String? = nil) {
+        self.init(code.severity, code, message, at: location, notes: notes, help: help)
+    }
+
     public init(
         _ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation,
         notes: [Note] = [], help: String? = nil
@@ -57,24 +62,6 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         copy.severity = severity
         return copy
     }
-}
-
-/// A stable diagnostic code. Each module declares its codes as static members, with a
-/// factory method per code that builds the message and help.
-public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
-    public var rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
-
-    public init(_ rawValue: String) {
-        self.rawValue = rawValue
-    }
-
-    public var description: String { rawValue }
-
-    public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// A file position as diagnostics report it: 1-based line and column (in Unicode scalars).

@@ -1,17 +1,13 @@
 import EcoprodFramework
 
-/// SARIF 2.1.0, for code-scanning dashboards. One run, with a rule per code that appears.
+/// SARIF 2.1.0, for code-scanning dashboards. One run, with a rule per code that appears; each
+/// rule's metadata comes from the registry of codes, never from one diagnostic's message.
 public struct SARIFDiagnosticRenderer: DiagnosticRenderer {
     public init() {}
 
     public func render(_ diagnostics: [Diagnostic]) -> String {
         let codes = Array(Set(diagnostics.map(\.code))).sorted()
-        let rules: [JSONValue] = codes.map { code in
-            let first = diagnostics.first { $0.code == code }!
-            var rule: [String: JSONValue] = ["id": .string(code.rawValue), "shortDescription": ["text": .string(first.message)]]
-            if let help = first.help { rule["help"] = ["text": .string(help)] }
-            return .object(rule)
-        }
+        let rules = codes.map(Self.rule)
         let results: [JSONValue] = diagnostics.map { diagnostic in
             var result: [String: JSONValue] = [
                 "ruleId": .string(diagnostic.code.rawValue),
@@ -40,6 +36,19 @@ public struct SARIFDiagnosticRenderer: DiagnosticRenderer {
             ],
         ]
         return String(decoding: log.prettyBytes(), as: UTF8.self)
+    }
+
+    /// A `reportingDescriptor` for `code`, from the registry.
+    static func rule(_ code: DiagnosticCode) -> JSONValue {
+        let entry = code.entry
+        return [
+            "id": .string(code.rawValue),
+            "shortDescription": ["text": .string(entry.title)],
+            "fullDescription": ["text": .string(entry.explanation)],
+            "help": ["text": .string(entry.fix)],
+            "helpUri": .string(code.helpURI),
+            "defaultConfiguration": ["level": .string(entry.severity.rawValue)],
+        ]
     }
 
     static func location(_ at: SourceLocation) -> JSONValue {

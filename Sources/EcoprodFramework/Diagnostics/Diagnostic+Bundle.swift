@@ -1,27 +1,3 @@
-/// Codes for problems found in a bundle (`B…`). They never change meaning.
-extension DiagnosticCode {
-    /// The file is not valid JSON.
-    public static let bundleSyntax = DiagnosticCode("B101")
-    /// The `digest` member is missing or malformed.
-    public static let bundleDigestMissing = DiagnosticCode("B102")
-    /// The `format` member is missing or names an unknown format.
-    public static let bundleFormat = DiagnosticCode("B103")
-    /// A member is missing or has the wrong type.
-    public static let bundleStructure = DiagnosticCode("B104")
-    /// The recorded digest does not match the content.
-    public static let bundleDigestMismatch = DiagnosticCode("B105")
-    /// A member the format does not define.
-    public static let bundleUnknownMember = DiagnosticCode("B106")
-    /// The bytes are not the canonical pretty layout of the content.
-    public static let bundleLayout = DiagnosticCode("B107")
-    /// The content contradicts itself (unknown department, duplicate ID, …).
-    public static let bundleIntegrity = DiagnosticCode("B108")
-    /// `lineage.previous` does not match the previous release.
-    public static let bundleLineage = DiagnosticCode("B109")
-    /// The file could not be read.
-    public static let fileUnreadable = DiagnosticCode("F001")
-}
-
 extension Diagnostic {
     static func bundleSyntax(_ error: JSONParser.SyntaxError, file: String) -> Diagnostic {
         Diagnostic(
