@@ -32,9 +32,8 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var diagnosticFormat: DiagnosticFormatOption
 
     func validate() throws {
-        if let locale = report.locale, format != .html { throw ValidationError("--locale \(locale) applies to --format html only") }
-        if let locale = report.locale, !DiffHTMLRenderer.locales.contains(locale) {
-            throw ValidationError("--locale must be one of \(DiffHTMLRenderer.locales.joined(separator: ", ")) for a diff")
+        if let locale = report.locale, format == .html, !DiffHTMLRenderer.locales.contains(locale) {
+            throw ValidationError("--locale must be one of \(DiffHTMLRenderer.locales.joined(separator: ", ")) for an html diff")
         }
     }
 
@@ -46,6 +45,7 @@ struct DiffCommand: ParsableCommand {
             Console.report(collector.sorted(), format: diagnosticFormat.diagnosticsFormat)
             throw ExitCode(1)
         }
+        try report.checkLocale(in: after.framework)
         let diff = FrameworkDiff(from: before.framework, to: after.framework, oldDigest: before.digest, newDigest: after.digest)
         var impact: ImpactAnalysis?
         if let answers {

@@ -23,6 +23,9 @@ struct ReleaseCommand: ParsableCommand {
 
     @OptionGroup var date: ReleaseDateOptions
 
+    @Option(name: .long, help: "The locale of the changelog's lines (default: the framework's first locale).")
+    var locale: String?
+
     @Flag(name: .long, help: "Print what would be written, and write nothing.")
     var dryRun = false
 
@@ -35,7 +38,7 @@ struct ReleaseCommand: ParsableCommand {
         let parent = trimmed.contains("/") ? String(trimmed[..<trimmed.lastIndex(of: "/")!]) : ""
         let planner = ReleasePlanner(
             directory: directory, changelogPath: changelog ?? (parent.isEmpty ? "CHANGELOG.md" : parent + "/CHANGELOG.md"),
-            date: resolved, limits: limits.limits)
+            date: resolved, limits: limits.limits, locale: locale)
         var lock: ReleaseLock?
         if !dryRun {
             switch ReleaseLock.acquire(in: planner.releasesDirectory) {
@@ -51,8 +54,12 @@ struct ReleaseCommand: ParsableCommand {
         let failed = Console.report(collector.sorted(), options: diagnostics, sources: sources.byPath)
         guard !failed, let plan else { throw ExitCode(1) }
         let framework = plan.bundle.framework
+        if let locale, !framework.identity.locales.contains(locale) {
+            Console.error("error: locale '\(locale)' is not one of the framework's locales: \(framework.identity.locales.joined(separator: ", "))\n")
+            throw ExitCode.validationFailure
+        }
         if let diff = plan.diff {
-            Console.error("\(DiffTextRenderer().render(diff))\n")
+            Console.error("\(DiffTextRenderer(locale: locale).render(diff))\n")
         }
         if dryRun {
             Console.out(plan.changelogEntry)

@@ -79,7 +79,7 @@ private let release110 = "Framework/releases/ecoprod-label-1.1.0.json"
         #expect(verify.status == 0, "\(verify.stderr)")
         let changelog = try String(contentsOf: folder.appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
         #expect(changelog.components(separatedBy: "## [1.1.1]").count == 2)
-        #expect(changelog.contains("title (en): Signed intention note → A signed intention note"))
+        #expect(changelog.contains("titre (en) : Signed intention note → A signed intention note"))
     }
 
     @Test func theCommittedReleasesVerifyAsAChain() throws {

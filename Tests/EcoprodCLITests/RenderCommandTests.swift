@@ -45,7 +45,8 @@ struct RenderCommandTests {
         ["render", release, "--format", "pdf"],
         ["score", example, "--jsonl", "--format", "html"],
         ["score", example, "--locale", "en"],
-        ["diff", release, release, "--locale", "en"],
+        ["diff", release, release, "--locale", "de"],
+        ["diff", release, release, "--format", "html", "--locale", "it"],
     ])
     func misusedReportOptionsAreUsageErrors(_ arguments: [String]) throws {
         let result = try runEcoprod(arguments)

@@ -116,9 +116,16 @@ struct EvolutionCase: Sendable, CustomTestStringConvertible {
             evolutionCase.edit(&evolution)
         }
         let diff = try evolution.diff()
-        try assertMatchesGolden(DiffTextRenderer().render(diff), named: "diff.text")
-        try assertMatchesGolden(DiffMarkdownRenderer().render(diff), named: "diff.md")
-        try assertMatchesGolden(DiffJSONRenderer().render(diff), named: "diff.json")
+        // English descriptions keep the goldens written before changes were typed; French ones
+        // are the default, the framework's first locale.
+        try assertMatchesGolden(DiffTextRenderer(locale: "en").render(diff), named: "diff.text")
+        try assertMatchesGolden(DiffMarkdownRenderer(locale: "en").render(diff), named: "diff.md")
+        try assertMatchesGolden(DiffJSONRenderer(locale: "en").render(diff), named: "diff.json")
+        try assertMatchesGolden(DiffTextRenderer(locale: "fr").render(diff), named: "diff.fr.text")
+        try assertMatchesGolden(DiffMarkdownRenderer(locale: "fr").render(diff), named: "diff.fr.md")
+        #expect(diff.locales.first == "fr")
+        #expect(DiffTextRenderer().render(diff) == DiffTextRenderer(locale: "fr").render(diff))
+        #expect(DiffJSONRenderer().render(diff) == DiffJSONRenderer(locale: "fr").render(diff))
         let html = DiffHTMLRenderer().render(diff)
         try assertMatchesGolden(html, named: "diff.html")
         #expect(HTMLStructure(html).problems.isEmpty)

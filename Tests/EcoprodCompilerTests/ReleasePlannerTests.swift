@@ -47,13 +47,20 @@ import Testing
         var collector = DiagnosticCollector()
         let releasePlanner = planner(folder)
         let plan = try #require(releasePlanner.plan(into: &collector).plan, "\(collector.diagnostics)")
+        var englishDiagnostics = DiagnosticCollector()
+        let englishPlanner = ReleasePlanner(
+            directory: releasePlanner.directory, changelogPath: releasePlanner.changelogPath, date: releasePlanner.date, locale: "en")
+        let english = englishPlanner.plan(into: &englishDiagnostics).plan
+        #expect(english?.changelogEntry.contains("- A7 renamed to A11") == true)
         try releasePlanner.execute(plan)
         let bundlePath = folder.appendingPathComponent("Framework/releases/ecoprod-label-2.0.0.json").path
         #expect(FileManager.default.fileExists(atPath: bundlePath))
         let changelog = try String(contentsOf: folder.appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
         #expect(changelog.contains("## [2.0.0] - 2026-11-29"))
         #expect(changelog.range(of: "## [2.0.0]")!.lowerBound < changelog.range(of: "## [1.1.0]")!.lowerBound)
-        #expect(changelog.contains("A7 renamed to A11"))
+        // Written in the framework's first locale, French, unless told otherwise.
+        #expect(changelog.contains("- A7 renommé en A11"))
+
         #expect(changelog.contains("### Scoring impact"))
         var chain = DiagnosticCollector()
         let history = ReleaseHistory.load(directory: folder.appendingPathComponent("Framework/releases").path, into: &chain)

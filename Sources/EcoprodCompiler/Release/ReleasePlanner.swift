@@ -30,12 +30,16 @@ public struct ReleasePlanner: Sendable {
     /// The release date, `YYYY-MM-DD`.
     public var date: String
     public var limits: YAMLLimits
+    /// The locale of the changelog's lines and of the notes on an understated version; nil for
+    /// the framework's first locale.
+    public var locale: String?
 
-    public init(directory: String, changelogPath: String, date: String, limits: YAMLLimits = .default) {
+    public init(directory: String, changelogPath: String, date: String, limits: YAMLLimits = .default, locale: String? = nil) {
         self.directory = directory
         self.changelogPath = changelogPath
         self.date = date
         self.limits = limits
+        self.locale = locale
     }
 
     public var releasesDirectory: String { FrameworkCompiler.releasesDirectory(of: directory) }
@@ -74,7 +78,7 @@ public struct ReleasePlanner: Sendable {
                         .error, .versionUnderstated,
                         "version \(version) understates the change: the diff from \(latestVersion) requires a \(bump.rawValue) bump, so at least \(minimum)",
                         at: versionLocation,
-                        notes: scoring.map { Diagnostic.Note("\($0.bump.rawValue): \($0.summary)") },
+                        notes: scoring.map { Diagnostic.Note("\($0.bump.rawValue): \($0.summary(in: computed.descriptionLocale(locale)))") },
                         help: "set 'version: \(minimum)' in framework.yaml"))
                     return (nil, result.sources)
                 }
@@ -85,7 +89,7 @@ public struct ReleasePlanner: Sendable {
         }
         let bundle = FrameworkBundle(framework: framework)
         let existing = FileManager.default.contents(atPath: changelogPath).map { String(decoding: $0, as: UTF8.self) }
-        let entry = Changelog.entry(for: framework, date: date, diff: diff)
+        let entry = Changelog.entry(for: framework, date: date, diff: diff, locale: locale)
         let plan = ReleasePlan(
             bundle: bundle, bundlePath: releasesDirectory + "/" + bundle.fileName, diff: diff, changelogPath: changelogPath,
             changelogEntry: entry, changelogText: Changelog.inserting(entry, into: existing))

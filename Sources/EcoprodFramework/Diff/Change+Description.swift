@@ -1,75 +1,145 @@
+/// Changes in words, for people, in a framework locale.
+///
+/// The sentences come in French and English, the label's two languages; any other locale gets
+/// English sentences around texts in that locale. Texts of the framework show the chosen locale
+/// first, then the others.
 extension Change {
+    /// The language of the sentences around the values.
+    enum Wording {
+        case english, french
+
+        init(_ locale: String) {
+            self = locale == "fr" || locale.hasPrefix("fr-") ? .french : .english
+        }
+    }
+
     /// What the change touches, in words: "criterion A1", "scheme performance", "framework".
-    public var subject: String {
-        if let criterion { return "criterion \(criterion)" }
-        if let scheme { return "scheme \(scheme)" }
-        if let productionType { return "production type \(productionType)" }
-        if let department { return "department \(department)" }
-        return "framework"
+    public func subject(in locale: String) -> String {
+        let wording = Wording(locale)
+        if let criterion { return (wording == .french ? "critère " : "criterion ") + criterion }
+        if let scheme { return (wording == .french ? "schéma " : "scheme ") + scheme }
+        if let productionType { return (wording == .french ? "type de production " : "production type ") + productionType }
+        if let department { return (wording == .french ? "département " : "department ") + department }
+        return wording == .french ? "cadre" : "framework"
     }
 
     /// One line for people: what changed, before → after.
-    public var summary: String {
-        let localeSuffix = locale.map { " (\($0))" } ?? ""
+    public func summary(in locale: String) -> String {
+        let french = Wording(locale) == .french
+        let text = { (value: LocalizedText?) in Self.display(value, in: locale) }
+        switch self {
+        case .criterionAdded(let ref, let title): return "\(ref.id) \(french ? "ajouté :" : "added:") \(text(title))"
+        case .criterionRemoved(let ref, let title):
+            return "\(ref.id) \(french ? "supprimé sans règle de migration :" : "removed without a migration rule:") \(text(title))"
+        case .criterionRenamed(let from, let to): return "\(from) \(french ? "renommé en" : "renamed to") \(to.id)"
+        case .criterionSplit(let from, let into, _): return "\(Self.list(from)) \(french ? "scindé en" : "split into") \(Self.list(into))"
+        case .criterionMerged(let from, let into, let combine, _):
+            return "\(Self.list(from)) \(french ? "fusionné dans" : "merged into") \(into.first ?? "") (\(combine?.rawValue ?? ""))"
+        case .criterionRetired(let ref, let title, let reason):
+            return "\(ref.id) \(french ? "retiré :" : "retired:") \(text(title))" + (reason.map { " — \(text($0))" } ?? "")
+        case .schemeAdded(let scheme): return "\(subject(in: locale)) \(french ? "ajouté :" : "added:") \(scheme.threshold.text)"
+        case .schemeRemoved: return "\(subject(in: locale)) \(french ? "supprimé" : "removed")"
+        case .thresholdChanged(_, let before, let after): return "\(subject(in: locale)) \(french ? "seuil" : "threshold") \(before) → \(after)"
+        case .productionTypeAdded(let entry), .departmentAdded(let entry), .stageAdded(let entry):
+            return "\(catalogName(french)) \(entry.id) \(french ? "ajouté" : "added")"
+        case .productionTypeRemoved(let entry), .departmentRemoved(let entry), .stageRemoved(let entry):
+            return "\(catalogName(french)) \(entry.id) \(french ? "supprimé" : "removed")"
+        case .localeAdded(let added): return "\(french ? "langue" : "locale") \(added) \(french ? "ajoutée" : "added")"
+        case .localeRemoved(let removed): return "\(french ? "langue" : "locale") \(removed) \(french ? "supprimée" : "removed")"
+        case .frameworkTitleChanged, .idPatternChanged, .stageTitleChanged, .productionTypeTitleChanged, .departmentTitleChanged,
+            .notApplicableRuleChanged, .schemeTitleChanged, .comparisonChanged, .starLevelsChanged, .pointsChanged, .mandatoryChanged,
+            .applicabilityChanged, .criterionMoved, .stagesChanged, .titleChanged, .guidanceChanged, .evidenceChanged:
+            let where_ = self.locale.map { " (\($0))" } ?? ""
+            return "\(subject(in: locale))\(french ? "," : "") \(field(french))\(where_)\(french ? " :" : ":") "
+                + "\(displayBefore(in: locale)) → \(displayAfter(in: locale))"
+        }
+    }
+
+    /// The catalogue an added or removed entry belongs to.
+    private func catalogName(_ french: Bool) -> String {
         switch kind {
-        case .criterionAdded: return "\(criterion ?? "") added: \(Self.text(after))"
-        case .criterionRemoved: return "\(criterion ?? "") removed without a migration rule: \(Self.text(before))"
-        case .criterionRenamed: return "\(Self.text(before)) renamed to \(Self.text(after))"
-        case .criterionSplit: return "\(Self.text(before)) split into \(Self.text(after))"
-        case .criterionMerged: return "\(Self.text(before)) merged into \(Self.text(after?["into"])) (\(Self.text(after?["combine"])))"
-        case .criterionRetired: return "\(criterion ?? "") retired: \(Self.text(before))" + (after == nil ? "" : " — \(Self.text(after))")
-        case .schemeAdded: return "scheme \(scheme ?? "") added: \(Self.thresholdText(after?["threshold"]))"
-        case .schemeRemoved: return "scheme \(scheme ?? "") removed"
-        case .thresholdChanged: return "scheme \(scheme ?? "") threshold \(displayBefore) → \(displayAfter)"
-        case .productionTypeAdded, .departmentAdded, .stageAdded, .localeAdded: return "\(kind.rawValue.replacingOccurrences(of: "-added", with: "").replacingOccurrences(of: "-", with: " ")) \(productionType ?? department ?? locale ?? Self.text(after?["id"])) added"
-        case .productionTypeRemoved, .departmentRemoved, .stageRemoved, .localeRemoved: return "\(kind.rawValue.replacingOccurrences(of: "-removed", with: "").replacingOccurrences(of: "-", with: " ")) \(productionType ?? department ?? locale ?? Self.text(before?["id"])) removed"
-        default:
-            let what = kind.rawValue.replacingOccurrences(of: "-changed", with: "").replacingOccurrences(of: "-", with: " ")
-            return "\(subject) \(what)\(localeSuffix): \(displayBefore) → \(displayAfter)"
+        case .productionTypeAdded, .productionTypeRemoved: return french ? "type de production" : "production type"
+        case .departmentAdded, .departmentRemoved: return french ? "département" : "department"
+        case .frameworkTitleChanged, .localeAdded, .localeRemoved, .idPatternChanged, .stageAdded, .stageRemoved, .stageTitleChanged,
+            .productionTypeTitleChanged, .departmentTitleChanged, .notApplicableRuleChanged, .schemeAdded, .schemeRemoved,
+            .schemeTitleChanged, .thresholdChanged, .comparisonChanged, .starLevelsChanged, .criterionAdded, .criterionRemoved,
+            .criterionRenamed, .criterionSplit, .criterionMerged, .criterionRetired, .pointsChanged, .mandatoryChanged,
+            .applicabilityChanged, .criterionMoved, .stagesChanged, .titleChanged, .guidanceChanged, .evidenceChanged:
+            return french ? "étape" : "stage"
         }
     }
 
-    /// `before` as people read it: percentages for thresholds, text for the rest.
-    public var displayBefore: String { display(before) }
-
-    /// `after` as people read it.
-    public var displayAfter: String { display(after) }
-
-    private func display(_ value: JSONValue?) -> String {
+    /// The field a change of a value is about.
+    private func field(_ french: Bool) -> String {
         switch kind {
-        case .thresholdChanged: return Self.percent(value)
-        case .starLevelsChanged:
-            return value?.arrayValue?.map { "\($0["stars"]?.integerValue ?? 0)★ \(Self.percent($0["basis_points"]))" }.joined(separator: ", ") ?? "—"
-        case .schemeAdded, .schemeRemoved: return Self.thresholdText(value?["threshold"])
-        case .productionTypeAdded, .productionTypeRemoved, .departmentAdded, .departmentRemoved, .stageAdded, .stageRemoved:
-            return value.map { Self.text($0["title"]) } ?? "—"
-        default: return Self.text(value)
+        case .frameworkTitleChanged: return french ? "titre du cadre" : "framework title"
+        case .idPatternChanged: return french ? "modèle d'identifiant" : "id pattern"
+        case .stageTitleChanged: return french ? "titre d'étape" : "stage title"
+        case .productionTypeTitleChanged: return french ? "titre du type de production" : "production type title"
+        case .departmentTitleChanged: return french ? "titre du département" : "department title"
+        case .notApplicableRuleChanged: return french ? "règle du non-applicable" : "not applicable rule"
+        case .schemeTitleChanged: return french ? "titre du schéma" : "scheme title"
+        case .comparisonChanged: return french ? "comparaison" : "comparison"
+        case .starLevelsChanged: return french ? "niveaux d'étoiles" : "star levels"
+        case .pointsChanged: return "points"
+        case .mandatoryChanged: return french ? "obligatoire" : "mandatory"
+        case .applicabilityChanged: return french ? "applicabilité" : "applicability"
+        case .criterionMoved: return french ? "département" : "criterion moved"
+        case .stagesChanged: return french ? "étapes" : "stages"
+        case .titleChanged: return french ? "titre" : "title"
+        case .guidanceChanged: return french ? "recommandation" : "guidance"
+        case .evidenceChanged: return french ? "justificatifs" : "evidence"
+        case .localeAdded, .localeRemoved, .stageAdded, .stageRemoved, .productionTypeAdded, .productionTypeRemoved, .departmentAdded,
+            .departmentRemoved, .schemeAdded, .schemeRemoved, .thresholdChanged, .criterionAdded, .criterionRemoved, .criterionRenamed,
+            .criterionSplit, .criterionMerged, .criterionRetired:
+            return kind.rawValue
         }
     }
 
-    static func percent(_ value: JSONValue?) -> String {
-        guard let basisPoints = value?.integerValue else { return text(value) }
-        return BasisPoints(basisPoints).shortText + "%"
-    }
+    /// The value before the change, as people read it in `locale`.
+    public func displayBefore(in locale: String) -> String { display(before: true, in: locale) }
 
-    static func thresholdText(_ value: JSONValue?) -> String {
-        let comparison = value?["comparison"]?.stringValue.flatMap(Comparison.init(rawValue:))?.symbol ?? ""
-        return "\(comparison) \(percent(value?["basis_points"]))"
-    }
+    /// The value after the change, as people read it in `locale`.
+    public func displayAfter(in locale: String) -> String { display(before: false, in: locale) }
 
-    /// A compact rendering of a JSON value: strings plain, arrays joined, objects as JSON.
-    static func text(_ value: JSONValue?) -> String {
-        switch value {
-        case nil, .null?: return "—"
-        case .string(let text)?: return text
-        case .integer(let number)?: return String(number)
-        case .bool(let flag)?: return String(flag)
-        case .array(let items)?: return "[" + items.map { text($0) }.joined(separator: ", ") + "]"
-        case .object(let members)? where members.values.allSatisfy({ $0.stringValue != nil }) && members["en"] != nil:
-            // A localized text: show English, the diff's reading language, with the other locales after it.
-            let others = members.keys.filter { $0 != "en" }.sorted().map { "\($0): \(members[$0]!.stringValue!)" }
-            return members["en"]!.stringValue! + (others.isEmpty ? "" : " (" + others.joined(separator: "; ") + ")")
-        case let other?: return String(decoding: other.canonicalBytes(), as: UTF8.self)
+    private func display(before side: Bool, in locale: String) -> String {
+        let french = Wording(locale) == .french
+        func pick<T>(_ before: T, _ after: T) -> T { side ? before : after }
+        switch self {
+        case .frameworkTitleChanged(let edit), .stageTitleChanged(_, let edit), .productionTypeTitleChanged(_, let edit),
+            .departmentTitleChanged(_, let edit), .schemeTitleChanged(_, let edit), .titleChanged(_, let edit), .guidanceChanged(_, let edit):
+            return pick(edit.before, edit.after) ?? "—"
+        case .localeAdded(let added): return side ? "—" : added
+        case .localeRemoved(let removed): return side ? removed : "—"
+        case .idPatternChanged(let before, let after), .criterionMoved(_, let before, let after): return pick(before, after)
+        case .stageAdded(let entry), .productionTypeAdded(let entry), .departmentAdded(let entry): return side ? "—" : Self.display(entry.title, in: locale)
+        case .stageRemoved(let entry), .productionTypeRemoved(let entry), .departmentRemoved(let entry): return side ? Self.display(entry.title, in: locale) : "—"
+        case .notApplicableRuleChanged(let before, let after): return String(decoding: JSONValue(encoding: pick(before, after)).canonicalBytes(), as: UTF8.self)
+        case .schemeAdded(let scheme): return side ? "—" : scheme.threshold.text
+        case .schemeRemoved(let scheme): return side ? scheme.threshold.text : "—"
+        case .thresholdChanged(_, let before, let after): return pick(before, after).description
+        case .comparisonChanged(_, let before, let after): return pick(before, after).rawValue
+        case .starLevelsChanged(_, let before, let after): return pick(before, after).map { "\($0.stars)★ \($0.basisPoints)" }.joined(separator: ", ")
+        case .criterionAdded(_, let title): return side ? "—" : Self.display(title, in: locale)
+        case .criterionRemoved(_, let title): return side ? Self.display(title, in: locale) : "—"
+        case .criterionRenamed(let from, let to): return pick(from, to.id)
+        case .criterionSplit(let from, let into, _): return Self.list(pick(from, into))
+        case .criterionMerged(let from, _, _, _): return side ? Self.list(from) : after.map { String(decoding: $0.canonicalBytes(), as: UTF8.self) } ?? "—"
+        case .criterionRetired(_, let title, let reason): return Self.display(pick(title, reason), in: locale)
+        case .pointsChanged(_, let before, let after): return String(pick(before, after))
+        case .mandatoryChanged(_, let before, let after): return pick(before, after) ? (french ? "oui" : "true") : (french ? "non" : "false")
+        case .applicabilityChanged(_, let before, let after), .stagesChanged(_, let before, let after), .evidenceChanged(_, _, let before, let after):
+            return Self.list(pick(before, after))
         }
+    }
+
+    /// A list as "[a, b]".
+    static func list(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
+
+    /// A framework text in `locale`, with the other locales after it: "Roadmap (fr: Feuille de route)".
+    static func display(_ text: LocalizedText?, in locale: String) -> String {
+        guard let text, let first = text[locale] != nil ? locale : text.locales.first else { return "—" }
+        let others = text.locales.filter { $0 != first }.map { "\($0): \(text[$0]!)" }
+        return text[first]! + (others.isEmpty ? "" : " (" + others.joined(separator: "; ") + ")")
     }
 }

@@ -1,6 +1,70 @@
-/// One difference between two framework versions, classified by what it does to scores.
-public struct Change: Sendable, Hashable {
-    /// What changed. Raw values are stable: they are the `kind` of the JSON diff.
+/// One difference between two framework versions, with exactly the values that kind of change has.
+///
+/// Each case carries typed values (points as integers, thresholds as ``BasisPoints``, texts per
+/// locale), so every switch over a change is exhaustive and checked by the compiler: a new kind
+/// of change does not compile until its classification, its JSON form and its description in
+/// every report are written.
+public enum Change: Sendable, Hashable {
+    /// A criterion a change is about, with its department when known.
+    public struct CriterionRef: Sendable, Hashable {
+        public var id: String
+        public var department: String?
+
+        public init(_ id: String, department: String?) {
+            self.id = id
+            self.department = department
+        }
+    }
+
+    /// A human text that changed in one locale; nil on the side where that locale has no text.
+    public struct TextEdit: Sendable, Hashable {
+        public var locale: String
+        public var before: String?
+        public var after: String?
+
+        public init(locale: String, before: String?, after: String?) {
+            self.locale = locale
+            self.before = before
+            self.after = after
+        }
+    }
+
+    case frameworkTitleChanged(TextEdit)
+    case localeAdded(String)
+    case localeRemoved(String)
+    case idPatternChanged(before: String, after: String)
+    case stageAdded(CatalogEntry)
+    case stageRemoved(CatalogEntry)
+    case stageTitleChanged(stage: String, TextEdit)
+    case productionTypeAdded(CatalogEntry)
+    case productionTypeRemoved(CatalogEntry)
+    case productionTypeTitleChanged(type: String, TextEdit)
+    case departmentAdded(CatalogEntry)
+    case departmentRemoved(CatalogEntry)
+    case departmentTitleChanged(department: String, TextEdit)
+    case notApplicableRuleChanged(before: NotApplicableRule, after: NotApplicableRule)
+    case schemeAdded(Scheme)
+    case schemeRemoved(Scheme)
+    case schemeTitleChanged(scheme: String, TextEdit)
+    case thresholdChanged(scheme: String, before: BasisPoints, after: BasisPoints)
+    case comparisonChanged(scheme: String, before: Comparison, after: Comparison)
+    case starLevelsChanged(scheme: String, before: [StarLevel], after: [StarLevel])
+    case criterionAdded(CriterionRef, title: LocalizedText)
+    case criterionRemoved(CriterionRef, title: LocalizedText)
+    case criterionRenamed(from: String, to: CriterionRef)
+    case criterionSplit(from: [String], into: [String], department: String?)
+    case criterionMerged(from: [String], into: [String], combine: MigrationRule.Combination?, department: String?)
+    case criterionRetired(CriterionRef, title: LocalizedText?, reason: LocalizedText?)
+    case pointsChanged(CriterionRef, before: Int, after: Int)
+    case mandatoryChanged(CriterionRef, before: Bool, after: Bool)
+    case applicabilityChanged(CriterionRef, before: [String], after: [String])
+    case criterionMoved(CriterionRef, before: String, after: String)
+    case stagesChanged(CriterionRef, before: [String], after: [String])
+    case titleChanged(CriterionRef, TextEdit)
+    case guidanceChanged(CriterionRef, TextEdit)
+    case evidenceChanged(CriterionRef, locale: String, before: [String], after: [String])
+
+    /// The kind of change: its stable name in the JSON diff, and its class.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         case frameworkTitleChanged = "framework-title-changed"
         case localeAdded = "locale-added"
@@ -52,31 +116,20 @@ public struct Change: Sendable, Hashable {
                 return .editorial
             }
         }
-    }
 
-    public var kind: Kind
-    /// The criterion concerned (for renames, the new ID; `before`/`after` carry both).
-    public var criterion: String?
-    public var department: String?
-    public var scheme: String?
-    public var productionType: String?
-    /// For editorial text changes: the one locale that changed.
-    public var locale: String?
-    public var before: JSONValue?
-    public var after: JSONValue?
-
-    public init(
-        _ kind: Kind, criterion: String? = nil, department: String? = nil, scheme: String? = nil, productionType: String? = nil,
-        locale: String? = nil, before: JSONValue? = nil, after: JSONValue? = nil
-    ) {
-        self.kind = kind
-        self.criterion = criterion
-        self.department = department
-        self.scheme = scheme
-        self.productionType = productionType
-        self.locale = locale
-        self.before = before
-        self.after = after
+        /// Whether the kind takes something away; the changelog lists these under "Removed".
+        public var isRemoval: Bool {
+            switch self {
+            case .criterionRemoved, .criterionRetired, .schemeRemoved, .departmentRemoved, .productionTypeRemoved, .stageRemoved, .localeRemoved:
+                return true
+            case .frameworkTitleChanged, .localeAdded, .idPatternChanged, .stageAdded, .stageTitleChanged, .productionTypeAdded,
+                .productionTypeTitleChanged, .departmentAdded, .departmentTitleChanged, .notApplicableRuleChanged, .schemeAdded,
+                .schemeTitleChanged, .thresholdChanged, .comparisonChanged, .starLevelsChanged, .criterionAdded, .criterionRenamed,
+                .criterionSplit, .criterionMerged, .pointsChanged, .mandatoryChanged, .applicabilityChanged, .criterionMoved,
+                .stagesChanged, .titleChanged, .guidanceChanged, .evidenceChanged:
+                return false
+            }
+        }
     }
 
     public var changeClass: ChangeClass { kind.changeClass }

@@ -20,35 +20,29 @@ extension FrameworkDiff {
             switch rule.kind {
             case .rename:
                 guard let from = rule.from.first, let to = rule.to.first, let before = oldByID[from], let after = newByID[to] else { continue }
-                changes.append(Change(.criterionRenamed, criterion: to, department: after.department, before: .string(from), after: .string(to)))
+                changes.append(.criterionRenamed(from: from, to: Change.CriterionRef(to, department: after.department)))
                 compareCriterion(before, after, sharedTypes: sharedTypes, into: &changes)
             case .split:
                 let department = rule.from.first.flatMap { oldByID[$0]?.department }
-                changes.append(Change(
-                    .criterionSplit, criterion: rule.from.first, department: department,
-                    before: .array(rule.from.map(JSONValue.string)), after: .array(rule.to.map(JSONValue.string))))
+                changes.append(.criterionSplit(from: rule.from, into: rule.to, department: department))
             case .merge:
                 let department = rule.to.first.flatMap { newByID[$0]?.department }
-                changes.append(Change(
-                    .criterionMerged, criterion: rule.to.first, department: department,
-                    before: .array(rule.from.map(JSONValue.string)),
-                    after: ["into": .string(rule.to.first ?? ""), "combine": .string(rule.combine?.rawValue ?? "")]))
+                changes.append(.criterionMerged(from: rule.from, into: rule.to, combine: rule.combine, department: department))
             case .retire:
                 guard let id = rule.from.first else { continue }
-                changes.append(Change(
-                    .criterionRetired, criterion: id, department: oldByID[id]?.department,
-                    before: oldByID[id].map { $0.title.jsonValue }, after: rule.reason.map(\.jsonValue)))
+                changes.append(.criterionRetired(
+                    Change.CriterionRef(id, department: oldByID[id]?.department), title: oldByID[id]?.title, reason: rule.reason))
             }
         }
         for criterion in old where !accountedOld.contains(criterion.id) {
             if let after = newByID[criterion.id] {
                 compareCriterion(criterion, after, sharedTypes: sharedTypes, into: &changes)
             } else {
-                changes.append(Change(.criterionRemoved, criterion: criterion.id, department: criterion.department, before: criterion.title.jsonValue))
+                changes.append(.criterionRemoved(Change.CriterionRef(criterion.id, department: criterion.department), title: criterion.title))
             }
         }
         for criterion in new where oldByID[criterion.id] == nil && !accountedNew.contains(criterion.id) {
-            changes.append(Change(.criterionAdded, criterion: criterion.id, department: criterion.department, after: criterion.title.jsonValue))
+            changes.append(.criterionAdded(Change.CriterionRef(criterion.id, department: criterion.department), title: criterion.title))
         }
     }
 
@@ -64,36 +58,24 @@ extension FrameworkDiff {
     static func compareCriterion(_ before: Criterion, _ after: Criterion, sharedTypes: Set<String>, into changes: inout [Change]) {
         // Most criteria do not change between versions: one equality test settles them.
         if before == after { return }
-        let template = Change(.titleChanged, criterion: after.id, department: after.department)
-        func change(_ kind: Change.Kind, _ old: JSONValue, _ new: JSONValue) {
-            var change = template
-            change.kind = kind
-            change.before = old
-            change.after = new
-            changes.append(change)
-        }
-        if before.points != after.points { change(.pointsChanged, .integer(before.points), .integer(after.points)) }
-        if before.mandatory != after.mandatory { change(.mandatoryChanged, .bool(before.mandatory), .bool(after.mandatory)) }
+        let ref = Change.CriterionRef(after.id, department: after.department)
+        if before.points != after.points { changes.append(.pointsChanged(ref, before: before.points, after: after.points)) }
+        if before.mandatory != after.mandatory { changes.append(.mandatoryChanged(ref, before: before.mandatory, after: after.mandatory)) }
         let oldTypes = before.appliesTo.filter(sharedTypes.contains)
         let newTypes = after.appliesTo.filter(sharedTypes.contains)
         if Set(oldTypes) != Set(newTypes) {
-            change(.applicabilityChanged, .array(oldTypes.map(JSONValue.string)), .array(newTypes.map(JSONValue.string)))
+            changes.append(.applicabilityChanged(ref, before: oldTypes, after: newTypes))
         }
-        if before.department != after.department { change(.criterionMoved, .string(before.department), .string(after.department)) }
-        if before.stages != after.stages { change(.stagesChanged, .array(before.stages.map(JSONValue.string)), .array(after.stages.map(JSONValue.string))) }
-        compareText(before.title, after.title, kind: .titleChanged, template: template, into: &changes)
-        compareText(before.guidance, after.guidance, kind: .guidanceChanged, template: template, into: &changes)
+        if before.department != after.department { changes.append(.criterionMoved(ref, before: before.department, after: after.department)) }
+        if before.stages != after.stages { changes.append(.stagesChanged(ref, before: before.stages, after: after.stages)) }
+        compareText(before.title, after.title, into: &changes) { .titleChanged(ref, $0) }
+        compareText(before.guidance, after.guidance, into: &changes) { .guidanceChanged(ref, $0) }
         let locales = Set(before.evidence.flatMap(\.locales) + after.evidence.flatMap(\.locales)).sorted()
         for locale in locales {
             let old = before.evidence.map { $0[locale] ?? "" }
             let new = after.evidence.map { $0[locale] ?? "" }
             if old != new {
-                var evidence = template
-                evidence.kind = .evidenceChanged
-                evidence.locale = locale
-                evidence.before = .array(old.map(JSONValue.string))
-                evidence.after = .array(new.map(JSONValue.string))
-                changes.append(evidence)
+                changes.append(.evidenceChanged(ref, locale: locale, before: old, after: new))
             }
         }
     }

@@ -9,8 +9,15 @@ public struct FrameworkDiff: Sendable {
 
     public var from: Side
     public var to: Side
+    /// The newer version's locales, in declared order: the languages its changes can be described in.
+    public var locales: [String]
     /// Every change, framework-level first, then policy, schemes, types, departments and criteria.
     public var changes: [Change]
+
+    /// The locale descriptions are written in: `requested` when given, else the newer version's first locale.
+    public func descriptionLocale(_ requested: String?) -> String {
+        requested ?? locales.first ?? "en"
+    }
 
     /// The largest bump any change requires; nil when nothing changed.
     public var requiredBump: VersionBump? { changes.map(\.bump).max() }
@@ -20,13 +27,16 @@ public struct FrameworkDiff: Sendable {
     public init(from old: Framework, to new: Framework, oldDigest: String? = nil, newDigest: String? = nil) {
         from = Side(id: old.identity.id, version: old.identity.version, digest: oldDigest)
         to = Side(id: new.identity.id, version: new.identity.version, digest: newDigest)
+        locales = new.identity.locales
         var changes: [Change] = []
         Self.compareFramework(old, new, into: &changes)
         Self.compareScoring(old.scoring, new.scoring, into: &changes)
-        Self.compareCatalog(old.productionTypes, new.productionTypes, added: .productionTypeAdded, removed: .productionTypeRemoved, retitled: .productionTypeTitleChanged, field: \.productionType, into: &changes)
+        Self.compareCatalog(
+            old.productionTypes, new.productionTypes, added: Change.productionTypeAdded, removed: Change.productionTypeRemoved,
+            retitled: Change.productionTypeTitleChanged, into: &changes)
         Self.compareCatalog(
             old.departments.map { CatalogEntry(id: $0.id, title: $0.title) }, new.departments.map { CatalogEntry(id: $0.id, title: $0.title) },
-            added: .departmentAdded, removed: .departmentRemoved, retitled: .departmentTitleChanged, field: \.department, into: &changes)
+            added: Change.departmentAdded, removed: Change.departmentRemoved, retitled: Change.departmentTitleChanged, into: &changes)
         let rules = new.lineage.previous?.version == old.identity.version ? new.lineage.rules : []
         let sharedTypes = Set(old.productionTypes.map(\.id)).intersection(new.productionTypes.map(\.id))
         Self.compareCriteria(old.criteria, new.criteria, rules: rules, sharedTypes: sharedTypes, into: &changes)
@@ -34,82 +44,71 @@ public struct FrameworkDiff: Sendable {
     }
 
     /// Per-locale text changes: one change per locale whose text differs.
-    static func compareText(_ old: LocalizedText, _ new: LocalizedText, kind: Change.Kind, template: Change, into changes: inout [Change]) {
+    static func compareText(_ old: LocalizedText, _ new: LocalizedText, into changes: inout [Change], _ change: (Change.TextEdit) -> Change) {
         for locale in Set(old.locales + new.locales).sorted() where old[locale] != new[locale] {
-            var change = template
-            change.kind = kind
-            change.locale = locale
-            change.before = old[locale].map(JSONValue.string)
-            change.after = new[locale].map(JSONValue.string)
-            changes.append(change)
+            changes.append(change(Change.TextEdit(locale: locale, before: old[locale], after: new[locale])))
         }
     }
 
     private static func compareFramework(_ old: Framework, _ new: Framework, into changes: inout [Change]) {
-        compareText(old.identity.title, new.identity.title, kind: .frameworkTitleChanged, template: Change(.frameworkTitleChanged), into: &changes)
+        compareText(old.identity.title, new.identity.title, into: &changes, Change.frameworkTitleChanged)
         for locale in new.identity.locales where !old.identity.locales.contains(locale) {
-            changes.append(Change(.localeAdded, locale: locale, after: .string(locale)))
+            changes.append(.localeAdded(locale))
         }
         for locale in old.identity.locales where !new.identity.locales.contains(locale) {
-            changes.append(Change(.localeRemoved, locale: locale, before: .string(locale)))
+            changes.append(.localeRemoved(locale))
         }
         if old.identity.criterionIDPattern != new.identity.criterionIDPattern {
-            changes.append(Change(.idPatternChanged, before: .string(old.identity.criterionIDPattern), after: .string(new.identity.criterionIDPattern)))
+            changes.append(.idPatternChanged(before: old.identity.criterionIDPattern, after: new.identity.criterionIDPattern))
         }
-        compareCatalog(old.identity.stages, new.identity.stages, added: .stageAdded, removed: .stageRemoved, retitled: .stageTitleChanged, field: nil, into: &changes)
+        compareCatalog(
+            old.identity.stages, new.identity.stages, added: Change.stageAdded, removed: Change.stageRemoved,
+            retitled: Change.stageTitleChanged, into: &changes)
     }
 
     private static func compareScoring(_ old: ScoringPolicy, _ new: ScoringPolicy, into changes: inout [Change]) {
         if old.notApplicable != new.notApplicable {
-            changes.append(Change(.notApplicableRuleChanged, before: JSONValue(encoding: old.notApplicable), after: JSONValue(encoding: new.notApplicable)))
+            changes.append(.notApplicableRuleChanged(before: old.notApplicable, after: new.notApplicable))
         }
         let oldSchemes = Dictionary(old.schemes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let newIDs = Set(new.schemes.map(\.id))
         for scheme in old.schemes where !newIDs.contains(scheme.id) {
-            changes.append(Change(.schemeRemoved, scheme: scheme.id, before: JSONValue(encoding: scheme)))
+            changes.append(.schemeRemoved(scheme))
         }
         for scheme in new.schemes {
             guard let before = oldSchemes[scheme.id] else {
-                changes.append(Change(.schemeAdded, scheme: scheme.id, after: JSONValue(encoding: scheme)))
+                changes.append(.schemeAdded(scheme))
                 continue
             }
-            compareText(before.title, scheme.title, kind: .schemeTitleChanged, template: Change(.schemeTitleChanged, scheme: scheme.id), into: &changes)
+            compareText(before.title, scheme.title, into: &changes) { .schemeTitleChanged(scheme: scheme.id, $0) }
             if before.threshold.basisPoints != scheme.threshold.basisPoints {
-                changes.append(Change(.thresholdChanged, scheme: scheme.id, before: .integer(before.threshold.basisPoints.rawValue), after: .integer(scheme.threshold.basisPoints.rawValue)))
+                changes.append(.thresholdChanged(scheme: scheme.id, before: before.threshold.basisPoints, after: scheme.threshold.basisPoints))
             }
             if before.threshold.comparison != scheme.threshold.comparison {
-                changes.append(Change(.comparisonChanged, scheme: scheme.id, before: .string(before.threshold.comparison.rawValue), after: .string(scheme.threshold.comparison.rawValue)))
+                changes.append(.comparisonChanged(scheme: scheme.id, before: before.threshold.comparison, after: scheme.threshold.comparison))
             }
             if before.levels != scheme.levels {
-                changes.append(Change(.starLevelsChanged, scheme: scheme.id, before: JSONValue(encoding: before.levels), after: JSONValue(encoding: scheme.levels)))
+                changes.append(.starLevelsChanged(scheme: scheme.id, before: before.levels, after: scheme.levels))
             }
         }
     }
 
+    /// Entries of a catalogue (stages, production types, departments) added, removed or retitled.
     private static func compareCatalog(
-        _ old: [CatalogEntry], _ new: [CatalogEntry], added: Change.Kind, removed: Change.Kind, retitled: Change.Kind,
-        field: WritableKeyPath<Change, String?>?, into changes: inout [Change]
+        _ old: [CatalogEntry], _ new: [CatalogEntry], added: (CatalogEntry) -> Change, removed: (CatalogEntry) -> Change,
+        retitled: (String, Change.TextEdit) -> Change, into changes: inout [Change]
     ) {
         let oldByID = Dictionary(old.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let newIDs = Set(new.map(\.id))
-        func change(_ kind: Change.Kind, _ id: String) -> Change {
-            var change = Change(kind)
-            if let field { change[keyPath: field] = id }
-            return change
-        }
         for entry in old where !newIDs.contains(entry.id) {
-            var removal = change(removed, entry.id)
-            removal.before = entry.jsonValue
-            changes.append(removal)
+            changes.append(removed(entry))
         }
         for entry in new {
             guard let before = oldByID[entry.id] else {
-                var addition = change(added, entry.id)
-                addition.after = entry.jsonValue
-                changes.append(addition)
+                changes.append(added(entry))
                 continue
             }
-            compareText(before.title, entry.title, kind: retitled, template: change(retitled, entry.id), into: &changes)
+            compareText(before.title, entry.title, into: &changes) { retitled(entry.id, $0) }
         }
     }
 }

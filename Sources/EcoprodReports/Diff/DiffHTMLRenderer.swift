@@ -5,7 +5,7 @@ import EcoprodFramework
 /// impact on each production.
 public struct DiffHTMLRenderer: DiffRenderer {
     /// The one locale for the page's own labels; nil gives French and English with a switch.
-    /// Change texts are the bundle's own, in the locale each change names.
+    /// Change values are shown in the page's first locale.
     public var locale: String?
 
     /// The languages the page's own labels exist in, which `--locale` may pick from.
@@ -67,7 +67,7 @@ public struct DiffHTMLRenderer: DiffRenderer {
                     if let department = group.department { page.text(department) } else { page.label(.frameworkAndPolicy) }
                     page.raw("</td><th scope=\"row\"><code>\(HTMLPage.escape(subject))</code></th><td><code>\(HTMLPage.escape(change.kind.rawValue))</code>")
                     if let locale = change.locale { page.raw(" <span lang=\"\(HTMLPage.escape(locale))\">(\(HTMLPage.escape(locale)))</span>") }
-                    page.raw("</td><td>\(HTMLPage.escape(change.displayBefore))</td><td>\(HTMLPage.escape(change.displayAfter))</td></tr>\n")
+                    page.raw("</td><td>\(HTMLPage.escape(change.displayBefore(in: page.primaryLocale)))</td><td>\(HTMLPage.escape(change.displayAfter(in: page.primaryLocale)))</td></tr>\n")
                 }
             }
             page.raw("</tbody>\n</table>\n</section>\n")

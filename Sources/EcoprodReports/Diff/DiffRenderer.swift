@@ -14,12 +14,13 @@ extension DiffRenderer {
 public enum DiffFormat: String, Sendable, CaseIterable {
     case text, markdown, json, html
 
-    /// The renderer of the format; `locale` only matters to html.
+    /// The renderer of the format. `locale` picks the language of change descriptions (by default
+    /// the newer version's first locale); for html it also picks the page's labels.
     public func renderer(locale: String? = nil) -> any DiffRenderer {
         switch self {
-        case .text: return DiffTextRenderer()
-        case .markdown: return DiffMarkdownRenderer()
-        case .json: return DiffJSONRenderer()
+        case .text: return DiffTextRenderer(locale: locale)
+        case .markdown: return DiffMarkdownRenderer(locale: locale)
+        case .json: return DiffJSONRenderer(locale: locale)
         case .html: return DiffHTMLRenderer(locale: locale)
         }
     }
@@ -54,9 +55,15 @@ extension FrameworkDiff {
 
 /// Grouped by class, then by department, with before → after.
 public struct DiffTextRenderer: DiffRenderer {
-    public init() {}
+    /// The locale of change descriptions; nil for the newer version's first locale.
+    public var locale: String?
+
+    public init(locale: String? = nil) {
+        self.locale = locale
+    }
 
     public func render(_ diff: FrameworkDiff, impact: ImpactAnalysis?) -> String {
+        let locale = diff.descriptionLocale(locale)
         var output = "\(diff.heading): \(diff.changes.count) change\(diff.changes.count == 1 ? "" : "s"), required bump: \(diff.requiredBump?.rawValue ?? "none")\n"
         for changeClass in ChangeClass.allCases {
             let groups = diff.grouped(changeClass)
@@ -65,7 +72,7 @@ public struct DiffTextRenderer: DiffRenderer {
             for group in groups {
                 output += "  \(group.department.map { "Department \($0)" } ?? "Framework and policy"):\n"
                 for change in group.changes {
-                    output += "    [\(change.kind.rawValue)] \(change.summary)\n"
+                    output += "    [\(change.kind.rawValue)] \(change.summary(in: locale))\n"
                 }
             }
         }
@@ -81,13 +88,19 @@ public struct DiffTextRenderer: DiffRenderer {
 
 /// Ready for a pull-request comment or a changelog: a heading, then a table per class.
 public struct DiffMarkdownRenderer: DiffRenderer {
-    public init() {}
+    /// The locale of change descriptions; nil for the newer version's first locale.
+    public var locale: String?
+
+    public init(locale: String? = nil) {
+        self.locale = locale
+    }
 
     static func cell(_ text: String) -> String {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }
 
     public func render(_ diff: FrameworkDiff, impact: ImpactAnalysis?) -> String {
+        let locale = diff.descriptionLocale(locale)
         var output = "## \(diff.heading)\n\n"
         output += "**Required bump: \(diff.requiredBump?.rawValue ?? "none")** — \(diff.changes.count) change\(diff.changes.count == 1 ? "" : "s")"
         for changeClass in ChangeClass.allCases {
@@ -104,7 +117,7 @@ public struct DiffMarkdownRenderer: DiffRenderer {
                 for change in group.changes {
                     let subject = change.criterion ?? change.scheme ?? change.productionType ?? change.department ?? "framework"
                     let kind = change.kind.rawValue + (change.locale.map { " (\($0))" } ?? "")
-                    output += "| \(group.department ?? "—") | `\(Self.cell(subject))` | \(kind) | \(Self.cell(change.displayBefore)) | \(Self.cell(change.displayAfter)) |\n"
+                    output += "| \(group.department ?? "—") | `\(Self.cell(subject))` | \(kind) | \(Self.cell(change.displayBefore(in: locale))) | \(Self.cell(change.displayAfter(in: locale))) |\n"
                 }
             }
         }
@@ -120,10 +133,15 @@ public struct DiffMarkdownRenderer: DiffRenderer {
 
 /// `Schemas/diff.schema.json`: `from`, `to`, `required_bump`, `changes`.
 public struct DiffJSONRenderer: DiffRenderer {
-    public init() {}
+    /// The locale of change descriptions; nil for the newer version's first locale.
+    public var locale: String?
+
+    public init(locale: String? = nil) {
+        self.locale = locale
+    }
 
     public func render(_ diff: FrameworkDiff, impact: ImpactAnalysis?) -> String {
-        var value = Self.value(diff).objectValue ?? [:]
+        var value = Self.value(diff, locale: diff.descriptionLocale(locale)).objectValue ?? [:]
         if let impact { value["impact"] = impact.jsonValue }
         return String(decoding: JSONValue.object(value).prettyBytes(), as: UTF8.self)
     }
@@ -134,13 +152,14 @@ public struct DiffJSONRenderer: DiffRenderer {
         return .object(object)
     }
 
-    public static func value(_ diff: FrameworkDiff) -> JSONValue {
+    /// The diff as `Schemas/diff.schema.json` describes it, with summaries in `locale`.
+    public static func value(_ diff: FrameworkDiff, locale: String) -> JSONValue {
         let changes: [JSONValue] = diff.changes.map { change in
             var object: [String: JSONValue] = [
                 "kind": .string(change.kind.rawValue),
                 "class": .string(change.changeClass.rawValue),
                 "bump": .string(change.bump.rawValue),
-                "summary": .string(change.summary),
+                "summary": .string(change.summary(in: locale)),
                 "before": change.before ?? .null,
                 "after": change.after ?? .null,
             ]

@@ -14,8 +14,11 @@ public struct Changelog: Sendable {
 
         """
 
-    /// The section for a release.
-    public static func entry(for framework: Framework, date: String, diff: FrameworkDiff?) -> String {
+    /// The section for a release. Change lines are written in `locale`, by default the framework's
+    /// first locale; section headings stay Keep a Changelog's own ("Added", "Changed", "Removed"),
+    /// which tools read.
+    public static func entry(for framework: Framework, date: String, diff: FrameworkDiff?, locale: String? = nil) -> String {
+        let locale = locale ?? framework.identity.locales.first ?? "en"
         var lines = ["## [\(framework.identity.version)] - \(date)", ""]
         guard let diff else {
             lines += [
@@ -24,19 +27,18 @@ public struct Changelog: Sendable {
             ]
             for scheme in framework.scoring.schemes {
                 let stars = scheme.levels.map { "\($0.stars)★ from \($0.basisPoints.shortText)%" }.joined(separator: ", ")
-                lines.append("- Scheme `\(scheme.id)` (\(scheme.title["en"] ?? scheme.id)): \(scheme.threshold.comparison.symbol) \(scheme.threshold.basisPoints.shortText)%; \(stars).")
+                lines.append("- Scheme `\(scheme.id)` (\(scheme.title[locale] ?? scheme.id)): \(scheme.threshold.comparison.symbol) \(scheme.threshold.basisPoints.shortText)%; \(stars).")
             }
             lines += ["", "### Scoring impact", "", "- None: nothing to compare with.", ""]
             return lines.joined(separator: "\n") + "\n"
         }
-        let removedKinds: Set<Change.Kind> = [.criterionRemoved, .criterionRetired, .schemeRemoved, .departmentRemoved, .productionTypeRemoved, .stageRemoved, .localeRemoved]
         let added = diff.changes.filter { $0.changeClass == .additive }
-        let removed = diff.changes.filter { removedKinds.contains($0.kind) }
-        let changed = diff.changes.filter { $0.changeClass != .additive && !removedKinds.contains($0.kind) }
+        let removed = diff.changes.filter { $0.kind.isRemoval }
+        let changed = diff.changes.filter { $0.changeClass != .additive && !$0.kind.isRemoval }
         let scoring = diff.changes.filter { $0.changeClass == .scoring }
         for (title, changes) in [("Added", added), ("Changed", changed), ("Removed", removed)] where !changes.isEmpty {
             lines += ["### \(title)", ""]
-            lines += changes.map { "- \($0.summary)" }
+            lines += changes.map { "- \($0.summary(in: locale))" }
             lines.append("")
         }
         lines += ["### Scoring impact", ""]
@@ -44,7 +46,7 @@ public struct Changelog: Sendable {
         if scoring.isEmpty {
             lines.append("- No change can alter a production's score or eligibility; answer sets carry over as they are.")
         } else {
-            lines += scoring.map { "- \($0.subject): \($0.kind.rawValue)" }
+            lines += scoring.map { "- \($0.subject(in: locale)): \($0.kind.rawValue)" }
         }
         lines.append("")
         return lines.joined(separator: "\n") + "\n"
