@@ -126,7 +126,9 @@ public struct FrameworkCompiler: Sendable {
         let lineage = lineageBuilder.build(
             framework: frameworkSource, departments: ordered, previous: previous, retiredHistory: history.retiredIDs)
         diagnostics.emit(contentsOf: lineageBuilder.diagnostics.diagnostics)
-        var framework = diagnostics.hasErrors ? nil : build(frameworkSource, departments: ordered)
+        let (model, map) = model(frameworkSource, ordered: ordered, all: departmentSources)
+        diagnostics.emit(contentsOf: Self.diagnostics(for: FrameworkInvariants.violations(in: model), map: map))
+        var framework = diagnostics.hasErrors ? nil : model
         framework?.lineage = lineage
         return Result(framework: framework, diagnostics: diagnostics.sorted(), history: history, sources: sources)
     }
@@ -169,42 +171,5 @@ public struct FrameworkCompiler: Sendable {
             DispatchQueue.concurrentPerform(iterations: files.count) { index in slots[index] = readOne(files[index]) }
         }
         return outcomes
-    }
-
-    /// Builds the model from sources that passed every rule.
-    private func build(_ source: FrameworkSource, departments: [DepartmentSource]) -> Framework? {
-        guard let id = source.id, let version = source.version, let title = source.title,
-            let pattern = source.criterionIDPattern, let notApplicable = source.notApplicable
-        else { return nil }
-        let allTypes = source.productionTypes.map(\.value.id)
-        let criteria = departments.flatMap { file in
-            file.criteria.compactMap { criterion -> Criterion? in
-                guard let title = criterion.title, let guidance = criterion.guidance, let points = criterion.points,
-                    let mandatory = criterion.mandatory
-                else { return nil }
-                let applies = criterion.appliesTo.map { listed in
-                    let wanted = Set(listed.map(\.value))
-                    return allTypes.filter(wanted.contains)
-                } ?? allTypes
-                return Criterion(
-                    id: criterion.id.value, department: file.department.value, title: title, guidance: guidance,
-                    stages: criterion.stages.map(\.value), points: points.value, mandatory: mandatory, appliesTo: applies,
-                    evidence: criterion.evidence)
-            }
-        }
-        let schemes = source.schemes.compactMap { scheme -> Scheme? in
-            guard let title = scheme.title, let threshold = scheme.threshold, let comparison = scheme.comparison else { return nil }
-            return Scheme(
-                id: scheme.id.value, title: title, threshold: Threshold(basisPoints: BasisPoints(threshold.value), comparison: comparison),
-                levels: scheme.levels.map { StarLevel(stars: $0.stars.value, basisPoints: BasisPoints($0.basisPoints.value)) })
-        }
-        let departmentIDs = Set(departments.map(\.department.value))
-        return Framework(
-            identity: FrameworkIdentity(
-                id: id.value, version: version.value, title: title, locales: source.locales.map(\.value),
-                criterionIDPattern: pattern.value, stages: source.stages.map(\.value), released: options.releaseDate),
-            departments: source.departments.map(\.value).filter { departmentIDs.contains($0.id) }.map { Department(id: $0.id, title: $0.title) },
-            criteria: criteria, productionTypes: source.productionTypes.map(\.value),
-            scoring: ScoringPolicy(notApplicable: notApplicable, schemes: schemes), lineage: .origin)
     }
 }

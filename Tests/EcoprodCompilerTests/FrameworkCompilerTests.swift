@@ -95,6 +95,11 @@ struct PlantedDefect: Sendable, CustomTestStringConvertible {
         .init(name: "no locales", file: frameworkFile, find: "locales: [fr, en]", replace: "locales: []", code: .invalidValue),
         .init(name: "a locale twice", file: frameworkFile, find: "locales: [fr, en]", replace: "locales: [fr, en, fr]", code: .duplicateID),
         .init(name: "duplicate department", file: frameworkFile, find: "  - id: J\n", replace: "  - id: A\n", code: .duplicateID),
+        // Model invariants (FrameworkInvariants), mapped back to the YAML range they came from.
+        .init(name: "duplicate scheme", file: frameworkFile, find: "- id: commitment-phase", replace: "- id: performance", code: .duplicateID),
+        .init(name: "duplicate stage", file: frameworkFile, find: "  - id: shoot\n", replace: "  - id: preparation\n", code: .duplicateID),
+        .init(name: "duplicate production type", file: frameworkFile, find: "  - id: series\n", replace: "  - id: feature-film\n", code: .duplicateID),
+        .init(name: "star level over 100", file: frameworkFile, find: "{stars: 3, percent: 85}", replace: "{stars: 3, percent: 101}", code: .starLevelOrder),
     ]
 
     @Test(arguments: defects)

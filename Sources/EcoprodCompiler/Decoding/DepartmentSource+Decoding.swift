@@ -23,7 +23,9 @@ extension SourceDecoder {
         let name = "criterion \(id.value)"
         var points: Located<Int>?
         if let pointsNode = fields["points"] {
-            if let value = integer(pointsNode), value > 0, value <= Criterion.maximumPoints {
+            // The range (Criterion.pointsRange) is one of the model's invariants, checked once for
+            // sources and bundles alike; here only the form is checked.
+            if let value = integer(pointsNode) {
                 points = Located(value, at: pointsNode.range)
             } else {
                 diagnostics.emit(.invalidPoints(found: pointsNode))

@@ -131,7 +131,7 @@ struct SourceDecoder {
                 translations[entry.keyText] = text.value
             }
         }
-        for locale in locales where translations[locale] == nil && !entries.contains(where: { $0.keyText == locale }) {
+        for locale in LocalizedText(translations).missingLocales(of: locales) where !entries.contains(where: { $0.keyText == locale }) {
             diagnostics.emit(.missingTranslation(locale, what: what(), at: node.range))
         }
         return LocalizedText(translations)
@@ -170,20 +170,15 @@ struct SourceDecoder {
         return nil
     }
 
-    /// Reads a list of `{id, title}` entries (stages, production types, departments), reporting duplicate IDs.
+    /// Reads a list of `{id, title}` entries (stages, production types, departments). Duplicate IDs
+    /// are one of the model's invariants (``FrameworkInvariants``), reported once the model is built.
     mutating func catalog(_ node: YAMLNode?, what: @autoclosure () -> String) -> [Located<CatalogEntry>] {
         guard let items = sequence(node, what: what()) else { return [] }
         var result: [Located<CatalogEntry>] = []
-        var seen: [String: SourceRange] = [:]
         for item in items {
             guard let fields = mapping(item, context: "an entry of \(what())", required: ["id", "title"]),
                 let id = text(fields["id"], what: "id"), let title = localized(fields["title"], what: "the title of \(what()) '\(fields["id"]?.scalar?.value ?? "")'")
             else { continue }
-            if let first = seen[id.value] {
-                diagnostics.emit(.duplicateID(id.value, what: what(), at: id.range, first: first))
-                continue
-            }
-            seen[id.value] = id.range
             result.append(Located(CatalogEntry(id: id.value, title: title), at: id.range))
         }
         return result

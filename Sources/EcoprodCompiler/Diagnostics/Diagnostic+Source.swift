@@ -64,9 +64,12 @@ extension Diagnostic {
     }
 
     static func invalidPoints(found: YAMLNode) -> Diagnostic {
-        let shown = found.scalar.map { "'\($0.value)'" } ?? found.shapeDescription
-        return Diagnostic(
-            .error, .invalidPoints, "points must be a decimal integer from 1 to \(Criterion.maximumPoints), found \(shown)", at: SourceLocation(found.range),
+        invalidPoints(shown: found.scalar.map { "'\($0.value)'" } ?? found.shapeDescription, at: found.range)
+    }
+
+    static func invalidPoints(shown: String, at range: SourceRange) -> Diagnostic {
+        Diagnostic(
+            .error, .invalidPoints, "points must be a decimal integer from 1 to \(Criterion.maximumPoints), found \(shown)", at: SourceLocation(range),
             help: "write the points as digits, such as 'points: 3'; no sign, no 0x, no underscores, no decimals")
     }
 

@@ -13,10 +13,8 @@ struct FrameworkValidator {
         var byDepartment: [String: DepartmentSource] = [:]
         for file in files {
             let id = file.department.value
-            guard declaredDepartments.contains(id) else {
-                diagnostics.emit(.unknownDepartment(id, at: file.department.range, declared: declaredDepartments))
-                continue
-            }
+            // A file naming an undeclared department breaks a model invariant, reported once the model is built.
+            guard declaredDepartments.contains(id) else { continue }
             if let first = byDepartment[id] {
                 diagnostics.emit(.departmentFileTwice(id, at: file.department.range, first: first.department.range))
                 continue
@@ -28,38 +26,21 @@ struct FrameworkValidator {
         }
         checkCriteria(framework, files: files)
         checkScoring(framework, files: files)
-        return declaredDepartments.compactMap { byDepartment[$0] }
+        // A department declared twice (an invariant the model reports) still contributes its file once.
+        var listed: Set<String> = []
+        return declaredDepartments.filter { listed.insert($0).inserted }.compactMap { byDepartment[$0] }
     }
 
+    /// Criterion IDs match the framework's pattern. Uniqueness and references are model
+    /// invariants (``FrameworkInvariants``), checked once the model is built.
     private mutating func checkCriteria(_ framework: FrameworkSource, files: [DepartmentSource]) {
-        var pattern: Regex<AnyRegexOutput>?
-        if let source = framework.criterionIDPattern {
-            pattern = try? Regex(source.value)
-            if pattern == nil { diagnostics.emit(.invalidIDPattern(source.value, at: source.range)) }
+        guard let source = framework.criterionIDPattern else { return }
+        guard let pattern = try? Regex(source.value) else {
+            diagnostics.emit(.invalidIDPattern(source.value, at: source.range))
+            return
         }
-        let stages = Set(framework.stages.map(\.value.id))
-        let types = Set(framework.productionTypes.map(\.value.id))
-        let stageList = framework.stages.map(\.value.id)
-        let typeList = framework.productionTypes.map(\.value.id)
-        var seen: [String: SourceRange] = [:]
-        for file in files {
-            for criterion in file.criteria {
-                let id = criterion.id
-                if let first = seen[id.value] {
-                    diagnostics.emit(.duplicateID(id.value, what: "criterion", at: id.range, first: first))
-                } else {
-                    seen[id.value] = id.range
-                }
-                if let pattern, let source = framework.criterionIDPattern, (try? pattern.wholeMatch(in: id.value)) == nil {
-                    diagnostics.emit(.idPattern(id.value, pattern: source.value, at: id.range))
-                }
-                for stage in criterion.stages where !stages.contains(stage.value) {
-                    diagnostics.emit(.unknownStage(stage.value, at: stage.range, declared: stageList))
-                }
-                for type in criterion.appliesTo ?? [] where !types.contains(type.value) {
-                    diagnostics.emit(.unknownProductionType(type.value, at: type.range, declared: typeList))
-                }
-            }
+        for criterion in files.flatMap(\.criteria) where (try? pattern.wholeMatch(in: criterion.id.value)) == nil {
+            diagnostics.emit(.idPattern(criterion.id.value, pattern: source.value, at: criterion.id.range))
         }
     }
 
@@ -71,24 +52,16 @@ struct FrameworkValidator {
         var allTypesPoints = 0
         var typePoints: [String: Int] = [:]
         for criterion in files.flatMap(\.criteria) {
-            guard let points = criterion.points?.value else { continue }
+            guard let points = criterion.points?.value, Criterion.pointsRange.contains(points) else { continue }
             if let types = criterion.appliesTo {
                 for type in Set(types.map(\.value)) { typePoints[type, default: 0] += points }
             } else {
                 allTypesPoints += points
             }
         }
-        var seenSchemes: [String: SourceRange] = [:]
         for scheme in framework.schemes {
-            if let first = seenSchemes[scheme.id.value] {
-                diagnostics.emit(.duplicateID(scheme.id.value, what: "scheme", at: scheme.id.range, first: first))
-            }
-            seenSchemes[scheme.id.value] = scheme.id.range
-            guard let threshold = scheme.threshold else { continue }
-            guard BasisPoints.thresholdRange.contains(BasisPoints(threshold.value)) else {
-                diagnostics.emit(.thresholdRange(BasisPoints(threshold.value).shortText, at: threshold.range))
-                continue
-            }
+            // An out-of-range threshold breaks a model invariant, reported once the model is built.
+            guard let threshold = scheme.threshold, BasisPoints.thresholdRange.contains(BasisPoints(threshold.value)) else { continue }
             checkLevels(scheme, threshold: threshold)
             guard let comparison = scheme.comparison else { continue }
             let rule = Threshold(basisPoints: BasisPoints(threshold.value), comparison: comparison)
@@ -110,9 +83,9 @@ struct FrameworkValidator {
             if level.stars.value != index + 1 {
                 diagnostics.emit(.starLevelOrder("star level \(index + 1) of scheme '\(scheme.id.value)' awards \(level.stars.value) stars; expected \(index + 1)", at: level.stars.range))
             }
-            if BasisPoints(level.basisPoints.value) > .whole {
-                diagnostics.emit(.starLevelOrder("star level \(BasisPoints(level.basisPoints.value).shortText)% is above 100%", at: level.basisPoints.range))
-            } else if let previous, level.basisPoints.value <= previous.basisPoints {
+            // A level outside 0…100% breaks a model invariant, reported once the model is built.
+            let inRange = BasisPoints.levelRange.contains(BasisPoints(level.basisPoints.value))
+            if inRange, let previous, level.basisPoints.value <= previous.basisPoints {
                 diagnostics.emit(.starLevelOrder(
                     "\(level.stars.value)-star level \(BasisPoints(level.basisPoints.value).shortText)% is not above the \(previous.stars)-star level \(BasisPoints(previous.basisPoints).shortText)%",
                     at: level.basisPoints.range))

@@ -153,71 +153,10 @@ public struct BundleVerifier: Sendable {
         return hex.count == 64 && hex.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
     }
 
+    /// The model's invariants (``FrameworkInvariants``), each reported at its JSON path.
     private func checkIntegrity(of framework: Framework, locator: JSONLocator, into diagnostics: inout DiagnosticCollector) {
-        let departments = Set(framework.departments.map(\.id))
-        let types = Set(framework.productionTypes.map(\.id))
-        let stages = Set(framework.identity.stages.map(\.id))
-        let locales = framework.identity.locales
-        // Every human text is given in every declared locale: readers (and the reports) show
-        // each text per locale, and a missing one would show as nothing.
-        func checkLocales(_ text: LocalizedText, _ what: @autoclosure () -> String, at path: String) {
-            for locale in locales where text[locale] == nil {
-                diagnostics.emit(.bundleIntegrity(
-                    "\(what()) has no '\(locale)' text; the bundle declares \(locales.joined(separator: ", "))", at: locator.location(of: path)))
-            }
-        }
-        checkLocales(framework.identity.title, "the framework title", at: "$.framework.title")
-        for (index, stage) in framework.identity.stages.enumerated() {
-            checkLocales(stage.title, "stage \(stage.id)", at: JSONPath.item(index, of: "$.framework.stages") + ".title")
-        }
-        for (index, department) in framework.departments.enumerated() {
-            checkLocales(department.title, "department \(department.id)", at: JSONPath.item(index, of: "$.departments") + ".title")
-        }
-        for (index, type) in framework.productionTypes.enumerated() {
-            checkLocales(type.title, "production type \(type.id)", at: JSONPath.item(index, of: "$.production_types") + ".title")
-        }
-        for (index, scheme) in framework.scoring.schemes.enumerated() {
-            checkLocales(scheme.title, "scheme \(scheme.id)", at: JSONPath.item(index, of: "$.scoring.schemes") + ".title")
-        }
-        var seen: Set<String> = []
-        for (index, criterion) in framework.criteria.enumerated() {
-            let path = JSONPath.item(index, of: "$.criteria")
-            if !seen.insert(criterion.id).inserted {
-                diagnostics.emit(.bundleIntegrity("criterion ID \(criterion.id) appears twice", at: locator.location(of: path + ".id")))
-            }
-            if !departments.contains(criterion.department) {
-                diagnostics.emit(.bundleIntegrity("criterion \(criterion.id) names department \(criterion.department), which the bundle does not declare", at: locator.location(of: path + ".department")))
-            }
-            if criterion.points <= 0 || criterion.points > Criterion.maximumPoints {
-                diagnostics.emit(.bundleIntegrity(
-                    "criterion \(criterion.id) has \(criterion.points) points; points are from 1 to \(Criterion.maximumPoints)",
-                    at: locator.location(of: path + ".points")))
-            }
-            for type in criterion.appliesTo where !types.contains(type) {
-                diagnostics.emit(.bundleIntegrity("criterion \(criterion.id) applies to production type \(type), which the bundle does not declare", at: locator.location(of: path + ".applies_to")))
-            }
-            for stage in criterion.stages where !stages.contains(stage) {
-                diagnostics.emit(.bundleIntegrity("criterion \(criterion.id) names stage \(stage), which the bundle does not declare", at: locator.location(of: path + ".stages")))
-            }
-            checkLocales(criterion.title, "criterion \(criterion.id) title", at: path + ".title")
-            checkLocales(criterion.guidance, "criterion \(criterion.id) guidance", at: path + ".guidance")
-            for (evidenceIndex, evidence) in criterion.evidence.enumerated() {
-                checkLocales(evidence, "criterion \(criterion.id) evidence \(evidenceIndex + 1)", at: JSONPath.item(evidenceIndex, of: path + ".evidence"))
-            }
-        }
-        // Percentages are basis points in [0, 10000]; outside it the scorer's exact arithmetic has no meaning.
-        for (index, scheme) in framework.scoring.schemes.enumerated() {
-            let path = JSONPath.item(index, of: "$.scoring.schemes")
-            if !(1...10_000).contains(scheme.threshold.basisPoints) {
-                diagnostics.emit(.bundleIntegrity(
-                    "scheme \(scheme.id) has a threshold of \(scheme.threshold.basisPoints) basis points; thresholds are from 1 to 10000",
-                    at: locator.location(of: path + ".threshold.basis_points")))
-            }
-            for (levelIndex, level) in scheme.levels.enumerated() where !(0...10_000).contains(level.basisPoints) {
-                diagnostics.emit(.bundleIntegrity(
-                    "scheme \(scheme.id) has a star level at \(level.basisPoints) basis points; levels are from 0 to 10000",
-                    at: locator.location(of: JSONPath.item(levelIndex, of: path + ".levels") + ".basis_points")))
-            }
+        for violation in FrameworkInvariants.violations(in: framework) {
+            diagnostics.emit(.bundleIntegrity(violation.message, at: locator.location(of: violation.place.jsonPath)))
         }
     }
 
