@@ -66,7 +66,8 @@ public struct BundleVerifier: Sendable {
         }
         let document: BundleDocument
         do {
-            document = try JSONDecoder().decode(BundleDocument.self, from: Data(bytes))
+            // The tree already parsed is typed in place: the bytes are read once.
+            document = try JSONValueDecoder().decode(BundleDocument.self, from: parsed)
         } catch let error as DecodingError {
             diagnostics.emit(Self.diagnostic(for: error, locator: locator))
             return nil
