@@ -16,9 +16,4 @@ enum AnswerInput {
         }
         return ReleaseHistory.load(directory: directory, into: &diagnostics)
     }
-
-    /// Opens the JSONL input: a file, or stdin for "-".
-    static func handle(_ path: String) -> FileHandle? {
-        path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path)
-    }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import EcoprodCompiler
 import EcoprodReports
 import EcoprodFramework
@@ -45,6 +46,43 @@ enum Console {
             out(rendered)
         }
         return failed
+    }
+
+    /// Runs a `--jsonl` stream through ``RecordStream``: one record per line to stdout (or
+    /// `output`), a human-readable copy of failed lines' diagnostics on stderr in the text and
+    /// github formats, a count on stderr, and exit 1 when any line failed.
+    static func stream(
+        _ input: String, to output: String? = nil, force: Bool = false, format: DiagnosticFormat, maxLineBytes: Int,
+        noun: String = "answer set",
+        verb: String = "scored",
+        process: (_ line: Int, _ bytes: [UInt8], _ diagnostics: inout DiagnosticCollector) -> JSONValue?
+    ) throws {
+        guard let handle = input == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: input) else {
+            report([.fileUnreadable(input, reason: "no such file")], format: format == .text ? .text : .github)
+            throw ExitCode(1)
+        }
+        let records: BufferedOutput
+        do {
+            records = try BufferedOutput(path: output, force: force)
+        } catch {
+            report([error.diagnostic], format: .text)
+            throw ExitCode(1)
+        }
+        let summary = RecordStream(file: input, maxLineBytes: maxLineBytes).run(handle, into: records, process: process) { diagnostics in
+            switch format {
+            case .text, .github: Self.error(format.renderer(colour: colourAllowed).render(diagnostics))
+            case .json, .sarif: break
+            }
+        }
+        do {
+            try records.finish()
+        } catch {
+            report([error.diagnostic], format: .text)
+            throw ExitCode(1)
+        }
+        let done = summary.records - summary.failed
+        Self.error("\(done) \(noun)\(done == 1 ? "" : "s") \(verb)\(summary.failed > 0 ? ", \(summary.failed) failed" : "")\n")
+        if summary.failed > 0 { throw ExitCode(1) }
     }
 
     /// Reads a file's bytes, or stdin for "-".

@@ -28,12 +28,16 @@ struct MigrateCommand: ParsableCommand {
     @Flag(name: .long, help: "Read one answer set per line and stream one migrated set per line.")
     var jsonl = false
 
+    @Option(name: .long, help: "With --jsonl: the longest line read, in bytes; a longer line gets an error record (J101).")
+    var maxLineBytes = RecordStream.defaultMaxLineBytes
+
     @Flag(name: .long, help: "Replace an existing --output file with different content.")
     var force = false
 
     @OptionGroup var diagnosticFormat: DiagnosticFormatOption
 
     func validate() throws {
+        if maxLineBytes < 1 { throw ValidationError("--max-line-bytes must be at least 1") }
         if SemanticVersion(to) == nil { throw ValidationError("--to must be a semantic version such as 1.1.0, got '\(to)'") }
     }
 
@@ -70,35 +74,31 @@ struct MigrateCommand: ParsableCommand {
     }
 
     private func runLines(_ migrator: Migrator, target: SemanticVersion) throws {
-        guard let handle = AnswerInput.handle(answers) else {
-            Console.report([.fileUnreadable(answers, reason: "no such file")], format: diagnosticFormat.diagnosticsFormat)
+        let reports: BufferedOutput?
+        do {
+            reports = try report.map { path throws(AtomicFileWriter.Failure) in try BufferedOutput(path: path, force: true) }
+        } catch {
+            Console.report([error.diagnostic], format: diagnosticFormat.diagnosticsFormat)
             throw ExitCode(1)
         }
-        let out = try StreamTarget(path: output, force: force)
-        let reports = try report.map { try StreamTarget(path: $0, force: true) }
-        var failures = 0
-        var migratedCount = 0
-        JSONLinesReader(handle: handle).forEachLine { number, bytes in
-            var diagnostics = DiagnosticCollector()
+        try Console.stream(answers, to: output, force: force, format: diagnosticFormat.diagnosticsFormat, maxLineBytes: maxLineBytes, noun: "answer set", verb: "migrated to \(target)") {
+            number, bytes, diagnostics in
             guard let (input, locator) = AnswerSetDecoder().decodeLocated(bytes, file: answers, line: number, into: &diagnostics),
                 let (migrated, migration) = migrator.migrate(input, to: target, into: &diagnostics, locate: locator.location(of:))
-            else {
-                failures += 1
-                Console.report(diagnostics.sorted(), format: diagnosticFormat.diagnosticsFormat)
-                return
-            }
-            migratedCount += 1
-            out.write(migrated.jsonValue.canonicalBytes() + [0x0A])
+            else { return nil }
             if let reports {
                 var line = migration.jsonValue.objectValue ?? [:]
                 line["line"] = .integer(number)
                 reports.write(JSONValue.object(line).canonicalBytes() + [0x0A])
             }
+            return migrated.jsonValue
         }
-        try out.finish()
-        try reports?.finish()
-        Console.error("\(migratedCount) answer set\(migratedCount == 1 ? "" : "s") migrated to \(target)\(failures > 0 ? ", \(failures) failed" : "")\n")
-        if failures > 0 { throw ExitCode(1) }
+        do {
+            try reports?.finish()
+        } catch {
+            Console.report([error.diagnostic], format: diagnosticFormat.diagnosticsFormat)
+            throw ExitCode(1)
+        }
     }
 
     private func write(_ bytes: [UInt8], to path: String?) throws {
@@ -110,42 +110,6 @@ struct MigrateCommand: ParsableCommand {
             _ = try AtomicFileWriter(force: force).write(bytes, to: path)
         } catch {
             Console.report([error.diagnostic], format: diagnosticFormat.diagnosticsFormat)
-            throw ExitCode(1)
-        }
-    }
-}
-
-/// A streamed output: stdout, or a file committed whole when the stream ends.
-final class StreamTarget {
-    private let output: BufferedOutput
-    private let file: StreamingFile?
-
-    init(path: String?, force: Bool) throws {
-        guard let path, path != "-" else {
-            file = nil
-            output = BufferedOutput()
-            return
-        }
-        do {
-            let file = try AtomicFileWriter(force: force).openStream(to: path)
-            self.file = file
-            output = BufferedOutput { file.write($0) }
-        } catch {
-            Console.report([error.diagnostic], format: .text)
-            throw ExitCode(1)
-        }
-    }
-
-    func write(_ bytes: [UInt8]) {
-        output.write(bytes)
-    }
-
-    func finish() throws {
-        output.flush()
-        do {
-            try file?.commit()
-        } catch {
-            Console.report([error.diagnostic], format: .text)
             throw ExitCode(1)
         }
     }

@@ -30,10 +30,14 @@ struct ScoreCommand: ParsableCommand {
     @Flag(name: .long, help: "Read one answer set per line and stream one score per line.")
     var jsonl = false
 
+    @Option(name: .long, help: "With --jsonl: the longest line read, in bytes; a longer line gets an error record (J101).")
+    var maxLineBytes = RecordStream.defaultMaxLineBytes
+
     @OptionGroup var report: ReportOptions
     @OptionGroup var diagnosticFormat: DiagnosticFormatOption
 
     func validate() throws {
+        if maxLineBytes < 1 { throw ValidationError("--max-line-bytes must be at least 1") }
         if bundle != nil && releases != nil { throw ValidationError("give --bundle or --releases, not both") }
         if jsonl && (format == .html || report.output != nil) { throw ValidationError("--jsonl streams JSON lines to stdout: --format html and --output do not apply") }
         if let locale = report.locale, format != .html { throw ValidationError("--locale \(locale) applies to --format html only") }
@@ -48,26 +52,8 @@ struct ScoreCommand: ParsableCommand {
         }
         let session = ReleaseScorer(history: history, againstLatest: bundle != nil)
         if jsonl {
-            guard let handle = AnswerInput.handle(answers) else {
-                Console.report([.fileUnreadable(answers, reason: "no such file")], format: diagnosticFormat.diagnosticsFormat)
-                throw ExitCode(1)
-            }
-            var failures = 0
-            let output = BufferedOutput()
-            JSONLinesReader(handle: handle).forEachLine { number, bytes in
-                var diagnostics = DiagnosticCollector()
-                if let report = session.score(bytes, file: answers, line: number, into: &diagnostics) {
-                    output.write(report.jsonValue.canonicalBytes() + [0x0A])
-                } else {
-                    failures += 1
-                    output.flush()
-                    Console.report(diagnostics.sorted(), format: diagnosticFormat.diagnosticsFormat)
-                }
-            }
-            output.flush()
-            if failures > 0 {
-                Console.error("\(failures) line\(failures == 1 ? "" : "s") failed\n")
-                throw ExitCode(1)
+            try Console.stream(answers, format: diagnosticFormat.diagnosticsFormat, maxLineBytes: maxLineBytes) { number, bytes, diagnostics in
+                session.score(bytes, file: answers, line: number, into: &diagnostics)?.jsonValue
             }
             return
         }
@@ -89,27 +75,5 @@ struct ScoreCommand: ParsableCommand {
             rendered = Array(ScoreHTMLRenderer(locale: report.locale).render(scored).utf8)
         }
         try report.deliver(rendered, format: diagnosticFormat.diagnosticsFormat)
-    }
-}
-
-/// Collects output lines and writes them in large blocks.
-final class BufferedOutput {
-    private var buffer: [UInt8] = []
-    private let sink: ([UInt8]) -> Void
-
-    /// Output to stdout, or to `sink`.
-    init(sink: @escaping ([UInt8]) -> Void = { Console.out(bytes: $0) }) {
-        self.sink = sink
-    }
-
-    func write(_ bytes: [UInt8]) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 16 { flush() }
-    }
-
-    func flush() {
-        guard !buffer.isEmpty else { return }
-        sink(buffer)
-        buffer.removeAll(keepingCapacity: true)
     }
 }

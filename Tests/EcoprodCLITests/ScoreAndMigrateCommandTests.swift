@@ -57,12 +57,14 @@ private func line(_ path: String) throws -> String {
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: input)
         let result = try runEcoprod(["score", input.path, "--jsonl"])
         #expect(result.status == 1)
-        let outputs = result.stdout.split(separator: "\n")
-        #expect(outputs.count == 2)
-        #expect(try JSONParser().parse(Array(outputs[0].utf8))["eligible"] == true)
-        #expect(try JSONParser().parse(Array(outputs[1].utf8))["eligible"] == false)
+        // One record per non-blank line, each with its line; the blank third line is counted.
+        let outputs = try result.stdout.split(separator: "\n").map { try JSONParser().parse(Array($0.utf8)) }
+        #expect(outputs.map { $0["line"]?.integerValue } == [1, 2, 4])
+        #expect(outputs[0]["eligible"] == true)
+        #expect(outputs[1]["diagnostics"]?.arrayValue?.first?["code"] == "A101")
+        #expect(outputs[2]["eligible"] == false)
         #expect(result.stderr.contains("batch.jsonl:2:"))
-        #expect(result.stderr.contains("1 line failed"))
+        #expect(result.stderr.contains("2 answer sets scored, 1 failed"))
     }
 
     @Test func jsonlReadsStdin() throws {

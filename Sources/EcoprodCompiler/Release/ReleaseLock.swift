@@ -1,4 +1,5 @@
 import EcoprodFramework
+import EcoprodReports
 import Foundation
 
 #if canImport(Glibc)

@@ -319,6 +319,14 @@ extension DiagnosticCode {
             Entry(.error, "Migration refused",
                   explanation: "Migration cannot go where it was asked, for example backwards.",
                   example: "--to 1.0.0 for answers of 1.1.0", fix: "Migrate forwards only, to a released version.")
+        case .lineTooLong:
+            Entry(.error, "JSONL line longer than the limit",
+                  explanation: "A line of a JSONL stream is longer than the stated limit (64 MiB). Its bytes are dropped as they arrive, so a stream without line breaks cannot exhaust memory; the line gets an error record and the stream goes on.",
+                  example: "a 1 GB answer set on one line", fix: "Split the stream into one answer set per line.")
+        case .lineMemberReserved:
+            Entry(.error, "Top-level `line` member in a JSONL result",
+                  explanation: "JSONL records carry the input line as their top-level `line` member. A result that already has a member of that name (an unknown member kept from the input) would lose it, so the line gets an error record instead.",
+                  example: "{\"framework\": …, \"line\": \"B-roll\", …}", fix: "Rename the member, or process the answer set without --jsonl.")
         case .fileUnreadable:
             Entry(.error, "Unreadable file",
                   explanation: "The file or folder could not be read, or is not a regular file.",

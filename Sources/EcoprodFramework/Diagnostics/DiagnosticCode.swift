@@ -86,6 +86,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable, C
     case answersNotApplicableRefused = "A108"
     case answersBundleNotFound = "A109"
     case migrationRefused = "A110"
+    // J1xx: batch streams (JSONL).
+    case lineTooLong = "J101"
+    case lineMemberReserved = "J102"
     // F0xx, W0xx, L0xx: files, writes and locks.
     case fileUnreadable = "F001"
     case missingFrameworkFile = "F002"

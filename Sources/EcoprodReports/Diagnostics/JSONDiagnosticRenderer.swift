@@ -6,24 +6,7 @@ public struct JSONDiagnosticRenderer: DiagnosticRenderer {
     public init() {}
 
     public func render(_ diagnostics: [Diagnostic]) -> String {
-        let items: [JSONValue] = diagnostics.map { diagnostic in
-            var object: [String: JSONValue] = [
-                "severity": .string(diagnostic.severity.rawValue),
-                "code": .string(diagnostic.code.rawValue),
-                "message": .string(diagnostic.message),
-                "file": .string(diagnostic.location.file),
-                "line": .integer(diagnostic.location.line),
-                "column": .integer(diagnostic.location.column),
-                "notes": .array(diagnostic.notes.map(Self.note)),
-                "help": diagnostic.help.map(JSONValue.string) ?? .null,
-            ]
-            if let path = diagnostic.location.path { object["path"] = .string(path) }
-            if let endLine = diagnostic.location.endLine, let endColumn = diagnostic.location.endColumn {
-                object["end_line"] = .integer(endLine)
-                object["end_column"] = .integer(endColumn)
-            }
-            return .object(object)
-        }
+        let items = diagnostics.map(Self.entry)
         let document: JSONValue = [
             "diagnostics": .array(items),
             "summary": [
@@ -32,6 +15,26 @@ public struct JSONDiagnosticRenderer: DiagnosticRenderer {
             ],
         ]
         return String(decoding: document.prettyBytes(), as: UTF8.self)
+    }
+
+    /// One diagnostic in the contract's entry shape; JSONL error records use it too.
+    public static func entry(_ diagnostic: Diagnostic) -> JSONValue {
+        var object: [String: JSONValue] = [
+            "severity": .string(diagnostic.severity.rawValue),
+            "code": .string(diagnostic.code.rawValue),
+            "message": .string(diagnostic.message),
+            "file": .string(diagnostic.location.file),
+            "line": .integer(diagnostic.location.line),
+            "column": .integer(diagnostic.location.column),
+            "notes": .array(diagnostic.notes.map(Self.note)),
+            "help": diagnostic.help.map(JSONValue.string) ?? .null,
+        ]
+        if let path = diagnostic.location.path { object["path"] = .string(path) }
+        if let endLine = diagnostic.location.endLine, let endColumn = diagnostic.location.endColumn {
+            object["end_line"] = .integer(endLine)
+            object["end_column"] = .integer(endColumn)
+        }
+        return .object(object)
     }
 
     static func note(_ note: Diagnostic.Note) -> JSONValue {
