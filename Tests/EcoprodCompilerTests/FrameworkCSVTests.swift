@@ -126,7 +126,7 @@ struct ReportEscapingPropertyTests {
         var generator = SplitMix(seed: 1866)
         for _ in 0..<2_000 {
             let text = Self.randomField(&generator)
-            let escaped = HTMLPage.escape(text)
+            let escaped = htmlEscaped(text)
             #expect(!escaped.contains { "<>\"'".contains($0) })
             let restored = escaped.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
                 .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")

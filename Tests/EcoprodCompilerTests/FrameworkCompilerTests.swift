@@ -99,6 +99,7 @@ struct PlantedDefect: Sendable, CustomTestStringConvertible {
         .init(name: "duplicate scheme", file: frameworkFile, find: "- id: commitment-phase", replace: "- id: performance", code: .duplicateID),
         .init(name: "duplicate stage", file: frameworkFile, find: "  - id: shoot\n", replace: "  - id: preparation\n", code: .duplicateID),
         .init(name: "duplicate production type", file: frameworkFile, find: "  - id: series\n", replace: "  - id: feature-film\n", code: .duplicateID),
+        .init(name: "locale that is not a language tag", file: frameworkFile, find: "locales: [fr, en]", replace: "locales: [fr, \"en\\\"><x\"]", code: .invalidLocaleTag),
         .init(name: "star level over 100", file: frameworkFile, find: "{stars: 3, percent: 85}", replace: "{stars: 3, percent: 101}", code: .starLevelOrder),
     ]
 

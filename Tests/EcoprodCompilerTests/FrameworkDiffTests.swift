@@ -126,9 +126,10 @@ struct EvolutionCase: Sendable, CustomTestStringConvertible {
         #expect(diff.locales.first == "fr")
         #expect(DiffTextRenderer().render(diff) == DiffTextRenderer(locale: "fr").render(diff))
         #expect(DiffJSONRenderer().render(diff) == DiffJSONRenderer(locale: "fr").render(diff))
-        let html = DiffHTMLRenderer().render(diff)
+        let document = DiffHTMLRenderer().document(diff, impact: nil)
+        let html = document.markup
         try assertMatchesGolden(html, named: "diff.html")
-        #expect(HTMLStructure(html).problems.isEmpty)
+        #expect(HTMLTree(document).problems.isEmpty)
         // Scoring changes first, then additive, then editorial; every change has its row.
         let sections = ["class-scoring", "class-additive", "class-editorial"].compactMap { html.range(of: "id=\"\($0)\"")?.lowerBound }
         #expect(sections.count == 3 && sections == sections.sorted())

@@ -1,3 +1,4 @@
+@testable import EcoprodReports
 import Foundation
 import TestSupport
 import Testing
@@ -47,4 +48,9 @@ func unifiedDiff(_ expected: String, _ actual: String) -> String {
     let changed = Set(lines.indices.filter { lines[$0].0 != " " })
     let shown = lines.indices.filter { index in (index - 2...index + 2).contains { changed.contains($0) } }
     return shown.map { "\(lines[$0].0) \(lines[$0].1)" }.joined(separator: "\n")
+}
+
+/// A text as the reports write it in markup, escaped.
+func htmlEscaped(_ text: String) -> String {
+    HTMLNode.text(text).markup
 }

@@ -24,8 +24,9 @@ struct ScoreHTMLRendererTests {
 
     @Test func reportShowsTheVerdictAndWhatIsStillNeeded() throws {
         let scored = try Self.example()
-        let html = ScoreHTMLRenderer(locale: "en").render(scored)
-        #expect(HTMLStructure(html).problems.isEmpty, "\(HTMLStructure(html).problems)")
+        let document = ScoreHTMLRenderer(locale: "en").document(scored)
+        let html = document.markup
+        #expect(HTMLTree(document).problems.isEmpty, "\(HTMLTree(document).problems)")
         #expect(scored.report.mandatoryMissing == ["A5"] && !scored.report.eligible)
         #expect(html.contains("Score: \(scored.report.percent) %"))
         #expect(html.contains("<p class=\"verdict status-not-met\">Not eligible — 1 mandatory criterion not met</p>"))
@@ -42,7 +43,7 @@ struct ScoreHTMLRendererTests {
         var missing: [String] = []
         for (id, answer) in scored.answers.answers {
             if !html.contains("id=\"answer-\(id)\"") { missing.append("row \(id)") }
-            for text in answer.evidence + [answer.note, answer.justification].compactMap({ $0 }) where !html.contains(HTMLPage.escape(text)) {
+            for text in answer.evidence + [answer.note, answer.justification].compactMap({ $0 }) where !html.contains(htmlEscaped(text)) {
                 missing.append("\(id): \(text)")
             }
         }

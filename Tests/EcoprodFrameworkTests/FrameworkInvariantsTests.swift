@@ -25,6 +25,7 @@ struct FrameworkInvariantsTests {
         .init(name: "missing locale", edit: { $0.criteria[7].guidance = LocalizedText(["fr": "x"]) }, path: "$.criteria[7].guidance"),
         .init(name: "missing locale in evidence", edit: { $0.criteria[7].evidence = [LocalizedText(["en": "x"])] }, path: "$.criteria[7].evidence[0]"),
         .init(name: "missing locale in a stage", edit: { $0.identity.stages[0].title = LocalizedText([:]) }, path: "$.framework.stages[0].title"),
+        .init(name: "locale that is not a language tag", edit: { $0.identity.locales[1] = "en\"><script>" }, path: "$.framework.locales[1]"),
         .init(name: "threshold of 0", edit: { $0.scoring.schemes[0].threshold.basisPoints = 0 }, path: "$.scoring.schemes[0].threshold.basis_points"),
         .init(name: "threshold over 100%", edit: { $0.scoring.schemes[0].threshold.basisPoints = 10_001 }, path: "$.scoring.schemes[0].threshold.basis_points"),
         .init(name: "level over 100%", edit: { $0.scoring.schemes[1].levels[2].basisPoints = 10_001 }, path: "$.scoring.schemes[1].levels[2].basis_points"),
@@ -47,5 +48,14 @@ struct FrameworkInvariantsTests {
         #expect(!violations.isEmpty)
         #expect(violations.first?.place.jsonPath.hasPrefix(breakage.path) == true, "\(violations.map(\.place.jsonPath))")
         #expect(violations.first?.message.isEmpty == false)
+    }
+
+    @Test(arguments: [
+        ("fr", true), ("en", true), ("pt-BR", true), ("zh-Hant-TW", true), ("gsw", true), ("de-CH-1996", true),
+        ("", false), ("e", false), ("english", false), ("en_US", false), ("en-", false), ("-en", false), ("en us", false),
+        ("en\"><x", false), ("fr-abcdefghi", false), ("é", false),
+    ])
+    func localeCodesAreLanguageTags(_ code: String, _ valid: Bool) {
+        #expect(LocaleTag.isValid(code) == valid)
     }
 }

@@ -87,6 +87,10 @@ extension FrameworkCompiler {
             return .invalidPoints(shown: "'\(points)'", at: map[place])
         case .missingLocale:
             return nil
+        case .invalidLocale(let code, let place):
+            return Diagnostic(
+                .invalidLocaleTag, "locale '\(code)' is not a BCP 47 language tag", at: SourceLocation(map[place]),
+                help: "write a language tag such as fr, en or pt-BR: 2 or 3 letters, then subtags of letters and digits joined by '-'")
         case .thresholdOutOfRange(_, let value, let place):
             return .thresholdRange(value.shortText, at: map[place])
         case .levelOutOfRange(_, let value, let place):

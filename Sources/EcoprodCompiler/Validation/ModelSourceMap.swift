@@ -34,6 +34,7 @@ struct ModelSourceMap: Sendable {
 
     /// Records the ranges of the catalogues and schemes of `framework.yaml`.
     mutating func record(_ source: FrameworkSource, schemes: [SchemeSource]) {
+        for (index, locale) in source.locales.enumerated() { self[.locale(index)] = locale.range }
         for (index, stage) in source.stages.enumerated() { self[.stage(index)] = stage.range }
         for (index, type) in source.productionTypes.enumerated() { self[.productionType(index)] = type.range }
         for (index, department) in source.departments.enumerated() { self[.department(index)] = department.range }

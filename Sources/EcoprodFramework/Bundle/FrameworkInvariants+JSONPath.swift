@@ -4,6 +4,7 @@ extension FrameworkInvariants.Place {
         func item(_ index: Int, _ array: String) -> String { JSONPath.item(index, of: array) }
         switch self {
         case .frameworkTitle: return "$.framework.title"
+        case .locale(let index): return item(index, "$.framework.locales")
         case .stage(let index): return item(index, "$.framework.stages") + ".id"
         case .stageTitle(let index): return item(index, "$.framework.stages") + ".title"
         case .department(let index): return item(index, "$.departments") + ".id"

@@ -175,6 +175,10 @@ extension DiagnosticCode {
             Entry(.error, "Text in an undeclared locale",
                   explanation: "A text is given in a locale the framework does not declare.",
                   example: "title: {fr: …, en: …, de: …}", fix: "Declare the locale under `locales:` or remove the text.")
+        case .invalidLocaleTag:
+            Entry(.error, "Locale is not a BCP 47 language tag",
+                  explanation: "Locale codes become attribute values and class names in reports and column names in spreadsheets, so they must be well-formed BCP 47 language tags: a 2–3 letter language, then subtags of letters and digits.",
+                  example: "locales: [fr, \"en us\"]", fix: "Write a language tag such as `fr`, `en` or `pt-BR`.")
         case .thresholdRange:
             Entry(.error, "Threshold or star level out of range",
                   explanation: "Thresholds are above 0% and at most 100%, in basis points (6500 is 65%).",

@@ -45,6 +45,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable, C
     // T6xx: translations.
     case missingTranslation = "T601"
     case undeclaredLocale = "T602"
+    case invalidLocaleTag = "T603"
     // C7xx: the scoring policy.
     case thresholdRange = "C701"
     case missingComparison = "C702"

@@ -9,6 +9,7 @@ public enum FrameworkInvariants {
     /// A place in the model.
     public enum Place: Sendable, Hashable {
         case frameworkTitle
+        case locale(Int)
         case stage(Int)
         case stageTitle(Int)
         case department(Int)
@@ -45,6 +46,8 @@ public enum FrameworkInvariants {
         case pointsOutOfRange(criterion: String, points: Int, at: Place)
         /// A human text without one of the declared locales; `what` names the text.
         case missingLocale(locale: String, what: String, at: Place, declared: [String])
+        /// A declared locale code that is not a BCP 47 language tag (``LocaleTag``).
+        case invalidLocale(String, at: Place)
         /// A threshold outside ``BasisPoints/thresholdRange``.
         case thresholdOutOfRange(scheme: String, BasisPoints, at: Place)
         /// A star level outside ``BasisPoints/levelRange``.
@@ -54,7 +57,8 @@ public enum FrameworkInvariants {
         public var place: Place {
             switch self {
             case .duplicateID(_, _, let place, _), .undeclaredReference(_, _, _, let place, _), .pointsOutOfRange(_, _, let place),
-                .missingLocale(_, _, let place, _), .thresholdOutOfRange(_, _, let place), .levelOutOfRange(_, _, let place):
+                .missingLocale(_, _, let place, _), .thresholdOutOfRange(_, _, let place), .levelOutOfRange(_, _, let place),
+                .invalidLocale(_, let place):
                 return place
             }
         }
@@ -71,6 +75,8 @@ public enum FrameworkInvariants {
                 return "criterion \(criterion) has \(points) points; points are from 1 to \(Criterion.maximumPoints)"
             case .missingLocale(let locale, let what, _, let declared):
                 return "\(what) has no '\(locale)' text; the bundle declares \(declared.joined(separator: ", "))"
+            case .invalidLocale(let code, _):
+                return "locale '\(code)' is not a BCP 47 language tag such as fr, en or pt-BR"
             case .thresholdOutOfRange(let scheme, let value, _):
                 return "scheme \(scheme) has a threshold of \(value.rawValue) basis points; thresholds are from "
                     + "\(BasisPoints.thresholdRange.lowerBound.rawValue) to \(BasisPoints.thresholdRange.upperBound.rawValue)"
@@ -148,6 +154,9 @@ public enum FrameworkInvariants {
     /// per locale, and a missing one would show as nothing.
     private static func checkLocales(_ framework: Framework, into found: inout [Violation]) {
         let locales = framework.identity.locales
+        for (index, code) in locales.enumerated() where !LocaleTag.isValid(code) {
+            found.append(.invalidLocale(code, at: .locale(index)))
+        }
         func check(_ text: LocalizedText, _ what: @autoclosure () -> String, _ place: Place) {
             for locale in text.missingLocales(of: locales) {
                 found.append(.missingLocale(locale: locale, what: what(), at: place, declared: locales))

@@ -17,79 +17,165 @@ public struct DiffHTMLRenderer: DiffRenderer {
 
     /// The whole page; with `impact`, the table of each production's score before and after.
     public func render(_ diff: FrameworkDiff, impact: ImpactAnalysis?) -> String {
-        var page = HTMLPage(locale: locale, available: Self.locales)
-        page.raw("<header>\n<p class=\"kicker\">")
-        page.label(.changes)
-        page.raw("</p>\n<h1>")
-        page.text(diff.heading)
-        page.raw("</h1>\n<dl class=\"facts\">\n<dt>")
-        page.label(.requiredBump)
-        page.raw("</dt><dd><span class=\"badge \(diff.requiredBump == .major ? "mandatory" : "optional")\">\(HTMLPage.escape(diff.requiredBump?.rawValue ?? "none"))</span></dd>\n<dt>")
-        page.label(.changes)
-        page.raw("</dt><dd>\(diff.changes.count)")
-        for changeClass in ChangeClass.allCases {
-            let count = diff.changes.filter { $0.changeClass == changeClass }.count
-            if count > 0 {
-                page.raw(" · \(count) ")
-                page.label(Self.title(changeClass))
+        document(diff, impact: impact).markup
+    }
+
+    /// The page as a tree of nodes; ``render`` writes its markup.
+    func document(_ diff: FrameworkDiff, impact: ImpactAnalysis?) -> HTMLDocument {
+        let page = HTMLPage(locale: locale, available: Self.locales)
+        return page.document(title: diff.heading) {
+            element(.header) {
+                "\n"
+                element(.p, .class("kicker")) { page.label(.changes) }
+                "\n"
+                element(.h1) { diff.heading }
+                "\n"
+                facts(diff, page)
             }
-        }
-        page.raw("</dd>\n")
-        for (label, side) in [(ReportLabel.before, diff.from), (.after, diff.to)] {
-            page.raw("<dt>")
-            page.label(label)
-            page.raw("</dt><dd>\(HTMLPage.escape(side.id)) \(HTMLPage.escape(side.version.description))")
-            if let digest = side.digest { page.raw(" <code>\(HTMLPage.escape(digest))</code>") }
-            page.raw("</dd>\n")
-        }
-        page.raw("</dl>\n</header>\n<main>\n")
-        if diff.changes.isEmpty {
-            page.raw("<p>")
-            page.label(.noChanges)
-            page.raw("</p>\n")
-        }
-        for changeClass in ChangeClass.allCases {
-            let groups = diff.grouped(changeClass)
-            guard !groups.isEmpty else { continue }
-            page.raw("<section aria-labelledby=\"class-\(changeClass.rawValue)\">\n<h2 id=\"class-\(changeClass.rawValue)\">")
-            page.label(Self.title(changeClass))
-            page.raw(" <span class=\"badge \(changeClass == .scoring ? "mandatory" : "optional")\">\(changeClass.bump.rawValue)</span></h2>\n<table>\n<thead><tr>")
-            for label in [ReportLabel.department, .subject, .change, .before, .after] {
-                page.raw("<th scope=\"col\">")
-                page.label(label)
-                page.raw("</th>")
+            "\n"
+            element(.main) {
+                "\n"
+                if diff.changes.isEmpty {
+                    element(.p) { page.label(.noChanges) }
+                    "\n"
+                }
+                for changeClass in ChangeClass.allCases {
+                    let groups = diff.grouped(changeClass)
+                    if !groups.isEmpty { changes(changeClass, groups, diff, page) }
+                }
+                if let impact { self.impact(impact, page) }
             }
-            page.raw("</tr></thead>\n<tbody>\n")
-            for group in groups {
-                for change in group.changes {
-                    let subject = change.criterion ?? change.scheme ?? change.productionType ?? change.department ?? diff.to.id
-                    page.raw("<tr><td>")
-                    if let department = group.department { page.text(department) } else { page.label(.frameworkAndPolicy) }
-                    page.raw("</td><th scope=\"row\"><code>\(HTMLPage.escape(subject))</code></th><td><code>\(HTMLPage.escape(change.kind.rawValue))</code>")
-                    if let locale = change.locale { page.raw(" <span lang=\"\(HTMLPage.escape(locale))\">(\(HTMLPage.escape(locale)))</span>") }
-                    page.raw("</td><td>\(HTMLPage.escape(change.displayBefore(in: page.primaryLocale)))</td><td>\(HTMLPage.escape(change.displayAfter(in: page.primaryLocale)))</td></tr>\n")
+            "\n"
+        }
+    }
+
+    /// The required bump, the counts and both sides.
+    private func facts(_ diff: FrameworkDiff, _ page: HTMLPage) -> HTMLNode {
+        group {
+            element(.dl, .class("facts")) {
+                "\n"
+                element(.dt) { page.label(.requiredBump) }
+                element(.dd) {
+                    element(.span, .class("badge \(diff.requiredBump == .major ? "mandatory" : "optional")")) { diff.requiredBump?.rawValue ?? "none" }
+                }
+                "\n"
+                element(.dt) { page.label(.changes) }
+                element(.dd) {
+                    String(diff.changes.count)
+                    for changeClass in ChangeClass.allCases {
+                        let count = diff.changes.filter { $0.changeClass == changeClass }.count
+                        if count > 0 {
+                            " · \(count) "
+                            page.label(Self.title(changeClass))
+                        }
+                    }
+                }
+                "\n"
+                for (label, side) in [(ReportLabel.before, diff.from), (.after, diff.to)] {
+                    element(.dt) { page.label(label) }
+                    element(.dd) {
+                        "\(side.id) \(side.version.description)"
+                        if let digest = side.digest {
+                            " "
+                            element(.code) { digest }
+                        }
+                    }
+                    "\n"
                 }
             }
-            page.raw("</tbody>\n</table>\n</section>\n")
+            "\n"
         }
-        if let impact {
-            page.raw("<section aria-labelledby=\"impact\">\n<h2 id=\"impact\">")
-            page.label(.impact)
-            page.raw("</h2>\n<p>\(HTMLPage.escape(impact.summary))</p>\n<table>\n<thead><tr>")
-            for label in [ReportLabel.production, .before, .after, .change] {
-                page.raw("<th scope=\"col\">")
-                page.label(label)
-                page.raw("</th>")
+    }
+
+    /// One class of changes, as a table grouped by department.
+    private func changes(_ changeClass: ChangeClass, _ groups: [(department: String?, changes: [Change])], _ diff: FrameworkDiff, _ page: HTMLPage) -> HTMLNode {
+        group {
+            element(.section, .labelledBy("class-\(changeClass.rawValue)")) {
+                "\n"
+                element(.h2, .id("class-\(changeClass.rawValue)")) {
+                    page.label(Self.title(changeClass))
+                    " "
+                    element(.span, .class("badge \(changeClass == .scoring ? "mandatory" : "optional")")) { changeClass.bump.rawValue }
+                }
+                "\n"
+                element(.table) {
+                    "\n"
+                    Self.header([.department, .subject, .change, .before, .after], page)
+                    "\n"
+                    element(.tbody) {
+                        "\n"
+                        for group in groups {
+                            for change in group.changes {
+                                row(change, department: group.department, diff, page)
+                                "\n"
+                            }
+                        }
+                    }
+                    "\n"
+                }
+                "\n"
             }
-            page.raw("</tr></thead>\n<tbody>\n")
-            for row in impact.tableRows {
-                page.raw("<tr><th scope=\"row\">\(HTMLPage.escape(row.title))</th><td>\(HTMLPage.escape(row.before))</td><td>\(HTMLPage.escape(row.after))</td>")
-                page.raw("<td>\(HTMLPage.escape(row.change))</td></tr>\n")
-            }
-            page.raw("</tbody>\n</table>\n</section>\n")
+            "\n"
         }
-        page.raw("</main>\n")
-        return page.document(title: diff.heading)
+    }
+
+    private func row(_ change: Change, department: String?, _ diff: FrameworkDiff, _ page: HTMLPage) -> HTMLNode {
+        let subject = change.criterion ?? change.scheme ?? change.productionType ?? change.department ?? diff.to.id
+        return element(.tr) {
+            element(.td) { if let department { department } else { page.label(.frameworkAndPolicy) } }
+            element(.th, .rowHeader) { element(.code) { subject } }
+            element(.td) {
+                element(.code) { change.kind.rawValue }
+                if let locale = change.locale {
+                    " "
+                    element(.span, .lang(locale)) { "(\(locale))" }
+                }
+            }
+            element(.td) { change.displayBefore(in: page.primaryLocale) }
+            element(.td) { change.displayAfter(in: page.primaryLocale) }
+        }
+    }
+
+    /// Each production's score before and after.
+    private func impact(_ impact: ImpactAnalysis, _ page: HTMLPage) -> HTMLNode {
+        group {
+            element(.section, .labelledBy("impact")) {
+                "\n"
+                element(.h2, .id("impact")) { page.label(.impact) }
+                "\n"
+                element(.p) { impact.summary }
+                "\n"
+                element(.table) {
+                    "\n"
+                    Self.header([.production, .before, .after, .change], page)
+                    "\n"
+                    element(.tbody) {
+                        "\n"
+                        for row in impact.tableRows {
+                            element(.tr) {
+                                element(.th, .rowHeader) { row.title }
+                                element(.td) { row.before }
+                                element(.td) { row.after }
+                                element(.td) { row.change }
+                            }
+                            "\n"
+                        }
+                    }
+                    "\n"
+                }
+                "\n"
+            }
+            "\n"
+        }
+    }
+
+    /// A header row of labels.
+    static func header(_ labels: [ReportLabel], _ page: HTMLPage) -> HTMLNode {
+        element(.thead) {
+            element(.tr) {
+                for label in labels { element(.th, .colHeader) { page.label(label) } }
+            }
+        }
     }
 
     static func title(_ changeClass: ChangeClass) -> ReportLabel {

@@ -14,8 +14,8 @@ struct BarChart {
     }
 
     struct Row {
-        /// The label's markup (already escaped; may hold one `tspan` per locale).
-        var label: String
+        /// The label (may hold one `tspan` per locale).
+        var label: HTMLNode
         var segments: [Segment]
         /// The length the row is drawn against, when not the sum of its segments (applicable
         /// points, drawn as an outline).
@@ -41,36 +41,79 @@ struct BarChart {
     private let top = 8
 
     /// The SVG element.
-    func svg(id: String) -> String {
+    func svg(id: String) -> HTMLNode {
         let scale = max(1, rows.map { $0.outOf ?? $0.segments.reduce(0) { $0 + $1.value } }.max() ?? 1)
         let height = top * 2 + rows.count * rowHeight + (markerBasisPoints == nil ? 0 : 18)
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 \(width) \(height)\" width=\"100%\" style=\"max-width: \(width)px\" aria-labelledby=\"\(id)-title \(id)-desc\">\n"
-        svg += "<title id=\"\(id)-title\">\(HTMLPage.escape(title))</title>\n<desc id=\"\(id)-desc\">\(HTMLPage.escape(description))</desc>\n"
-        for (index, row) in rows.enumerated() {
-            let y = top + index * rowHeight
-            let length = row.outOf ?? row.segments.reduce(0) { $0 + $1.value }
-            let fullTenths = normalized ? barWidth * 10 : barWidth * 10 * length / scale
-            svg += "<g>\n<text x=\"\(labelWidth - 8)\" y=\"\(y + 17)\" text-anchor=\"end\" font-size=\"12\">\(row.label)</text>\n"
+        return element(
+            .svg, HTMLAttribute("xmlns", "http://www.w3.org/2000/svg"), HTMLAttribute("role", "img"), HTMLAttribute("viewBox", "0 0 \(width) \(height)"),
+            HTMLAttribute("width", "100%"), HTMLAttribute("style", "max-width: \(width)px"), .labelledBy("\(id)-title \(id)-desc")
+        ) {
+            "\n"
+            element(.title, .id("\(id)-title")) { title }
+            "\n"
+            element(.desc, .id("\(id)-desc")) { description }
+            "\n"
+            for (index, row) in rows.enumerated() {
+                self.row(row, at: top + index * rowHeight, scale: scale)
+                "\n"
+            }
+            if let marker = markerBasisPoints {
+                self.marker(marker)
+            }
+        }
+    }
+
+    private func row(_ row: Row, at y: Int, scale: Int) -> HTMLNode {
+        let length = row.outOf ?? row.segments.reduce(0) { $0 + $1.value }
+        let fullTenths = normalized ? barWidth * 10 : barWidth * 10 * length / scale
+        var segments: [(x: Int, width: Int, fill: ReportStyle.Colour)] = []
+        var offset = 0
+        for segment in row.segments where segment.value > 0 && length > 0 {
+            let tenths = fullTenths * segment.value / length
+            segments.append((labelWidth * 10 + offset, tenths, segment.fill))
+            offset += tenths
+        }
+        return element(.g) {
+            "\n"
+            element(.svgText, HTMLAttribute("x", "\(labelWidth - 8)"), HTMLAttribute("y", "\(y + 17)"), HTMLAttribute("text-anchor", "end"), HTMLAttribute("font-size", "12")) {
+                row.label
+            }
+            "\n"
             if row.outOf != nil {
-                svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(Self.decimal(fullTenths))\" height=\"18\" fill=\"\(ReportStyle.panel.hex)\" stroke=\"\(ReportStyle.rule.hex)\"/>\n"
+                empty(
+                    .rect, HTMLAttribute("x", "\(labelWidth)"), HTMLAttribute("y", "\(y + 4)"), HTMLAttribute("width", Self.decimal(fullTenths)),
+                    HTMLAttribute("height", "18"), HTMLAttribute("fill", ReportStyle.panel.hex), HTMLAttribute("stroke", ReportStyle.rule.hex))
+                "\n"
             }
-            var offset = 0
-            for segment in row.segments where segment.value > 0 && length > 0 {
-                let tenths = fullTenths * segment.value / length
-                svg += "<rect x=\"\(Self.decimal(labelWidth * 10 + offset))\" y=\"\(y + 4)\" width=\"\(Self.decimal(tenths))\" height=\"18\" fill=\"\(segment.fill.hex)\"/>\n"
-                offset += tenths
+            for segment in segments {
+                empty(
+                    .rect, HTMLAttribute("x", Self.decimal(segment.x)), HTMLAttribute("y", "\(y + 4)"), HTMLAttribute("width", Self.decimal(segment.width)),
+                    HTMLAttribute("height", "18"), HTMLAttribute("fill", segment.fill.hex))
+                "\n"
             }
-            svg += "<text x=\"\(Self.decimal(labelWidth * 10 + fullTenths + 60))\" y=\"\(y + 17)\" font-size=\"12\" class=\"muted\">\(HTMLPage.escape(row.annotation))</text>\n</g>\n"
+            element(
+                .svgText, HTMLAttribute("x", Self.decimal(labelWidth * 10 + fullTenths + 60)), HTMLAttribute("y", "\(y + 17)"),
+                HTMLAttribute("font-size", "12"), .class("muted")
+            ) { row.annotation }
+            "\n"
         }
-        if let marker = markerBasisPoints {
-            let x = labelWidth * 10 + marker.share(of: barWidth * 10)
-            let bottom = top + rows.count * rowHeight
-            svg += "<line x1=\"\(Self.decimal(x))\" y1=\"\(top)\" x2=\"\(Self.decimal(x))\" y2=\"\(bottom + 4)\" stroke=\"\(ReportStyle.mandatory.hex)\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/>\n"
+    }
+
+    private func marker(_ marker: BasisPoints) -> HTMLNode {
+        let x = Self.decimal(labelWidth * 10 + marker.share(of: barWidth * 10))
+        let bottom = top + rows.count * rowHeight
+        return group {
+            empty(
+                .line, HTMLAttribute("x1", x), HTMLAttribute("y1", "\(top)"), HTMLAttribute("x2", x), HTMLAttribute("y2", "\(bottom + 4)"),
+                HTMLAttribute("stroke", ReportStyle.mandatory.hex), HTMLAttribute("stroke-width", "2"), HTMLAttribute("stroke-dasharray", "4 3"))
+            "\n"
             if let markerLabel {
-                svg += "<text x=\"\(Self.decimal(x))\" y=\"\(bottom + 16)\" text-anchor=\"middle\" font-size=\"12\">\(HTMLPage.escape(markerLabel))</text>\n"
+                element(.svgText, HTMLAttribute("x", x), HTMLAttribute("y", "\(bottom + 16)"), HTMLAttribute("text-anchor", "middle"), HTMLAttribute("font-size", "12")) {
+                    markerLabel
+                }
+                "\n"
             }
         }
-        return svg + "</svg>\n"
     }
 
     /// Tenths as a decimal: 1234 is "123.4".

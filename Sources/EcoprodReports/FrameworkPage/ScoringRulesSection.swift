@@ -5,46 +5,55 @@ import EcoprodFramework
 struct ScoringRulesSection {
     var policy: ScoringPolicy
 
-    func write(into page: inout HTMLPage) {
-        page.raw("<ul class=\"rules panel\">\n")
-        for scheme in policy.schemes {
-            page.raw("<li><strong>")
-            page.localized(scheme.title)
-            page.raw("</strong> (<code>\(HTMLPage.escape(scheme.id))</code>): ")
-            Self.threshold(scheme.threshold, into: &page)
-            if !scheme.levels.isEmpty {
-                page.raw("; ")
-                page.label(.stars)
-                page.raw(": ")
-                for (index, level) in scheme.levels.enumerated() {
-                    if index > 0 { page.raw(", ") }
-                    page.raw("<span class=\"stars\" aria-label=\"\(level.stars) ★\">\(String(repeating: "★", count: level.stars))</span> ")
-                    page.label(.from)
-                    page.text(" \(level.basisPoints.shortText) %")
+    func node(_ page: HTMLPage) -> HTMLNode {
+        group {
+            element(.ul, .class("rules panel")) {
+                "\n"
+                for scheme in policy.schemes {
+                    element(.li) {
+                        element(.strong) { page.localized(scheme.title) }
+                        " ("
+                        element(.code) { scheme.id }
+                        "): "
+                        Self.threshold(scheme.threshold, page)
+                        if !scheme.levels.isEmpty {
+                            "; "
+                            page.label(.stars)
+                            ": "
+                            for (index, level) in scheme.levels.enumerated() {
+                                if index > 0 { ", " }
+                                element(.span, .class("stars"), HTMLAttribute("aria-label", "\(level.stars) ★")) { String(repeating: "★", count: level.stars) }
+                                " "
+                                page.label(.from)
+                                " \(level.basisPoints.shortText) %"
+                            }
+                        }
+                    }
+                    "\n"
+                }
+                element(.li) { page.label(.scoreRule) }
+                "\n"
+                element(.li) { page.label(.mandatoryCriteriaRule) }
+                "\n"
+                element(.li) { page.label(policy.notApplicable.effect == .excluded ? .notApplicableExcluded : .notApplicableNotMet) }
+                "\n"
+                if !policy.notApplicable.mandatoryAllowed {
+                    element(.li) { page.label(.mandatoryNotApplicableRefused) }
+                    "\n"
                 }
             }
-            page.raw("</li>\n")
+            "\n"
         }
-        page.raw("<li>")
-        page.label(.scoreRule)
-        page.raw("</li>\n<li>")
-        page.label(.mandatoryCriteriaRule)
-        page.raw("</li>\n<li>")
-        page.label(policy.notApplicable.effect == .excluded ? .notApplicableExcluded : .notApplicableNotMet)
-        page.raw("</li>\n")
-        if !policy.notApplicable.mandatoryAllowed {
-            page.raw("<li>")
-            page.label(.mandatoryNotApplicableRefused)
-            page.raw("</li>\n")
-        }
-        page.raw("</ul>\n")
     }
 
     /// "at least 65 %" / "more than 65 %", with the exact symbol for readers of any language.
-    static func threshold(_ threshold: Threshold, into page: inout HTMLPage) {
-        page.raw("<strong>\(threshold.comparison.symbol) \(threshold.basisPoints.shortText) %</strong> (")
-        page.label(threshold.comparison == .atLeast ? .atLeast : .moreThan)
-        page.text(" \(threshold.basisPoints.shortText) %")
-        page.raw(")")
+    static func threshold(_ threshold: Threshold, _ page: HTMLPage) -> HTMLNode {
+        group {
+            element(.strong) { "\(threshold.comparison.symbol) \(threshold.basisPoints.shortText) %" }
+            " ("
+            page.label(threshold.comparison == .atLeast ? .atLeast : .moreThan)
+            " \(threshold.basisPoints.shortText) %"
+            ")"
+        }
     }
 }

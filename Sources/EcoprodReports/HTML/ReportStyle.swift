@@ -1,3 +1,5 @@
+import EcoprodFramework
+
 /// The look every report shares: one palette, one inline stylesheet (screen and A4 print),
 /// and the few lines of script that switch the language.
 ///
@@ -37,13 +39,17 @@ enum ReportStyle {
 
     /// The stylesheet. Without script, bilingual pages show every language, one after the
     /// other; the switch adds `only-<locale>` to the root element to hide the others.
-    static func stylesheet(locales: [String]) -> String {
+    ///
+    /// Locale codes become class names in its selectors, so only codes that are BCP 47 language
+    /// tags (``LocaleTag``) are written there; `check` and `verify` refuse any other.
+    static func stylesheet(locales all: [String]) -> InlineCode {
+        let locales = all.filter(LocaleTag.isValid)
         let hide = locales.map { shown in
             locales.filter { $0 != shown }.map { "html.only-\(shown) .l-\($0)" }.joined(separator: ", ")
         }.filter { !$0.isEmpty }.joined(separator: ",\n")
         // Charts have no room for two languages: they show the chosen one, else the first.
         let chartHide = locales.dropFirst().map { "html:not(.only-\($0)) svg .l-\($0)" }.joined(separator: ", ")
-        return """
+        return InlineCode(trusted: """
             :root { color-scheme: light; }
             * { box-sizing: border-box; }
             body { margin: 0 auto; max-width: 72rem; padding: 1.5rem; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: \(ink.hex); background: \(paper.hex); }
@@ -107,12 +113,12 @@ enum ReportStyle {
               .badge.mandatory { border: 1px solid \(mandatory.hex); }
             }
 
-            """
+            """)
     }
 
     /// The language switch: shows the nav, and toggles `only-<locale>` on the root element;
     /// `?locale=` in the page's address presets it.
-    static let localeScript = """
+    static let localeScript = InlineCode(trusted: """
         (function () {
           var nav = document.querySelector(".locale-switch");
           if (!nav) return;
@@ -135,4 +141,5 @@ enum ReportStyle {
         })();
 
         """
+    )
 }

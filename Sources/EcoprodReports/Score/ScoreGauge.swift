@@ -15,28 +15,58 @@ struct ScoreGauge {
         left * 10 + basisPoints.share(of: barWidth * 10)
     }
 
-    func svg(title: String) -> String {
+    func svg(title: String) -> HTMLNode {
         let fill = report.eligible ? ReportStyle.accent : (report.pointsNeeded == 0 ? ReportStyle.warning : ReportStyle.mandatory)
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 \(width) 96\" width=\"100%\" style=\"max-width: \(width)px\" aria-labelledby=\"gauge-title\">\n"
-        svg += "<title id=\"gauge-title\">\(HTMLPage.escape(title))</title>\n"
-        svg += "<rect x=\"\(left)\" y=\"34\" width=\"\(barWidth)\" height=\"26\" rx=\"4\" fill=\"\(ReportStyle.panel.hex)\" stroke=\"\(ReportStyle.rule.hex)\"/>\n"
         let end = x(report.basisPoints)
-        if end > left * 10 {
-            svg += "<rect x=\"\(left)\" y=\"34\" width=\"\(BarChart.decimal(end - left * 10))\" height=\"26\" rx=\"4\" fill=\"\(fill.hex)\"/>\n"
-        }
-        for level in levels {
-            let position = BarChart.decimal(x(level.basisPoints))
-            svg += "<line x1=\"\(position)\" y1=\"28\" x2=\"\(position)\" y2=\"34\" stroke=\"\(ReportStyle.muted.hex)\"/>\n"
-            svg += "<text x=\"\(position)\" y=\"24\" text-anchor=\"middle\" font-size=\"12\" class=\"muted\">\(String(repeating: "★", count: level.stars))</text>\n"
-        }
         let threshold = BarChart.decimal(x(report.threshold.basisPoints))
-        svg += "<line x1=\"\(threshold)\" y1=\"30\" x2=\"\(threshold)\" y2=\"66\" stroke=\"\(ReportStyle.ink.hex)\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/>\n"
-        svg += "<text x=\"\(threshold)\" y=\"80\" text-anchor=\"middle\" font-size=\"12\">\(report.threshold.comparison.symbol) \(report.threshold.basisPoints.shortText) %</text>\n"
-        svg += "<text x=\"\(left)\" y=\"80\" font-size=\"12\" class=\"muted\">0 %</text>\n"
-        svg += "<text x=\"\(left + barWidth)\" y=\"80\" text-anchor=\"end\" font-size=\"12\" class=\"muted\">100 %</text>\n"
         // The score's label follows the fill, kept inside the bar's ends.
         let label = min(max(end, (left + 30) * 10), (left + barWidth - 30) * 10)
-        svg += "<text x=\"\(BarChart.decimal(label))\" y=\"94\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"700\">\(report.percent) %</text>\n"
-        return svg + "</svg>\n"
+        func text(_ x: String, _ y: Int, anchor: String?, size: Int = 12, bold: Bool = false, muted: Bool = false, _ content: String) -> HTMLNode {
+            var attributes = [HTMLAttribute("x", x), HTMLAttribute("y", "\(y)")]
+            if let anchor { attributes.append(HTMLAttribute("text-anchor", anchor)) }
+            attributes.append(HTMLAttribute("font-size", "\(size)"))
+            if bold { attributes.append(HTMLAttribute("font-weight", "700")) }
+            if muted { attributes.append(.class("muted")) }
+            return .element(.svgText, attributes, [.text(content)])
+        }
+        return element(
+            .svg, HTMLAttribute("xmlns", "http://www.w3.org/2000/svg"), HTMLAttribute("role", "img"), HTMLAttribute("viewBox", "0 0 \(width) 96"),
+            HTMLAttribute("width", "100%"), HTMLAttribute("style", "max-width: \(width)px"), .labelledBy("gauge-title")
+        ) {
+            "\n"
+            element(.title, .id("gauge-title")) { title }
+            "\n"
+            empty(
+                .rect, HTMLAttribute("x", "\(left)"), HTMLAttribute("y", "34"), HTMLAttribute("width", "\(barWidth)"), HTMLAttribute("height", "26"),
+                HTMLAttribute("rx", "4"), HTMLAttribute("fill", ReportStyle.panel.hex), HTMLAttribute("stroke", ReportStyle.rule.hex))
+            "\n"
+            if end > left * 10 {
+                empty(
+                    .rect, HTMLAttribute("x", "\(left)"), HTMLAttribute("y", "34"), HTMLAttribute("width", BarChart.decimal(end - left * 10)),
+                    HTMLAttribute("height", "26"), HTMLAttribute("rx", "4"), HTMLAttribute("fill", fill.hex))
+                "\n"
+            }
+            for level in levels {
+                let position = BarChart.decimal(x(level.basisPoints))
+                empty(
+                    .line, HTMLAttribute("x1", position), HTMLAttribute("y1", "28"), HTMLAttribute("x2", position), HTMLAttribute("y2", "34"),
+                    HTMLAttribute("stroke", ReportStyle.muted.hex))
+                "\n"
+                text(position, 24, anchor: "middle", muted: true, String(repeating: "★", count: level.stars))
+                "\n"
+            }
+            empty(
+                .line, HTMLAttribute("x1", threshold), HTMLAttribute("y1", "30"), HTMLAttribute("x2", threshold), HTMLAttribute("y2", "66"),
+                HTMLAttribute("stroke", ReportStyle.ink.hex), HTMLAttribute("stroke-width", "2"), HTMLAttribute("stroke-dasharray", "4 3"))
+            "\n"
+            text(threshold, 80, anchor: "middle", "\(report.threshold.comparison.symbol) \(report.threshold.basisPoints.shortText) %")
+            "\n"
+            text("\(left)", 80, anchor: nil, muted: true, "0 %")
+            "\n"
+            text("\(left + barWidth)", 80, anchor: "end", muted: true, "100 %")
+            "\n"
+            text(BarChart.decimal(label), 94, anchor: "middle", size: 13, bold: true, "\(report.percent) %")
+            "\n"
+        }
     }
 }
