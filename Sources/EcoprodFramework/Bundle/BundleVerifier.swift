@@ -177,7 +177,7 @@ public struct BundleVerifier: Sendable {
             return paths
         case (.array(let a), .array(let e)) where a.count == e.count:
             return zip(a, e).enumerated().flatMap { differences(between: $1.0, and: $1.1, path: JSONPath.item($0, of: path)) }
-        default:
+        case (.null, _), (.bool, _), (.integer, _), (.number, _), (.string, _), (.array, _), (.object, _):
             return actual == expected ? [] : [path]
         }
     }

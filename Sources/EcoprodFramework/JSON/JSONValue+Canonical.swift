@@ -72,7 +72,7 @@ extension JSONValue {
                 member.value.writeCanonical(into: &output, parallel: parallel)
             }
             output.append(UInt8(ascii: "}"))
-        default:
+        case .null, .bool, .integer, .number, .string:
             writeScalar(into: &output)
         }
     }
@@ -118,7 +118,7 @@ extension JSONValue {
             output.append(contentsOf: "[]".utf8)
         case .object:
             output.append(contentsOf: "{}".utf8)
-        default:
+        case .null, .bool, .integer, .number, .string:
             writeScalar(into: &output)
         }
     }
