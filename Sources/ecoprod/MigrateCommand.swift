@@ -89,7 +89,7 @@ struct MigrateCommand: ParsableCommand {
             if let reports {
                 var line = migration.jsonValue.objectValue ?? [:]
                 line["line"] = .integer(number)
-                reports.write(JSONValue.object(line).canonicalBytes() + [0x0A])
+                reports.write(JSONValue.object(line).compactBytes() + [0x0A])
             }
             return migrated.jsonValue
         }

@@ -168,3 +168,67 @@ private func strings(in value: JSONValue) -> [String] {
         #expect(report?.unanswered == ["J6"])
     }
 }
+
+/// Numbers the tool does not interpret come out exactly as they went in, through a rename, a
+/// split, a merge and a retirement, in the pretty (single answer set) and compact (JSONL) forms.
+@Suite struct NumberPreservationTests {
+    /// A number no double holds exactly, written as a person or a platform would.
+    static func number(_ generator: inout SplitMix) -> String {
+        let digits = { (count: Int, generator: inout SplitMix) in
+            String((0..<count).map { index in Character(String(index == 0 ? 1 + generator.next() % 9 : generator.next() % 10)) })
+        }
+        switch generator.next() % 7 {
+        case 0: return "9007199254740993"
+        case 1: return (generator.next() % 2 == 0 ? "-" : "") + digits(17 + Int(generator.next() % 20), &generator)
+        case 2: return "0." + digits(30, &generator)
+        case 3: return digits(3, &generator) + "e" + (generator.next() % 2 == 0 ? "-" : "") + "999999"
+        case 4: return "-0"
+        case 5: return "-0.0"
+        default: return digits(2, &generator) + "." + digits(25, &generator) + "E+400"
+        }
+    }
+
+    @Test(arguments: [UInt64(11), 12, 13, 14, 15])
+    func unknownNumbersSurviveEveryKindOfRule(_ seed: UInt64) throws {
+        let history = try threeVersions()
+        let first = history.releases[0].bundle
+        var generator = SplitMix(seed: seed)
+        var planted: [String] = []
+        func plant() -> JSONValue {
+            let lexeme = Self.number(&generator)
+            planted.append(lexeme)
+            return .number(lexeme)
+        }
+        var answers: [String: Answer] = [:]
+        for criterion in first.framework.criteria {
+            answers[criterion.id] = Answer(status: generator.next() % 3 == 0 ? .notMet : .met, fields: ["x-platform-id": plant(), "x-nested": ["n": plant()]])
+        }
+        let input = AnswerSet(
+            framework: BundleReference(first), production: Production(title: "Le Film", type: "series", scheme: "performance", extra: ["platform_id": plant()]),
+            answers: answers, extra: ["batch": [plant(), ["deep": plant()]]])
+        // Through the bytes, as a file would come: the reader must keep each lexeme too.
+        var diagnostics = DiagnosticCollector()
+        let decoded = try #require(AnswerSetDecoder().decode(input.jsonValue.prettyBytes(), file: "a.json", into: &diagnostics), "\(diagnostics.diagnostics)")
+        let migrated = Migrator(history: history).migrate(decoded, to: SemanticVersion("3.0.0")!, into: &diagnostics) {
+            SourceLocation(file: "a.json", line: 1, column: 1, path: $0)
+        }
+        let output = try #require(migrated).0
+        #expect(output.retired.contains { $0.id == "C7" })
+        for bytes in [output.jsonValue.prettyBytes(), output.jsonValue.compactBytes()] {
+            // JSON's own delimiters cut the text into tokens; each planted lexeme must be one of them.
+            let tokens = Set(String(decoding: bytes, as: UTF8.self).split { ",:[]{} \n".contains($0) })
+            for lexeme in Set(planted) {
+                #expect(tokens.contains(Substring(lexeme)), "\(lexeme) lost (seed \(seed))")
+            }
+        }
+    }
+
+    @Test func theCanonicalFormStillFollowsRFC8785() throws {
+        // Digests are taken over the canonical form, where numbers are ECMAScript's shortest form.
+        #expect(String(decoding: JSONValue.number("1.50").canonicalBytes(), as: UTF8.self) == "1.5")
+        #expect(String(decoding: JSONValue.number("1.50").compactBytes(), as: UTF8.self) == "1.50")
+        #expect(try JSONParser().parse(Array("-0".utf8)) == .number("-0"))
+        #expect(try JSONParser().parse(Array("9007199254740993".utf8)) == .number("9007199254740993"))
+        #expect(try JSONParser().parse(Array("9007199254740992".utf8)) == .integer(9_007_199_254_740_992))
+    }
+}

@@ -246,7 +246,10 @@ struct JSONCursor {
             while index < bytes.count, bytes[index] >= 0x30 && bytes[index] <= 0x39 { index += 1 }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        if isInteger, let value = Int(text), abs(value) <= JSONValue.maxExactInteger {
+        // An integer the tool may interpret (points, basis points) is one that every reader holds
+        // exactly and whose lexeme is its plain decimal form; anything else (beyond 2^53, `-0`)
+        // keeps its lexeme, to be written back as it came.
+        if isInteger, let value = Int(text), abs(value) <= JSONValue.maxExactInteger, String(value) == text {
             return .integer(value)
         }
         return .number(text)

@@ -1,4 +1,9 @@
-/// RFC 8785 (JSON Canonicalization Scheme) and the pretty layout of bundles.
+/// RFC 8785 (JSON Canonicalization Scheme), the pretty layout of bundles, and compact lines.
+///
+/// Numbers the tool does not interpret (``JSONValue/number(_:)``) keep their lexeme: the pretty and
+/// compact forms write it back exactly as it was read, so a 64-bit ID, a long decimal or `-0`
+/// survives a migration. Only the canonical form, the input of digests, rewrites numbers as
+/// RFC 8785 requires (ECMAScript's shortest double form).
 ///
 /// Both forms sort object members by their UTF-16 code units, as RFC 8785 §3.2.3 requires,
 /// and escape strings exactly as §3.2.2.2 says: only `"`, `\` and control characters are
@@ -14,7 +19,16 @@ extension JSONValue {
     func canonicalBytes(parallel: Bool) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(4096)
-        writeCanonical(into: &output, parallel: parallel)
+        writeCanonical(into: &output, parallel: parallel, verbatim: false)
+        return output
+    }
+
+    /// One line, members sorted as in the canonical form, numbers written exactly as they were
+    /// read: the records of `--jsonl` streams.
+    public func compactBytes() -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(4096)
+        writeCanonical(into: &output, parallel: true, verbatim: true)
         return output
     }
 
@@ -42,7 +56,7 @@ extension JSONValue {
         return members.sorted { lhs, rhs in lhs.key.utf16.lexicographicallyPrecedes(rhs.key.utf16) }
     }
 
-    private func writeCanonical(into output: inout [UInt8], parallel: Bool = true) {
+    private func writeCanonical(into output: inout [UInt8], parallel: Bool, verbatim: Bool) {
         switch self {
         case .array(let items) where parallel && items.count >= ParallelChunks.threshold:
             // A large array (a bundle's criteria) is written in chunks on every core; chunks are
@@ -51,7 +65,7 @@ extension JSONValue {
             let parts = ParallelChunks.bytes(count: items.count) { range, part in
                 for offset in range {
                     if offset > 0 { part.append(UInt8(ascii: ",")) }
-                    items[offset].writeCanonical(into: &part, parallel: false)
+                    items[offset].writeCanonical(into: &part, parallel: false, verbatim: verbatim)
                 }
             }
             for part in parts { output.append(contentsOf: part) }
@@ -60,7 +74,7 @@ extension JSONValue {
             output.append(UInt8(ascii: "["))
             for (offset, item) in items.enumerated() {
                 if offset > 0 { output.append(UInt8(ascii: ",")) }
-                item.writeCanonical(into: &output, parallel: parallel)
+                item.writeCanonical(into: &output, parallel: parallel, verbatim: verbatim)
             }
             output.append(UInt8(ascii: "]"))
         case .object(let members):
@@ -69,11 +83,11 @@ extension JSONValue {
                 if offset > 0 { output.append(UInt8(ascii: ",")) }
                 Self.writeString(member.key, into: &output)
                 output.append(UInt8(ascii: ":"))
-                member.value.writeCanonical(into: &output, parallel: parallel)
+                member.value.writeCanonical(into: &output, parallel: parallel, verbatim: verbatim)
             }
             output.append(UInt8(ascii: "}"))
         case .null, .bool, .integer, .number, .string:
-            writeScalar(into: &output)
+            writeScalar(into: &output, verbatim: verbatim)
         }
     }
 
@@ -119,16 +133,16 @@ extension JSONValue {
         case .object:
             output.append(contentsOf: "{}".utf8)
         case .null, .bool, .integer, .number, .string:
-            writeScalar(into: &output)
+            writeScalar(into: &output, verbatim: true)
         }
     }
 
-    private func writeScalar(into output: inout [UInt8]) {
+    private func writeScalar(into output: inout [UInt8], verbatim: Bool) {
         switch self {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
         case .integer(let number): output.append(contentsOf: String(number).utf8)
-        case .number(let text): output.append(contentsOf: Self.ecmaScriptNumber(text).utf8)
+        case .number(let text): output.append(contentsOf: (verbatim ? text : Self.ecmaScriptNumber(text)).utf8)
         case .string(let text): Self.writeString(text, into: &output)
         case .array, .object: break
         }

@@ -6,9 +6,12 @@
 public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
-    /// An integer that round-trips exactly through an IEEE 754 double (|n| ≤ 2^53).
+    /// An integer the tool may interpret: it round-trips exactly through an IEEE 754 double
+    /// (|n| ≤ 2^53) and is written in plain decimal form. Points and basis points are read only
+    /// from these, with their bounds.
     case integer(Int)
-    /// Any other number, kept as its source text so that nothing is lost on a round trip.
+    /// Any other number (a decimal, an exponent, an integer beyond 2^53, `-0`): never interpreted,
+    /// kept as its source text and written back exactly so, except in the canonical form.
     case number(String)
     case string(String)
     case array([JSONValue])

@@ -54,12 +54,12 @@ public struct RecordStream: Sendable {
             }
             summary.records += 1
             if let record = result.flatMap({ Self.record($0, line: number, file: file, into: &diagnostics) }) {
-                records.write(record.canonicalBytes() + [0x0A])
+                records.write(record.compactBytes() + [0x0A])
                 return
             }
             summary.failed += 1
             let sorted = diagnostics.sorted()
-            records.write(Self.errorRecord(sorted, line: number).canonicalBytes() + [0x0A])
+            records.write(Self.errorRecord(sorted, line: number).compactBytes() + [0x0A])
             failed(sorted)
         }
         return summary
