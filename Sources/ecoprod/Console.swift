@@ -14,7 +14,14 @@ enum Console {
         FileHandle.standardOutput.write(Data(bytes))
     }
 
+    /// Progress and messages for people, on stderr: whatever of an input they quote is shown
+    /// through ``TerminalText`` (line breaks kept).
     static func error(_ text: String) {
+        FileHandle.standardError.write(Data(TerminalText.visible(text, keepsLineBreaks: true).utf8))
+    }
+
+    /// Text already made safe for a terminal by its renderer (which may add colour) , on stderr.
+    static func errorRendered(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
@@ -40,7 +47,7 @@ enum Console {
         let rendered = format.renderer(sources: sources, colour: colourAllowed).render(shown)
         switch format {
         case .text:
-            error(rendered)
+            errorRendered(rendered)
             if !shown.isEmpty { error("\(shown.summaryLine)\n") }
         case .json, .sarif, .github:
             out(rendered)
@@ -70,7 +77,7 @@ enum Console {
         }
         let summary = RecordStream(file: input, maxLineBytes: maxLineBytes).run(handle, into: records, process: process) { diagnostics in
             switch format {
-            case .text, .github: Self.error(format.renderer(colour: colourAllowed).render(diagnostics))
+            case .text, .github: Self.errorRendered(format.renderer(colour: colourAllowed).render(diagnostics))
             case .json, .sarif: break
             }
         }

@@ -62,7 +62,7 @@ struct ReleaseCommand: ParsableCommand {
             Console.error("\(DiffTextRenderer(locale: locale).render(diff))\n")
         }
         if dryRun {
-            Console.out(plan.changelogEntry)
+            Console.out(TerminalText.visible(plan.changelogEntry, keepsLineBreaks: true))
             Console.error("dry run: would write \(plan.bundlePath) (\(plan.bundle.digest)) and a \(framework.identity.version) section in \(plan.changelogPath); wrote nothing\n")
             return
         }

@@ -4,6 +4,8 @@ import EcoprodFramework
 /// notes and help: the format a person reads in a terminal.
 ///
 /// Colour is the caller's decision (a TTY, and NO_COLOR unset); the renderer only applies it.
+/// Every text that came from an input (messages quote values, lines are quoted) is shown through
+/// ``TerminalText``, so an input cannot send a terminal control sequence.
 public struct TextDiagnosticRenderer: DiagnosticRenderer {
     /// The bytes of each file, by the path diagnostics use, for the quoted source line.
     public var sources: [String: [UInt8]]
@@ -47,31 +49,37 @@ public struct TextDiagnosticRenderer: DiagnosticRenderer {
 
     private func render(_ diagnostic: Diagnostic, lines cache: inout [String: [Substring]]) -> String {
         let location = diagnostic.location
-        var output = "\(paint("\(location.file):\(location.line):\(location.column):", "1")) \(severityLabel(diagnostic.severity))[\(diagnostic.code)]: \(paint(diagnostic.message, "1"))\n"
+        let visible = { (text: String) in TerminalText.visible(text) }
+        var output = "\(paint("\(visible(location.file)):\(location.line):\(location.column):", "1")) \(severityLabel(diagnostic.severity))[\(diagnostic.code)]: \(paint(visible(diagnostic.message), "1"))\n"
         if let lines = lines(of: location.file, cache: &cache), location.line >= 1, location.line <= lines.count {
-            let line = String(lines[location.line - 1]).replacingTabs()
+            let line = Array(String(lines[location.line - 1]).replacingTabs().unicodeScalars)
             let number = String(location.line)
             let gutter = String(repeating: " ", count: number.count)
-            let lineLength = line.unicodeScalars.count
-            let startColumn = min(max(location.column, 1), lineLength + 1)
+            let startColumn = min(max(location.column, 1), line.count + 1)
             var width = 1
             if location.endLine == location.line, let end = location.endColumn, end > startColumn {
-                width = min(end, lineLength + 1) - startColumn
+                width = min(end, line.count + 1) - startColumn
             }
-            let marker = "^" + String(repeating: "~", count: max(0, width - 1))
+            // Columns count scalars of the line as written; the caret counts what is shown.
+            func shown(_ scalars: ArraySlice<Unicode.Scalar>) -> Int {
+                TerminalText.visible(String(String.UnicodeScalarView(scalars))).unicodeScalars.count
+            }
+            let before = shown(line[..<(startColumn - 1)])
+            let underlined = max(1, shown(line[(startColumn - 1)..<min(line.count, startColumn - 1 + width)]))
+            let marker = "^" + String(repeating: "~", count: max(0, underlined - 1))
             output += " \(gutter) |\n"
-            output += " \(number) | \(line)\n"
-            output += " \(gutter) | \(String(repeating: " ", count: startColumn - 1))\(paint(marker, diagnostic.severity == .error ? "1;31" : "1;33"))\n"
+            output += " \(number) | \(TerminalText.visible(String(String.UnicodeScalarView(line))))\n"
+            output += " \(gutter) | \(String(repeating: " ", count: before))\(paint(marker, diagnostic.severity == .error ? "1;31" : "1;33"))\n"
         }
         for note in diagnostic.notes {
             if let at = note.location {
-                output += "  \(paint("note", "1;36")): \(at.file):\(at.line):\(at.column): \(note.message)\n"
+                output += "  \(paint("note", "1;36")): \(visible(at.file)):\(at.line):\(at.column): \(visible(note.message))\n"
             } else {
-                output += "  \(paint("note", "1;36")): \(note.message)\n"
+                output += "  \(paint("note", "1;36")): \(visible(note.message))\n"
             }
         }
         if let help = diagnostic.help {
-            output += "  \(paint("help", "1;32")): \(help)\n"
+            output += "  \(paint("help", "1;32")): \(visible(help))\n"
         }
         return output
     }

@@ -64,7 +64,7 @@ public struct DiffTextRenderer: DiffRenderer {
 
     public func render(_ diff: FrameworkDiff, impact: ImpactAnalysis?) -> String {
         let locale = diff.descriptionLocale(locale)
-        var output = "\(diff.heading): \(diff.changes.count) change\(diff.changes.count == 1 ? "" : "s"), required bump: \(diff.requiredBump?.rawValue ?? "none")\n"
+        var output = "\(TerminalText.visible(diff.heading)): \(diff.changes.count) change\(diff.changes.count == 1 ? "" : "s"), required bump: \(diff.requiredBump?.rawValue ?? "none")\n"
         for changeClass in ChangeClass.allCases {
             let groups = diff.grouped(changeClass)
             guard !groups.isEmpty else { continue }
@@ -72,14 +72,14 @@ public struct DiffTextRenderer: DiffRenderer {
             for group in groups {
                 output += "  \(group.department.map { "Department \($0)" } ?? "Framework and policy"):\n"
                 for change in group.changes {
-                    output += "    [\(change.kind.rawValue)] \(change.summary(in: locale))\n"
+                    output += "    [\(change.kind.rawValue)] \(TerminalText.visible(change.summary(in: locale)))\n"
                 }
             }
         }
         if let impact {
             output += "\nImpact on \(impact.rows.count) production\(impact.rows.count == 1 ? "" : "s"): \(impact.summary)\n"
             for row in impact.tableRows {
-                output += "  \(row.title): \(row.before) → \(row.after)\(row.change.isEmpty ? "" : "  [\(row.change)]")\n"
+                output += TerminalText.visible("  \(row.title): \(row.before) → \(row.after)\(row.change.isEmpty ? "" : "  [\(row.change)]")") + "\n"
             }
         }
         return output

@@ -1,6 +1,7 @@
 import EcoprodFramework
 
-/// A score report for people: a few lines, with a bar per department.
+/// A score report for people: a few lines, with a bar per department. Texts from the answer set
+/// are shown through ``TerminalText``.
 public struct ScoreTextRenderer: Sendable {
     public init() {}
 
@@ -21,6 +22,6 @@ public struct ScoreTextRenderer: Sendable {
             lines.append("  \(department.id) \(bar) \(department.percent)% \(department.points)/\(department.applicablePoints)")
         }
         if !report.unanswered.isEmpty { lines.append("Unanswered (counted as not met): \(report.unanswered.joined(separator: ", "))") }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map { TerminalText.visible($0) }.joined(separator: "\n") + "\n"
     }
 }
