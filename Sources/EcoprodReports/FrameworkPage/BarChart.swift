@@ -44,10 +44,7 @@ struct BarChart {
     func svg(id: String) -> HTMLNode {
         let scale = max(1, rows.map { $0.outOf ?? $0.segments.reduce(0) { $0 + $1.value } }.max() ?? 1)
         let height = top * 2 + rows.count * rowHeight + (markerBasisPoints == nil ? 0 : 18)
-        return element(
-            .svg, HTMLAttribute("xmlns", "http://www.w3.org/2000/svg"), HTMLAttribute("role", "img"), HTMLAttribute("viewBox", "0 0 \(width) \(height)"),
-            HTMLAttribute("width", "100%"), HTMLAttribute("style", "max-width: \(width)px"), .labelledBy("\(id)-title \(id)-desc")
-        ) {
+        return inlineSVG(width: width, height: height, labelledBy: "\(id)-title \(id)-desc") {
             "\n"
             element(.title, .id("\(id)-title")) { title }
             "\n"

@@ -27,3 +27,14 @@ extension HTMLAttribute {
     static let colHeader = HTMLAttribute("scope", "col"), rowHeader = HTMLAttribute("scope", "row")
     static let number = HTMLAttribute("class", "number")
 }
+
+/// An inline SVG image, `width` pixels wide at most and scaled to the page, labelled for screen
+/// readers by the elements `labelledBy` names.
+func inlineSVG(width: Int, height: Int, labelledBy: String, @HTMLBuilder content: () -> [HTMLNode]) -> HTMLNode {
+    .element(
+        .svg,
+        [
+            HTMLAttribute("xmlns", "http://www.w3.org/2000/svg"), HTMLAttribute("role", "img"), HTMLAttribute("viewBox", "0 0 \(width) \(height)"),
+            HTMLAttribute("width", "100%"), HTMLAttribute("style", "max-width: \(width)px"), .labelledBy(labelledBy),
+        ], content())
+}

@@ -29,10 +29,7 @@ struct ScoreGauge {
             if muted { attributes.append(.class("muted")) }
             return .element(.svgText, attributes, [.text(content)])
         }
-        return element(
-            .svg, HTMLAttribute("xmlns", "http://www.w3.org/2000/svg"), HTMLAttribute("role", "img"), HTMLAttribute("viewBox", "0 0 \(width) 96"),
-            HTMLAttribute("width", "100%"), HTMLAttribute("style", "max-width: \(width)px"), .labelledBy("gauge-title")
-        ) {
+        return inlineSVG(width: width, height: 96, labelledBy: "gauge-title") {
             "\n"
             element(.title, .id("gauge-title")) { title }
             "\n"
