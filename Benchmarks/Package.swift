@@ -16,6 +16,7 @@ let package = Package(
             dependencies: [
                 .product(name: "StrictYAML", package: root),
                 .product(name: "EcoprodCompiler", package: root),
+                .product(name: "EcoprodReports", package: root),
                 .product(name: "EcoprodFramework", package: root),
             ]
         )

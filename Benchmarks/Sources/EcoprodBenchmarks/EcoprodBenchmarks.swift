@@ -1,4 +1,5 @@
 import EcoprodCompiler
+import EcoprodReports
 import EcoprodFramework
 import Foundation
 import StrictYAML
