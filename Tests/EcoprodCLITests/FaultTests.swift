@@ -135,6 +135,21 @@ private func timed(_ body: () throws -> Void) rethrows -> Double {
         #expect(result.stdout.contains("F003"))
     }
 
+    /// A department file named in Latin-1 (byte 0xE9 for "é"): the error says the name is not
+    /// UTF-8, rather than blaming permissions.
+    @Test func aFileNameThatIsNotUTF8IsNamedAsSuch() throws {
+        let folder = try releaseWorkspace()
+        let departments = folder.appendingPathComponent("Framework/departments").path
+        let status = shell("mv '\(departments)/B-editorial.yaml' \"\(departments)/$(printf 'B-\\351ditorial.yaml')\"")
+        #expect(status == 0)
+        let result = try runEcoprod(["check", "--format", "json"], in: folder)
+        #expect(result.status == 1)
+        let diagnostics = try JSONParser().parse(result.stdoutBytes)["diagnostics"]?.arrayValue ?? []
+        let f004 = diagnostics.first { $0["code"] == "F004" }
+        #expect(f004?["message"]?.stringValue?.contains("is not valid UTF-8") == true, "\(result.stdout)")
+        #expect(!diagnostics.contains { $0["code"] == "F001" })
+    }
+
     @Test func fileNamesWithSpacesAndAccentsWork() throws {
         let folder = try releaseWorkspace()
         let renamed = folder.appendingPathComponent("Référentiel Ecoprod")

@@ -54,7 +54,15 @@ public struct FrameworkSources: Sendable {
                 return nil
             }
             guard let data = manager.contents(atPath: path) else {
-                diagnostics.emit(.fileUnreadable(path, reason: "permission denied or not a regular file"))
+                // A name whose bytes are not UTF-8 comes back with U+FFFD in their place, and
+                // that name leads nowhere: say so rather than blame permissions.
+                if relative.unicodeScalars.contains("\u{FFFD}") {
+                    diagnostics.emit(Diagnostic(
+                        .fileNameNotUTF8, "the name of \(path) is not valid UTF-8 (U+FFFD stands for the bytes that are not)",
+                        at: .file(path), help: "rename the file with a UTF-8 name; the framework's files are named in UTF-8 on every system"))
+                } else {
+                    diagnostics.emit(.fileUnreadable(path, reason: "permission denied or not a regular file"))
+                }
                 return nil
             }
             return SourceFile(path: path, bytes: Array(data))

@@ -343,6 +343,10 @@ extension DiagnosticCode {
             Entry(.error, "Link leading outside the folder",
                   explanation: "A symbolic link inside the framework folder leads outside it; it is not followed.",
                   example: "departments/A.yaml -> /etc/passwd", fix: "Copy the file into the folder.")
+        case .fileNameNotUTF8:
+            Entry(.error, "File name is not valid UTF-8",
+                  explanation: "A source file's name holds bytes that are not UTF-8 (a name written on another system, in Latin-1 for example). It cannot be named in diagnostics or opened through the name the folder listing gives.",
+                  example: "departments/B-\\xE9ditorial.yaml", fix: "Rename the file with a UTF-8 name.")
         case .writeRefused:
             Entry(.error, "Write refused",
                   explanation: "The output exists with different content, or is a frozen release; nothing was written.",

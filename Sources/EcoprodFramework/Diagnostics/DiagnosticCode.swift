@@ -94,6 +94,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable, C
     case fileUnreadable = "F001"
     case missingFrameworkFile = "F002"
     case pathOutsideFramework = "F003"
+    case fileNameNotUTF8 = "F004"
     case writeRefused = "W001"
     case writeFailed = "W002"
     case releaseLocked = "L001"
