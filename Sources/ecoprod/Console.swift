@@ -65,14 +65,14 @@ enum Console {
         process: (_ line: Int, _ bytes: [UInt8], _ diagnostics: inout DiagnosticCollector) -> JSONValue?
     ) throws {
         guard let handle = input == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: input) else {
-            report([.fileUnreadable(input, reason: "no such file")], format: format == .text ? .text : .github)
+            reportOnStderr([.fileUnreadable(input, reason: "no such file")])
             throw ExitCode(1)
         }
         let records: BufferedOutput
         do {
             records = try BufferedOutput(path: output, force: force)
         } catch {
-            report([error.diagnostic], format: .text)
+            reportOnStderr([error.diagnostic])
             throw ExitCode(1)
         }
         let summary = RecordStream(file: input, maxLineBytes: maxLineBytes).run(handle, into: records, process: process) { diagnostics in
@@ -84,12 +84,18 @@ enum Console {
         do {
             try records.finish()
         } catch {
-            report([error.diagnostic], format: .text)
+            reportOnStderr([error.diagnostic])
             throw ExitCode(1)
         }
         let done = summary.records - summary.failed
         Self.error("\(done) \(noun)\(done == 1 ? "" : "s") \(verb)\(summary.failed > 0 ? ", \(summary.failed) failed" : "")\n")
         if summary.failed > 0 { throw ExitCode(1) }
+    }
+
+    /// Diagnostics as text on stderr, whatever the format asked: what a `--jsonl` run reports
+    /// outside its records, since its stdout carries records and nothing else.
+    static func reportOnStderr(_ diagnostics: [Diagnostic]) {
+        report(diagnostics, format: .text)
     }
 
     /// Reads a file's bytes, or stdin for "-".

@@ -46,7 +46,7 @@ struct MigrateCommand: ParsableCommand {
         var setup = DiagnosticCollector()
         let history = AnswerInput.history(bundle: nil, releases: releases, into: &setup)
         if setup.hasErrors {
-            Console.report(setup.sorted(), format: diagnosticFormat.diagnosticsFormat)
+            if jsonl { Console.reportOnStderr(setup.sorted()) } else { Console.report(setup.sorted(), format: diagnosticFormat.diagnosticsFormat) }
             throw ExitCode(1)
         }
         let migrator = Migrator(history: history)
@@ -78,7 +78,7 @@ struct MigrateCommand: ParsableCommand {
         do {
             reports = try report.map { path throws(AtomicFileWriter.Failure) in try BufferedOutput(path: path, force: true) }
         } catch {
-            Console.report([error.diagnostic], format: diagnosticFormat.diagnosticsFormat)
+            Console.reportOnStderr([error.diagnostic])
             throw ExitCode(1)
         }
         try Console.stream(answers, to: output, force: force, format: diagnosticFormat.diagnosticsFormat, maxLineBytes: maxLineBytes, noun: "answer set", verb: "migrated to \(target)") {
@@ -96,7 +96,7 @@ struct MigrateCommand: ParsableCommand {
         do {
             try reports?.finish()
         } catch {
-            Console.report([error.diagnostic], format: diagnosticFormat.diagnosticsFormat)
+            Console.reportOnStderr([error.diagnostic])
             throw ExitCode(1)
         }
     }

@@ -47,7 +47,7 @@ struct ScoreCommand: ParsableCommand {
         var setup = DiagnosticCollector()
         let history = AnswerInput.history(bundle: bundle, releases: releases, into: &setup)
         if setup.hasErrors {
-            Console.report(setup.sorted(), format: diagnosticFormat.diagnosticsFormat)
+            if jsonl { Console.reportOnStderr(setup.sorted()) } else { Console.report(setup.sorted(), format: diagnosticFormat.diagnosticsFormat) }
             throw ExitCode(1)
         }
         let session = ReleaseScorer(history: history, againstLatest: bundle != nil)

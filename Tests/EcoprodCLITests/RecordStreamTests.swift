@@ -102,4 +102,15 @@ private func strictRecords(_ stdout: [UInt8]) throws -> [[String: Any]] {
         let record = try #require(try strictRecords(result.stdoutBytes).first)
         #expect((record["diagnostics"] as? [[String: Any]])?.first?["code"] as? String == "J102")
     }
+
+    /// What is wrong before any line is read (no input, no releases) goes to stderr: stdout
+    /// carries records and nothing else.
+    @Test(arguments: [["score", "no-such.jsonl", "--jsonl"], ["score", "-", "--jsonl", "--releases", "no-such-folder"],
+                      ["migrate", "no-such.jsonl", "--jsonl", "--to", "1.1.0"]])
+    func setupErrorsStayOffStdout(_ command: [String]) throws {
+        let result = try runEcoprod(command + ["--diagnostics-format", "json"], stdin: [])
+        #expect(result.status == 1)
+        #expect(result.stdoutBytes.isEmpty, "\(result.stdout)")
+        #expect(result.stderr.contains("error[F001]"))
+    }
 }
