@@ -15,6 +15,9 @@ public struct YAMLProblem: Sendable, Hashable {
         case scalarLength
         case invalidUTF8
         case tooManyProblems
+        case commentWithoutSpace
+        case flowIndentation
+        case dashInFlow
     }
 
     /// A secondary location, such as the first occurrence of a duplicate key.

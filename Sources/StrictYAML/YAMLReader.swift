@@ -41,6 +41,7 @@ public struct YAMLReader: Sendable {
             return YAMLReadResult(root: nil, problems: [problem])
         }
         var builder = YAMLTreeBuilder(file: file, limits: limits)
+        builder.layout = YAMLLayout(bytes: buffer)
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) == 1 else {

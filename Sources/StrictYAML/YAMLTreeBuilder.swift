@@ -7,6 +7,8 @@ struct YAMLTreeBuilder {
     private struct Frame {
         var isMapping: Bool
         var start: SourcePosition
+        /// `[…]` or `{…}` rather than block layout.
+        var isFlow = false
         var tag: String?
         var items: [YAMLNode] = []
         var entries: [YAMLMappingEntry] = []
@@ -43,6 +45,10 @@ struct YAMLTreeBuilder {
     private var nodeCount = 0
     private var droppedProblems = 0
     private(set) var isFinished = false
+    /// The source bytes, for the layout rules libyaml does not enforce; nil skips them.
+    var layout: YAMLLayout?
+    /// The last line reported for its indentation, so that a line is reported once.
+    private var lastIndentationLine = 0
 
     init(file: String, limits: YAMLLimits) {
         self.file = SourceFileName(file)
@@ -129,16 +135,20 @@ struct YAMLTreeBuilder {
             default: style = .plain
             }
             countNode(at: start)
+            checkLayout(scalar: value, style: style, start: start, end: end)
             attach(YAMLNode(kind: .scalar(YAMLScalar(value: value, style: style)), range: SourceRange(file: file, start: start, end: end), tag: tag))
         case YAML_SEQUENCE_START_EVENT:
             checkAnchor(event.data.sequence_start.anchor, at: start)
             let tag = checkTag(event.data.sequence_start.tag, at: start, end: end)
-            push(Frame(isMapping: false, start: start, tag: tag), at: start)
+            checkContinuation(line: start.line)
+            push(Frame(isMapping: false, start: start, isFlow: event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE, tag: tag), at: start)
         case YAML_MAPPING_START_EVENT:
             checkAnchor(event.data.mapping_start.anchor, at: start)
             let tag = checkTag(event.data.mapping_start.tag, at: start, end: end)
-            push(Frame(isMapping: true, start: start, tag: tag), at: start)
+            checkContinuation(line: start.line)
+            push(Frame(isMapping: true, start: start, isFlow: event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE, tag: tag), at: start)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            if stack.last?.isFlow == true { checkContinuation(line: end.line) }
             guard let frame = stack.popLast() else { return }
             let kind: YAMLNode.Kind = frame.isMapping ? .mapping(frame.entries) : .sequence(frame.items)
             attach(YAMLNode(kind: kind, range: SourceRange(file: file, start: frame.start, end: end), tag: frame.tag))
@@ -215,5 +225,59 @@ struct YAMLTreeBuilder {
         }
         stack[top].pendingKey = node
         stack[top].keyIsDuplicate = duplicate
+    }
+
+    // MARK: Layout rules libyaml does not enforce (YAMLLayout)
+
+    private mutating func checkLayout(scalar value: String, style: YAMLScalar.Style, start: SourcePosition, end: SourcePosition) {
+        guard let layout else { return }
+        switch style {
+        case .singleQuoted, .doubleQuoted:
+            if layout.byte(at: end) == UInt8(ascii: "#") {
+                report(.commentWithoutSpace, "a comment needs white space before its '#': here '#' follows the closing quote", at: end)
+            }
+            if end.line > start.line {
+                for line in (start.line + 1)...end.line { checkContinuation(line: line, quotedFrom: start.line) }
+            } else {
+                checkContinuation(line: start.line)
+            }
+        case .literal, .folded:
+            if let at = layout.commentGlued(toBlockHeaderAt: start) {
+                report(.commentWithoutSpace, "a comment needs white space before its '#': here '#' follows the block scalar indicator", at: at)
+            }
+            checkContinuation(line: start.line)
+        case .plain:
+            if stack.last?.isFlow == true, value == "-" || value.hasPrefix("- ") {
+                report(.dashInFlow, "'-' entries are block syntax; inside [ ] or { } separate entries with commas", at: start, end: end)
+            }
+            checkContinuation(line: start.line)
+        }
+    }
+
+    /// A line that continues a flow collection (or a quoted scalar from `quotedFrom`) inside a
+    /// block collection must be indented, with spaces, more than that block collection.
+    private mutating func checkContinuation(line: Int, quotedFrom quotedLine: Int? = nil) {
+        guard let layout, line != lastIndentationLine else { return }
+        let flow = stack.firstIndex { $0.isFlow }
+        let block: Frame
+        let firstLine: Int
+        if let flow {
+            guard flow > 0 else { return }
+            block = stack[flow - 1]
+            firstLine = stack[flow].start.line
+        } else {
+            guard let quotedLine, let top = stack.last else { return }
+            block = top
+            firstLine = quotedLine
+        }
+        guard line > firstLine else { return }
+        let indentation = layout.indentation(ofLine: line)
+        guard !indentation.isBlank, indentation.spaces <= block.start.column - 1 else { return }
+        lastIndentationLine = line
+        report(
+            .flowIndentation,
+            "this line continues \(flow == nil ? "a quoted scalar" : "a flow collection") begun on line \(firstLine); it must be indented with spaces past column \(block.start.column)",
+            at: SourcePosition(line: line, column: 1),
+            related: [.init(range: SourceRange(file: file, at: block.start), message: "the block collection it belongs to starts here")])
     }
 }

@@ -74,6 +74,10 @@ struct PlantedDefect: Sendable, CustomTestStringConvertible {
         .init(name: "wrong type", file: departmentA, find: "    stages: [preparation]", replace: "    stages: preparation", code: .wrongType),
         .init(name: "a tab", file: departmentA, find: "    points: 4", replace: "\tpoints: 4", code: .yamlSyntax),
         .init(name: "unterminated quote", file: departmentA, find: "fr: \"Note d'intention signée\"", replace: "fr: \"Note d'intention signée", code: .yamlSyntax, lineOffset: 1),
+        // YAML 1.2 layout that libyaml reads through: reported where the mistake is.
+        .init(name: "comment glued to a quote", file: departmentA, find: "fr: \"Note d'intention signée\"", replace: "fr: \"Note d'intention signée\"# v2", code: .yamlCommentWithoutSpace),
+        .init(name: "flow list continued too little", file: departmentA, find: "    stages: [preparation]", replace: "    stages: [preparation,\n shoot]", code: .yamlFlowIndentation, lineOffset: 1),
+        .init(name: "dash in a flow list", file: departmentA, find: "    stages: [preparation]", replace: "    stages: [-]", code: .yamlDashInFlow),
         .init(name: "anchor", file: departmentA, find: "points: 4", replace: "points: &p 4", code: .yamlAnchor),
         .init(name: "second document", file: departmentA, find: "department: A\n", replace: "department: A\n---\n", code: .yamlMultipleDocuments, lineOffset: 1),
         .init(name: "!!python/object tag", file: departmentA, find: "points: 4", replace: "points: !!python/object:os.system 4", code: .yamlTag),

@@ -16,6 +16,9 @@ extension Diagnostic {
         case .depthLimit, .sizeLimit, .nodeLimit, .scalarLength: help = "the strict reader's limits are in the README; raise them with --max-* flags if the input is genuine"
         case .invalidUTF8: help = "save the file as UTF-8"
         case .tooManyProblems: help = nil
+        case .commentWithoutSpace: help = "put a space before the '#'; without it the '#' is not a comment in YAML 1.2"
+        case .flowIndentation: help = "indent the continuation with spaces past the key it belongs to, or keep the list on one line"
+        case .dashInFlow: help = "inside [ ] separate entries with commas: [preparation, shoot]"
         }
         return Diagnostic(
             problem.kind == .tooManyProblems ? .note : .error, .forYAMLProblem(problem.kind), problem.message,

@@ -18,6 +18,9 @@ extension DiagnosticCode {
         case .scalarLength: return .yamlScalarLength
         case .invalidUTF8: return .yamlInvalidUTF8
         case .tooManyProblems: return .yamlTooManyProblems
+        case .commentWithoutSpace: return .yamlCommentWithoutSpace
+        case .flowIndentation: return .yamlFlowIndentation
+        case .dashInFlow: return .yamlDashInFlow
         }
     }
 }

@@ -107,6 +107,18 @@ extension DiagnosticCode {
             Entry(.note, "More problems not listed",
                   explanation: "After many problems in one file, the rest are counted rather than listed.",
                   example: "a binary file read as YAML", fix: "Fix the problems listed, then check again.")
+        case .yamlCommentWithoutSpace:
+            Entry(.error, "Comment without white space before '#'",
+                  explanation: "In YAML 1.2 a comment starts at a '#' that follows white space. Glued to a closing quote or a block scalar indicator, the '#' is not a comment, and other parsers refuse the file; libyaml reads it anyway, so the strict profile refuses it here.",
+                  example: "title: \"Feuille de route\"# v2", fix: "Put a space before the '#': `\"Feuille de route\" # v2`.")
+        case .yamlFlowIndentation:
+            Entry(.error, "Continuation line indented too little",
+                  explanation: "A flow collection ([ ] or { }) or a quoted scalar that spans lines inside a block collection continues on lines indented, with spaces, more than that collection. A tab is not indentation. libyaml reads such lines anyway; other parsers refuse them.",
+                  example: "  - stages: [preparation,\n shoot]", fix: "Indent the continuation past the key, or keep the list on one line: `stages: [preparation, shoot]`.")
+        case .yamlDashInFlow:
+            Entry(.error, "'-' entry inside a flow collection",
+                  explanation: "'- item' is the block form of a list entry. Inside [ ] or { } entries are separated by commas; a lone '-' there is not a value in YAML 1.2.",
+                  example: "stages: [- shoot]", fix: "Write `stages: [shoot]`, or a block list on the following lines.")
         case .unknownKey:
             Entry(.error, "Unknown key",
                   explanation: "The key is not part of the schema at this place. A \"did you mean\" note names the closest allowed key.",

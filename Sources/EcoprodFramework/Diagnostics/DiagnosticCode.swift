@@ -23,6 +23,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable, C
     case yamlScalarLength = "Y111"
     case yamlInvalidUTF8 = "Y112"
     case yamlTooManyProblems = "Y113"
+    case yamlCommentWithoutSpace = "Y114"
+    case yamlFlowIndentation = "Y115"
+    case yamlDashInFlow = "Y116"
     // S2xx: keys and types.
     case unknownKey = "S201"
     case missingKey = "S202"

@@ -1,0 +1,48 @@
+import Testing
+@testable import StrictYAML
+
+/// YAML 1.2 layout rules that libyaml 0.2.5 reads through: each is refused at its position, with
+/// its own kind, and the valid forms next to them stay valid.
+struct YAMLLayoutTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var name: String
+        var text: String
+        var kind: YAMLProblem.Kind
+        var line: Int
+        var column: Int
+        var testDescription: String { name }
+    }
+
+    static let invalid: [Case] = [
+        .init(name: "comment glued to a double-quoted scalar", text: "department: \"A\"# c\n", kind: .commentWithoutSpace, line: 1, column: 16),
+        .init(name: "comment glued to a single-quoted scalar", text: "a:\n  b: 'x'#c\n", kind: .commentWithoutSpace, line: 2, column: 9),
+        .init(name: "comment glued to a literal indicator", text: "a: |# c\n  x\n", kind: .commentWithoutSpace, line: 1, column: 5),
+        .init(name: "comment glued to a folded indicator with chomping", text: "a: >-#c\n  x\n", kind: .commentWithoutSpace, line: 1, column: 6),
+        .init(name: "flow sequence continued less than its key", text: "criteria:\n  - stages: [a,\n b]\n", kind: .flowIndentation, line: 3, column: 1),
+        .init(name: "flow sequence continued at column 1", text: "stages: [a,\nb]\n", kind: .flowIndentation, line: 2, column: 1),
+        .init(name: "flow mapping continued with a tab", text: "a:\n  b: {c: 1,\n\td: 2}\n", kind: .flowIndentation, line: 3, column: 1),
+        .init(name: "closing bracket less indented", text: "a:\n  b: [\n    c,\n  ]\n", kind: .flowIndentation, line: 4, column: 1),
+        .init(name: "multi-line quoted scalar less indented", text: "a:\n  b: \"one\n two\"\n", kind: .flowIndentation, line: 3, column: 1),
+        .init(name: "a lone dash in a flow sequence", text: "a: [-]\n", kind: .dashInFlow, line: 1, column: 5),
+        .init(name: "a lone dash after an entry", text: "a: [b, -]\n", kind: .dashInFlow, line: 1, column: 8),
+    ]
+
+    @Test(arguments: invalid)
+    func refusedAtItsPosition(_ input: Case) {
+        let result = YAMLReader().read(Array(input.text.utf8), file: "t.yaml")
+        let problem = result.problems.first { $0.kind == input.kind }
+        #expect(problem != nil, "expected \(input.kind), got \(result.problems.map { "\($0.kind) \($0.message)" })")
+        #expect(problem?.range.start == SourcePosition(line: input.line, column: input.column))
+    }
+
+    @Test(arguments: [
+        "department: \"A\" # c\n", "a: 'x'\t# tab before the comment\n", "a: | # c\n  x\n", "a: >- # c\n  x\n", "a: b#c\n",
+        "criteria:\n  - stages: [a,\n      b]\n", "stages: [a,\n  b]\n", "a:\n  b: [\n    c,\n    ]\n", "a:\n  b: \"one\n    two\"\n",
+        "a:\n  b: \"one\n\n    two\"\n", "a: [-1, \"- x\", '-']\n", "a: [b,\n  # a comment at any indentation\n  c]\n", "[a,\nb]\n",
+    ])
+    func validLayoutsStayValid(_ text: String) {
+        let result = YAMLReader().read(Array(text.utf8), file: "t.yaml")
+        #expect(result.problems.isEmpty, "\(text.debugDescription): \(result.problems.map(\.message))")
+        #expect(result.root != nil)
+    }
+}
