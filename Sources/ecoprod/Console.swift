@@ -62,7 +62,7 @@ enum Console {
         _ input: String, to output: String? = nil, force: Bool = false, format: DiagnosticFormat, maxLineBytes: Int,
         noun: String = "answer set",
         verb: String = "scored",
-        process: (_ line: Int, _ bytes: [UInt8], _ diagnostics: inout DiagnosticCollector) -> JSONValue?
+        process: (_ line: Int, _ bytes: [UInt8], _ diagnostics: inout DiagnosticCollector) -> [String: JSONValue]?
     ) throws {
         guard let handle = input == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: input) else {
             reportOnStderr([.fileUnreadable(input, reason: "no such file")])

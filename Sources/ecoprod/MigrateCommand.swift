@@ -91,7 +91,7 @@ struct MigrateCommand: ParsableCommand {
                 line["line"] = .integer(number)
                 reports.write(JSONValue.object(line).compactBytes() + [0x0A])
             }
-            return migrated.jsonValue
+            return migrated.members
         }
         do {
             try reports?.finish()

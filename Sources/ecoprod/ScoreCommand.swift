@@ -53,7 +53,7 @@ struct ScoreCommand: ParsableCommand {
         let session = ReleaseScorer(history: history, againstLatest: bundle != nil)
         if jsonl {
             try Console.stream(answers, format: diagnosticFormat.diagnosticsFormat, maxLineBytes: maxLineBytes) { number, bytes, diagnostics in
-                session.score(bytes, file: answers, line: number, into: &diagnostics)?.jsonValue
+                session.score(bytes, file: answers, line: number, into: &diagnostics)?.members
             }
             return
         }

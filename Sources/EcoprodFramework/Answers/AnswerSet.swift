@@ -25,13 +25,16 @@ public struct AnswerSet: Sendable, Hashable {
     }
 
     /// The answer set as JSON (`Schemas/answers.schema.json`).
-    public var jsonValue: JSONValue {
+    public var jsonValue: JSONValue { .object(members) }
+
+    /// The members of ``jsonValue``: a record of a `--jsonl` stream adds its line to them.
+    public var members: [String: JSONValue] {
         var object = extra
         object["framework"] = framework.jsonValue
         object["production"] = production.jsonValue
         object["answers"] = .object(answers.mapValues(\.jsonValue))
         if !retired.isEmpty { object["retired"] = .array(retired.map(\.jsonValue)) }
-        return .object(object)
+        return object
     }
 }
 

@@ -46,7 +46,10 @@ public struct ScoreReport: Sendable, Hashable {
     public var percent: String { basisPoints.percentText }
 
     /// The report as `Schemas/score.schema.json` describes it.
-    public var jsonValue: JSONValue {
+    public var jsonValue: JSONValue { .object(members) }
+
+    /// The members of ``jsonValue``: a record of a `--jsonl` stream adds its line to them.
+    public var members: [String: JSONValue] {
         [
             "framework": framework.jsonValue,
             "production": ["title": .string(production.title), "type": .string(production.type), "scheme": .string(production.scheme)],

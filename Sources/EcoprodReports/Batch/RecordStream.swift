@@ -33,18 +33,18 @@ public struct RecordStream: Sendable {
 
     /// Reads `handle` line by line and writes one record per line to `records`.
     ///
-    /// `process` turns a line into its result (an object), or reports into its collector and
-    /// returns nil; `failed` receives a failed line's diagnostics as well, for a human-readable
+    /// `process` turns a line into its result (the members of an object, so every record is one),
+    /// or reports into its collector and returns nil; `failed` receives a failed line's diagnostics as well, for a human-readable
     /// copy on stderr.
     public func run(
         _ handle: FileHandle, into records: BufferedOutput,
-        process: (_ line: Int, _ bytes: [UInt8], _ diagnostics: inout DiagnosticCollector) -> JSONValue?,
+        process: (_ line: Int, _ bytes: [UInt8], _ diagnostics: inout DiagnosticCollector) -> [String: JSONValue]?,
         failed: ([Diagnostic]) -> Void = { _ in }
     ) -> Summary {
         var summary = Summary()
         JSONLinesReader(handle: handle, maxLineBytes: maxLineBytes).forEach { number, line in
             var diagnostics = DiagnosticCollector()
-            let result: JSONValue?
+            let result: [String: JSONValue]?
             switch line {
             case .blank: return
             case .text(let bytes): result = process(number, bytes, &diagnostics)
@@ -67,8 +67,8 @@ public struct RecordStream: Sendable {
 
     /// A result with its line number. A result that has a top-level `line` member of its own
     /// (an unknown member an answer set carried) is refused rather than overwritten.
-    static func record(_ result: JSONValue, line: Int, file: String, into diagnostics: inout DiagnosticCollector) -> JSONValue? {
-        guard var members = result.objectValue else { return nil }
+    static func record(_ result: [String: JSONValue], line: Int, file: String, into diagnostics: inout DiagnosticCollector) -> JSONValue? {
+        var members = result
         if members["line"] != nil {
             diagnostics.emit(.lineMemberReserved(file: file, line: line))
             return nil
