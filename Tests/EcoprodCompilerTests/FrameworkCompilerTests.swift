@@ -90,6 +90,7 @@ struct PlantedDefect: Sendable, CustomTestStringConvertible {
         .init(name: "threshold over 100", file: frameworkFile, find: "{percent: 65, comparison: at-least}", replace: "{percent: 120, comparison: at-least}", code: .thresholdRange),
         .init(name: "threshold of 0", file: frameworkFile, find: "{percent: 65, comparison: at-least}", replace: "{percent: 0, comparison: at-least}", code: .thresholdRange),
         .init(name: "threshold without comparison", file: frameworkFile, find: "{percent: 65, comparison: at-least}", replace: "{percent: 65}", code: .missingComparison),
+        .init(name: "threshold of 0 without comparison", file: frameworkFile, find: "{percent: 65, comparison: at-least}", replace: "{percent: 0}", code: .thresholdRange),
         .init(name: "impossible threshold", file: frameworkFile, find: "{percent: 70, comparison: at-least}", replace: "{percent: 100, comparison: more-than}", code: .unreachableThreshold),
         .init(name: "unknown comparison", file: frameworkFile, find: "comparison: at-least}", replace: "comparison: over}", code: .invalidValue),
         .init(name: "star levels out of order", file: frameworkFile, find: "{stars: 2, percent: 75}", replace: "{stars: 2, percent: 90}", code: .starLevelOrder, lineOffset: 1),

@@ -38,12 +38,15 @@ extension FrameworkCompiler {
                     evidence: criterion.evidence))
             }
         }
-        let schemeSources = source.schemes.filter { $0.title != nil && $0.threshold != nil && $0.comparison != nil }
-        map.record(source, schemes: schemeSources)
-        let schemes = schemeSources.compactMap { scheme -> Scheme? in
-            guard let title = scheme.title, let threshold = scheme.threshold, let comparison = scheme.comparison else { return nil }
-            return Scheme(
-                id: scheme.id.value, title: title, threshold: Threshold(basisPoints: BasisPoints(threshold.value), comparison: comparison),
+        map.record(source, schemes: source.schemes)
+        // A scheme missing its title, threshold or comparison (each already reported) keeps its
+        // other fields checked: a 0% threshold is reported even when its comparison is missing.
+        let schemes = source.schemes.map { scheme in
+            Scheme(
+                id: scheme.id.value, title: scheme.title ?? LocalizedText([:]),
+                threshold: Threshold(
+                    basisPoints: BasisPoints(scheme.threshold?.value ?? BasisPoints.thresholdRange.lowerBound.rawValue),
+                    comparison: scheme.comparison ?? .atLeast),
                 levels: scheme.levels.map { StarLevel(stars: $0.stars.value, basisPoints: BasisPoints($0.basisPoints.value)) })
         }
         let framework = Framework(
