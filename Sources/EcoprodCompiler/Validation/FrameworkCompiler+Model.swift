@@ -84,8 +84,6 @@ extension FrameworkCompiler {
             return .unknownProductionType(id, at: map[place], declared: declared)
         case .undeclaredReference(.stage, let id, _, let place, let declared):
             return .unknownStage(id, at: map[place], declared: declared)
-        case .undeclaredReference(.criterion, _, _, _, _), .undeclaredReference(.scheme, _, _, _, _):
-            return nil
         case .pointsOutOfRange(_, let points, let place):
             return .invalidPoints(shown: "'\(points)'", at: map[place])
         case .missingLocale:

@@ -28,8 +28,6 @@ struct ModelSourceMap: Sendable {
         for (entry, type) in appliesTo.enumerated() {
             self[.criterionAppliesTo(index, entry: entry)] = written[type] ?? criterion.range
         }
-        self[.criterionTitle(index)] = criterion.range
-        self[.criterionGuidance(index)] = criterion.range
     }
 
     /// Records the ranges of the catalogues and schemes of `framework.yaml`.

@@ -36,12 +36,18 @@ public enum FrameworkInvariants {
         case productionType = "production type"
     }
 
+    /// What a criterion refers to by ID.
+    public enum Reference: String, Sendable, Hashable {
+        case department, stage
+        case productionType = "production type"
+    }
+
     /// One broken invariant, with the values needed to say so.
     public enum Violation: Sendable, Hashable {
         /// An ID declared twice; `first` is where it was declared first.
         case duplicateID(Catalog, id: String, at: Place, first: Place)
         /// A criterion names a department, production type or stage that is not declared.
-        case undeclaredReference(Catalog, id: String, criterion: String, at: Place, declared: [String])
+        case undeclaredReference(Reference, id: String, criterion: String, at: Place, declared: [String])
         /// Points outside 1…``Criterion/maximumPoints``.
         case pointsOutOfRange(criterion: String, points: Int, at: Place)
         /// A human text without one of the declared locales; `what` names the text.
@@ -68,9 +74,9 @@ public enum FrameworkInvariants {
             switch self {
             case .duplicateID(.criterion, let id, _, _): return "criterion ID \(id) appears twice"
             case .duplicateID(let catalog, let id, _, _): return "\(catalog.rawValue) ID \(id) appears twice"
-            case .undeclaredReference(let catalog, let id, let criterion, _, _):
-                let verb = catalog == .productionType ? "applies to" : "names"
-                return "criterion \(criterion) \(verb) \(catalog.rawValue) \(id), which the bundle does not declare"
+            case .undeclaredReference(let reference, let id, let criterion, _, _):
+                let verb = reference == .productionType ? "applies to" : "names"
+                return "criterion \(criterion) \(verb) \(reference.rawValue) \(id), which the bundle does not declare"
             case .pointsOutOfRange(let criterion, let points, _):
                 return "criterion \(criterion) has \(points) points; points are from 1 to \(Criterion.maximumPoints)"
             case .missingLocale(let locale, let what, _, let declared):
