@@ -83,6 +83,11 @@ struct ReportOptions: ParsableArguments {
 
     /// Refuses a locale the framework does not declare (a usage error: exit 64).
     func checkLocale(in framework: Framework) throws {
+        try Self.checkLocale(locale, in: framework)
+    }
+
+    /// Refuses `locale` when the framework does not declare it (a usage error: exit 64).
+    static func checkLocale(_ locale: String?, in framework: Framework) throws {
         if let locale, !framework.identity.locales.contains(locale) {
             Console.error("error: locale '\(locale)' is not one of the framework's locales: \(framework.identity.locales.joined(separator: ", "))\n")
             throw ExitCode.validationFailure

@@ -54,10 +54,7 @@ struct ReleaseCommand: ParsableCommand {
         let failed = Console.report(collector.sorted(), options: diagnostics, sources: sources.byPath)
         guard !failed, let plan else { throw ExitCode(1) }
         let framework = plan.bundle.framework
-        if let locale, !framework.identity.locales.contains(locale) {
-            Console.error("error: locale '\(locale)' is not one of the framework's locales: \(framework.identity.locales.joined(separator: ", "))\n")
-            throw ExitCode.validationFailure
-        }
+        try ReportOptions.checkLocale(locale, in: framework)
         if let diff = plan.diff {
             Console.error("\(DiffTextRenderer(locale: locale).render(diff))\n")
         }

@@ -60,6 +60,23 @@ private let release110 = "Framework/releases/ecoprod-label-1.1.0.json"
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Framework/releases/.release.lock").path))
     }
 
+    /// The changelog is written in the framework's first locale, or the one `--locale` names;
+    /// a locale the framework does not declare is a usage error, and nothing is written.
+    @Test func releaseWritesTheChangelogInTheChosenLocale() throws {
+        let folder = try releaseWorkspace()
+        try edit(folder, "Framework/framework.yaml", "version: 1.1.0", "version: 1.1.1")
+        try edit(folder, "Framework/departments/A-production.yaml", "en: \"Signed intention note\"", "en: \"A signed intention note\"")
+        let french = try runEcoprod(["release", "--dry-run", "--date", "2026-12-01"], in: folder)
+        #expect(french.status == 0, "\(french.stderr)")
+        #expect(french.stdout.contains("critère A1, titre (en) :"))
+        let english = try runEcoprod(["release", "--dry-run", "--date", "2026-12-01", "--locale", "en"], in: folder)
+        #expect(english.stdout.contains("criterion A1 title (en):"))
+        let unknown = try runEcoprod(["release", "--date", "2026-12-01", "--locale", "de"], in: folder)
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("locale 'de' is not one of the framework's locales"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Framework/releases/ecoprod-label-1.1.1.json").path))
+    }
+
     @Test func twoReleasesAtOnceLeaveOneWinnerAndAVerifiedHistory() throws {
         let folder = try releaseWorkspace()
         try edit(folder, "Framework/framework.yaml", "version: 1.1.0", "version: 1.1.1")
