@@ -60,6 +60,7 @@ public struct FrameworkCompiler: Sendable {
     /// any other replaces `framework.yaml`. The folder's releases are loaded unless given.
     public func compile(directory: String, replacingWith file: SourceFile?) -> Result {
         var diagnostics = DiagnosticCollector()
+        let pending = options.history == nil ? BackgroundReleaseHistory(directory: Self.releasesDirectory(of: directory)) : nil
         var sources = FrameworkSources.load(directory: directory, maxFileBytes: options.limits.maxFileBytes, into: &diagnostics)
         if let file {
             if let department = Self.departmentKey(in: String(decoding: file.bytes, as: UTF8.self)) {
@@ -70,11 +71,11 @@ public struct FrameworkCompiler: Sendable {
                 diagnostics = DiagnosticCollector(diagnostics.diagnostics.filter { $0.code != .missingFrameworkFile })
             }
         }
-        var compiler = self
-        if compiler.options.history == nil {
-            compiler.options.history = ReleaseHistory.load(directory: Self.releasesDirectory(of: directory), into: &diagnostics)
+        guard let pending else { return compile(sources, diagnostics: diagnostics) }
+        return compile(sources, diagnostics: diagnostics) {
+            let loaded = pending.wait()
+            return (loaded.history, loaded.diagnostics)
         }
-        return compiler.compile(sources, diagnostics: diagnostics)
     }
 
     /// The value of a top-level `department:` key, read from the text without parsing.
@@ -92,6 +93,15 @@ public struct FrameworkCompiler: Sendable {
 
     /// Compiles sources already in memory. The order of `departments` does not matter.
     public func compile(_ sources: FrameworkSources, diagnostics initial: DiagnosticCollector = DiagnosticCollector()) -> Result {
+        compile(sources, diagnostics: initial) { (options.history ?? .empty, []) }
+    }
+
+    /// Compiles sources, asking for the release history only once the sources are typed, so
+    /// that a history still being verified on another thread overlaps the reading.
+    func compile(
+        _ sources: FrameworkSources, diagnostics initial: DiagnosticCollector,
+        history loadHistory: () -> (history: ReleaseHistory, diagnostics: [Diagnostic])
+    ) -> Result {
         var diagnostics = initial
         let reader = YAMLReader(limits: options.limits)
         var decoder = SourceDecoder()
@@ -114,13 +124,14 @@ public struct FrameworkCompiler: Sendable {
         }
         diagnostics.emit(contentsOf: decoder.diagnostics.diagnostics)
         for outcome in departments { diagnostics.emit(contentsOf: outcome.diagnostics) }
+        let (history, historyDiagnostics) = loadHistory()
+        diagnostics.emit(contentsOf: historyDiagnostics)
         guard let frameworkSource else {
-            return Result(framework: nil, diagnostics: diagnostics.sorted(), history: options.history ?? .empty, sources: sources)
+            return Result(framework: nil, diagnostics: diagnostics.sorted(), history: history, sources: sources)
         }
         var validator = FrameworkValidator()
         let ordered = validator.validate(frameworkSource, departments: departmentSources)
         diagnostics.emit(contentsOf: validator.diagnostics.diagnostics)
-        let history = options.history ?? .empty
         var lineageBuilder = LineageBuilder()
         let previous = frameworkSource.version.flatMap { history.latest(before: $0.value) }
         let lineage = lineageBuilder.build(

@@ -48,9 +48,18 @@ private let frameworkFile = "Framework/framework.yaml"
         CLIDefect(name: "invalid UTF-8", file: departmentA, edit: { Array($0.utf8.prefix(40)) + [0xC3, 0x28] + Array($0.utf8.dropFirst(40)) }, code: "Y112", line: 1),
     ]
 
-    @Test(arguments: defects)
-    func plantedDefectFailsWithJSONDiagnostic(_ defect: CLIDefect) throws {
-        let folder = try copyOfFramework()
+    /// The releases are verified on another thread while the sources are read; what they
+    /// find is reported all the same, at the release's file and line.
+    static let releaseDefects: [CLIDefect] = [
+        CLIDefect(name: "a forged earlier release", file: "Framework/releases/ecoprod-label-1.0.0.json", edit: {
+            Array($0.replacingOccurrences(of: "\"points\": 4,", with: "\"points\": 40,").utf8)
+        }, code: "B105", line: 2678),
+        CLIDefect(name: "a release that is not JSON", file: "Framework/releases/ecoprod-label-1.1.0.json", edit: { _ in Array("{\n  \"format\": \n".utf8) }, code: "B101", line: 3),
+    ]
+
+    @Test(arguments: defects.map { ($0, false) } + releaseDefects.map { ($0, true) })
+    func plantedDefectFailsWithJSONDiagnostic(_ defect: CLIDefect, _ keepsReleases: Bool) throws {
+        let folder = try copyOfFramework(keepingReleases: keepsReleases)
         let url = folder.appendingPathComponent(defect.file)
         let original = try String(contentsOf: url, encoding: .utf8)
         try Data(defect.edit(original)).write(to: url)

@@ -42,9 +42,11 @@ func runEcoprod(
 }
 
 /// A fresh copy of the shipped `Framework/` in a temporary folder; returns the folder that holds it.
-func copyOfFramework() throws -> URL {
+func copyOfFramework(keepingReleases: Bool = false) throws -> URL {
     let folder = try temporaryFolder("ecoprod-cli")
     try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Framework"), to: folder.appendingPathComponent("Framework"))
-    try? FileManager.default.removeItem(at: folder.appendingPathComponent("Framework/releases"))
+    if !keepingReleases {
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent("Framework/releases"))
+    }
     return folder
 }

@@ -64,20 +64,17 @@ public struct BundleVerifier: Sendable {
             diagnostics.emit(.bundleFormat(found: found, at: locator.location(of: members["format"] == nil ? "$" : "$.format")))
             return nil
         }
-        let document: BundleDocument
+        let framework: Framework
         do {
             // The tree already parsed is typed in place: the bytes are read once.
-            document = try JSONValueDecoder().decode(BundleDocument.self, from: parsed)
-        } catch let error as DecodingError {
-            diagnostics.emit(Self.diagnostic(for: error, locator: locator))
-            return nil
+            framework = try FrameworkBundle.decodeFramework(from: JSONField(parsed))
         } catch {
-            diagnostics.emit(.bundleStructure("bundle could not be decoded: \(error)", at: locator.location(of: "$")))
+            diagnostics.emit(.bundleStructure(error.message, at: locator.location(of: error.path)))
             return nil
         }
-        let framework = document.model
         let reencoded = FrameworkBundle.contentValue(of: framework)
-        for path in Self.differences(between: content, and: reencoded, path: "$").prefix(20) {
+        // Equal trees (every valid bundle) skip the walk that names each differing path.
+        for path in content == reencoded ? [] : Self.differences(between: content, and: reencoded, path: "$").prefix(20) {
             diagnostics.emit(.bundleUnknownMember(path, at: locator.location(of: path)))
         }
         let expected = parsed.prettyBytes()
@@ -115,7 +112,8 @@ public struct BundleVerifier: Sendable {
             for (offset, entry) in chain.enumerated() {
                 let previous = offset > 0 ? chain[offset - 1] : nil
                 let declared = entry.bundle.framework.lineage.previous
-                let location = entry.location(of: "$.lineage.previous")
+                // Found only for a problem: locating re-reads the file.
+                var location: SourceLocation { entry.location(of: "$.lineage.previous") }
                 switch (declared, previous) {
                 case (nil, nil):
                     continue
@@ -179,43 +177,6 @@ public struct BundleVerifier: Sendable {
             return zip(a, e).enumerated().flatMap { differences(between: $1.0, and: $1.1, path: JSONPath.item($0, of: path)) }
         case (.null, _), (.bool, _), (.integer, _), (.number, _), (.string, _), (.array, _), (.object, _):
             return actual == expected ? [] : [path]
-        }
-    }
-
-    static func diagnostic(for error: DecodingError, locator: JSONLocator) -> Diagnostic {
-        func path(_ codingPath: [any CodingKey]) -> String {
-            codingPath.reduce("$") { partial, key in
-                key.intValue.map { JSONPath.item($0, of: partial) } ?? JSONPath.member(key.stringValue, of: partial)
-            }
-        }
-        switch error {
-        case .keyNotFound(let key, let context):
-            let parent = path(context.codingPath)
-            return .bundleStructure("\(parent) is missing the member \"\(key.stringValue)\"", at: locator.location(of: parent))
-        case .typeMismatch(let type, let context):
-            let at = path(context.codingPath)
-            return .bundleStructure("\(at) has the wrong type: expected \(Self.describe(type))", at: locator.location(of: at))
-        case .valueNotFound(let type, let context):
-            let at = path(context.codingPath)
-            return .bundleStructure("\(at) is null: expected \(Self.describe(type))", at: locator.location(of: at))
-        case .dataCorrupted(let context):
-            let at = path(context.codingPath)
-            return .bundleStructure("\(at): \(context.debugDescription)", at: locator.location(of: at))
-        @unknown default:
-            return .bundleStructure("bundle could not be decoded", at: locator.location(of: "$"))
-        }
-    }
-
-    private static func describe(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: return "a string"
-        case is Int.Type: return "an integer"
-        case is Bool.Type: return "a boolean"
-        default:
-            let name = String(describing: type)
-            if name.hasPrefix("Array") { return "an array" }
-            if name.hasPrefix("Dictionary") { return "an object" }
-            return "an object (\(name))"
         }
     }
 }

@@ -28,20 +28,37 @@ public struct ReleaseHistory: Sendable {
     /// Reads and verifies bundle files ("-" is stdin), then their lineage. With `complete`, the
     /// files are a whole history: a previous version that is missing is an error.
     public static func verify(files: [String], complete: Bool, into diagnostics: inout DiagnosticCollector) -> ReleaseHistory {
-        let verifier = BundleVerifier()
+        let outcomes = verifyEach(files)
         var verified: [BundleVerifier.VerifiedBundle] = []
-        for path in files {
+        for outcome in outcomes {
+            diagnostics.emit(contentsOf: outcome.diagnostics)
+            if let bundle = outcome.bundle { verified.append(bundle) }
+        }
+        BundleVerifier().verifyLineage(verified, complete: complete, into: &diagnostics)
+        return ReleaseHistory(releases: verified)
+    }
+
+    /// Each file read and verified on its own, on every core; outcomes in the files' order.
+    private static func verifyEach(_ files: [String]) -> [(bundle: BundleVerifier.VerifiedBundle?, diagnostics: [Diagnostic])] {
+        let verifyOne = { @Sendable (path: String) -> (bundle: BundleVerifier.VerifiedBundle?, diagnostics: [Diagnostic]) in
+            var diagnostics = DiagnosticCollector()
             let data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: path)
             guard let data else {
                 diagnostics.emit(.fileUnreadable(path, reason: "no such file or not readable"))
-                continue
+                return (nil, diagnostics.diagnostics)
             }
-            if let bundle = verifier.verifyFile(Array(data), file: path, into: &diagnostics) {
-                verified.append(bundle)
-            }
+            let bundle = BundleVerifier().verifyFile(Array(data), file: path, into: &diagnostics)
+            return (bundle, diagnostics.diagnostics)
         }
-        verifier.verifyLineage(verified, complete: complete, into: &diagnostics)
-        return ReleaseHistory(releases: verified)
+        // Stdin is read once, on this thread; one file gains nothing from another thread.
+        guard files.count > 1, !files.contains("-") else { return files.map(verifyOne) }
+        var outcomes = [(bundle: BundleVerifier.VerifiedBundle?, diagnostics: [Diagnostic])](repeating: (nil, []), count: files.count)
+        outcomes.withUnsafeMutableBufferPointer { buffer in
+            // Each iteration writes its own slot only.
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: files.count) { index in slots[index] = verifyOne(files[index]) }
+        }
+        return outcomes
     }
 
     /// The newest release.

@@ -172,7 +172,7 @@ struct JSONCursor {
             }
             index += 1
             skipWhitespace()
-            members[key] = try parseValue(path: JSONPath.member(key, of: path), depth: depth)
+            members[key] = try parseValue(path: positions == nil ? path : JSONPath.member(key, of: path), depth: depth)
             skipWhitespace()
             guard index < bytes.count else { throw error("unterminated object: expected ',' or '}'") }
             if bytes[index] == UInt8(ascii: ",") {
