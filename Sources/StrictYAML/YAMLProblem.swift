@@ -18,6 +18,8 @@ public struct YAMLProblem: Sendable, Hashable {
         case commentWithoutSpace
         case flowIndentation
         case dashInFlow
+        case directive
+        case blockScalarIndentation
     }
 
     /// A secondary location, such as the first occurrence of a duplicate key.

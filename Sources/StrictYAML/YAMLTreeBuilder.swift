@@ -49,6 +49,8 @@ struct YAMLTreeBuilder {
     var layout: YAMLLayout?
     /// The last line reported for its indentation, so that a line is reported once.
     private var lastIndentationLine = 0
+    /// A line where libyaml's syntax error is a consequence of a problem already reported.
+    private var explainedSyntaxErrorLine: Int?
 
     init(file: String, limits: YAMLLimits) {
         self.file = SourceFileName(file)
@@ -100,8 +102,9 @@ struct YAMLTreeBuilder {
                 related.append(.init(range: SourceRange(file: file, at: contextAt), message: "the construct started here"))
             }
         }
-        report(.syntax, "YAML syntax error: \(message)", at: at, related: related)
         isFinished = true
+        if at.line == explainedSyntaxErrorLine, !problems.isEmpty { return }
+        report(.syntax, "YAML syntax error: \(message)", at: at, related: related)
     }
 
     mutating func consume(_ event: yaml_event_t) {
@@ -113,6 +116,8 @@ struct YAMLTreeBuilder {
             if documentCount > 1 {
                 report(.multipleDocuments, "a second YAML document starts here; a framework file holds exactly one", at: start, end: end)
                 isFinished = true
+            } else if event.data.document_start.implicit == 0 {
+                checkDirectives(before: end)
             }
         case YAML_ALIAS_EVENT:
             let anchor = String(cString: event.data.alias.anchor)
@@ -245,12 +250,41 @@ struct YAMLTreeBuilder {
             if let at = layout.commentGlued(toBlockHeaderAt: start) {
                 report(.commentWithoutSpace, "a comment needs white space before its '#': here '#' follows the block scalar indicator", at: at)
             }
+            let parentIndentation = (stack.last?.start.column ?? 0) - 1
+            if let found = layout.overIndentedLeadingLine(blockHeaderAt: start, parentIndentation: parentIndentation) {
+                report(
+                    .blockScalarIndentation,
+                    "this empty line holds more spaces than the block scalar's first line of text (line \(found.text), indented \(found.empty.column - 1)); YAML 1.2 forbids it",
+                    at: found.empty,
+                    related: [.init(range: SourceRange(file: file, at: start), message: "the block scalar starts here")])
+                // libyaml reads the scalar as empty and fails at the text: the cause is reported.
+                explainedSyntaxErrorLine = found.text
+            }
             checkContinuation(line: start.line)
         case .plain:
             if stack.last?.isFlow == true, value == "-" || value.hasPrefix("- ") {
                 report(.dashInFlow, "'-' entries are block syntax; inside [ ] or { } separate entries with commas", at: start, end: end)
             }
             checkContinuation(line: start.line)
+        }
+    }
+
+    /// `%YAML` other than 1.2 and `%TAG` are refused; a comment glued to a directive is not one.
+    private mutating func checkDirectives(before start: SourcePosition) {
+        guard let layout else { return }
+        for directive in layout.directives(before: start.line) {
+            let at = SourcePosition(line: directive.line, column: 1)
+            switch directive.name {
+            case "YAML" where directive.parameters != ["1.2"]:
+                report(.directive, "'%YAML \(directive.parameters.joined(separator: " "))' asks for another YAML version; framework files are read as YAML 1.2", at: at)
+            case "TAG":
+                report(.directive, "'%TAG' declares a tag shorthand; framework files use no tags", at: at)
+            default:
+                break
+            }
+            if directive.name == "YAML", let column = directive.gluedComment {
+                report(.commentWithoutSpace, "a comment needs white space before its '#': here '#' follows the directive", at: SourcePosition(line: directive.line, column: column))
+            }
         }
     }
 

@@ -19,6 +19,8 @@ extension Diagnostic {
         case .commentWithoutSpace: help = "put a space before the '#'; without it the '#' is not a comment in YAML 1.2"
         case .flowIndentation: help = "indent the continuation with spaces past the key it belongs to, or keep the list on one line"
         case .dashInFlow: help = "inside [ ] separate entries with commas: [preparation, shoot]"
+        case .directive: help = "remove the directive and its '---' line: framework files are YAML 1.2, without tags"
+        case .blockScalarIndentation: help = "remove the spaces from the empty line: a block scalar's indentation comes from its first line of text"
         }
         return Diagnostic(
             problem.kind == .tooManyProblems ? .note : .error, .forYAMLProblem(problem.kind), problem.message,

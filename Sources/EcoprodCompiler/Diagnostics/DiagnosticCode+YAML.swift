@@ -21,6 +21,8 @@ extension DiagnosticCode {
         case .commentWithoutSpace: return .yamlCommentWithoutSpace
         case .flowIndentation: return .yamlFlowIndentation
         case .dashInFlow: return .yamlDashInFlow
+        case .directive: return .yamlDirective
+        case .blockScalarIndentation: return .yamlBlockScalarIndentation
         }
     }
 }

@@ -119,6 +119,14 @@ extension DiagnosticCode {
             Entry(.error, "'-' entry inside a flow collection",
                   explanation: "'- item' is the block form of a list entry. Inside [ ] or { } entries are separated by commas; a lone '-' there is not a value in YAML 1.2.",
                   example: "stages: [- shoot]", fix: "Write `stages: [shoot]`, or a block list on the following lines.")
+        case .yamlDirective:
+            Entry(.error, "Directive the strict profile refuses",
+                  explanation: "Framework files are read as YAML 1.2 with no tags. A `%YAML 1.1` directive asks for YAML 1.1's rules (yes/no booleans, 010 as octal), which this reader does not apply, and a `%TAG` directive declares tag shorthands that no framework file may use. libyaml accepts both.",
+                  example: "%YAML 1.1\n---\ndepartment: A", fix: "Remove the directive (and its `---` line): every framework file is YAML 1.2.")
+        case .yamlBlockScalarIndentation:
+            Entry(.error, "Block scalar's leading empty line indented past its text",
+                  explanation: "A block scalar (`|` or `>`) takes its indentation from its first line of text. YAML 1.2 forbids an empty line before that line to hold more spaces than it. libyaml then reads the scalar as empty and stops at the text with \"did not find expected key\", which points away from the mistake: the trailing spaces on the empty line.",
+                  example: "guidance:\n  fr: |\n        \n    Le texte", fix: "Remove the spaces from the empty line, or remove the empty line.")
         case .unknownKey:
             Entry(.error, "Unknown key",
                   explanation: "The key is not part of the schema at this place. A \"did you mean\" note names the closest allowed key.",

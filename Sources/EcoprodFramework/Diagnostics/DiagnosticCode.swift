@@ -26,6 +26,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable, C
     case yamlCommentWithoutSpace = "Y114"
     case yamlFlowIndentation = "Y115"
     case yamlDashInFlow = "Y116"
+    case yamlDirective = "Y117"
+    case yamlBlockScalarIndentation = "Y118"
     // S2xx: keys and types.
     case unknownKey = "S201"
     case missingKey = "S202"
