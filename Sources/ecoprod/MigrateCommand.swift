@@ -35,6 +35,7 @@ struct MigrateCommand: ParsableCommand {
     var force = false
 
     @OptionGroup var diagnosticFormat: DiagnosticFormatOption
+    @OptionGroup var trust: TrustOptions
 
     func validate() throws {
         if maxLineBytes < 1 { throw ValidationError("--max-line-bytes must be at least 1") }
@@ -44,7 +45,7 @@ struct MigrateCommand: ParsableCommand {
     func run() throws {
         let target = SemanticVersion(to)!
         var setup = DiagnosticCollector()
-        let history = AnswerInput.history(bundle: nil, releases: releases, into: &setup)
+        let history = AnswerInput.history(bundle: nil, releases: releases, trust: trust, into: &setup)
         if setup.hasErrors {
             if jsonl { Console.reportOnStderr(setup.sorted()) } else { Console.report(setup.sorted(), format: diagnosticFormat.diagnosticsFormat) }
             throw ExitCode(1)

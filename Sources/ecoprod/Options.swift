@@ -114,3 +114,16 @@ struct ReportOptions: ParsableArguments {
         }
     }
 }
+
+/// Which allowed-signers file applies to the bundles a command reads.
+struct TrustOptions: ParsableArguments {
+    @Option(name: .long, help: "The allowed-signers file bundles must be signed against (default: allowed_signers next to the releases folder, when present).")
+    var allowedSigners: String?
+
+    /// The policy for bundles in `folder` (a releases folder, or the folder of a single bundle):
+    /// the explicit file, else `folder/../allowed_signers` when it exists, else none.
+    func policy(forBundlesIn folder: String, into diagnostics: inout DiagnosticCollector) -> SignerPolicy? {
+        guard let path = allowedSigners ?? SignerPolicy.defaultFile(forReleases: folder) else { return nil }
+        return SignerPolicy.load(path, into: &diagnostics)
+    }
+}

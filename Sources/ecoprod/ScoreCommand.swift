@@ -35,6 +35,7 @@ struct ScoreCommand: ParsableCommand {
 
     @OptionGroup var report: ReportOptions
     @OptionGroup var diagnosticFormat: DiagnosticFormatOption
+    @OptionGroup var trust: TrustOptions
 
     func validate() throws {
         if maxLineBytes < 1 { throw ValidationError("--max-line-bytes must be at least 1") }
@@ -45,7 +46,7 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         var setup = DiagnosticCollector()
-        let history = AnswerInput.history(bundle: bundle, releases: releases, into: &setup)
+        let history = AnswerInput.history(bundle: bundle, releases: releases, trust: trust, into: &setup)
         if setup.hasErrors {
             if jsonl { Console.reportOnStderr(setup.sorted()) } else { Console.report(setup.sorted(), format: diagnosticFormat.diagnosticsFormat) }
             throw ExitCode(1)

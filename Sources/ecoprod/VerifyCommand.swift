@@ -7,7 +7,7 @@ import Foundation
 /// `ecoprod verify BUNDLE…`: recomputes digests, checks structure and the lineage chain.
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "verify", abstract: "Check bundles: digest, structure, layout and lineage.")
+        commandName: "verify", abstract: "Check bundles: digest, structure, layout, lineage and signatures.")
 
     @Argument(help: "Bundle files; - reads one from stdin.")
     var bundles: [String] = []
@@ -15,6 +15,7 @@ struct VerifyCommand: ParsableCommand {
     @Option(name: .long, help: "A folder of releases to verify as one complete history.")
     var releases: String?
 
+    @OptionGroup var trust: TrustOptions
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {
@@ -32,11 +33,20 @@ struct VerifyCommand: ParsableCommand {
             }
             files += ReleaseHistory.bundleFiles(in: releases)
         }
-        let history = ReleaseHistory.verify(files: files, complete: releases != nil, into: &collector)
+        // A releases folder brings its own trust list (DIR/../allowed_signers); single bundles
+        // are checked against one only when --allowed-signers names it.
+        var signers: SignerPolicy?
+        if let releases {
+            signers = trust.policy(forBundlesIn: releases, into: &collector)
+        } else if let file = trust.allowedSigners {
+            signers = SignerPolicy.load(file, into: &collector)
+        }
+        let history = ReleaseHistory.verify(files: files, complete: releases != nil, signers: signers, into: &collector)
         let failed = Console.report(collector.sorted(), options: diagnostics)
         if failed { throw ExitCode(1) }
         for entry in history.releases {
-            Console.error("ok \(entry.file): \(entry.bundle.framework.identity.id) \(entry.bundle.framework.identity.version) \(entry.bundle.digest)\n")
+            let signed = signers.map { _ in ", signed" } ?? ""
+            Console.error("ok \(entry.file): \(entry.bundle.framework.identity.id) \(entry.bundle.framework.identity.version) \(entry.bundle.digest)\(signed)\n")
         }
     }
 }

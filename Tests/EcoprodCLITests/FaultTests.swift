@@ -38,7 +38,7 @@ private func timed(_ body: () throws -> Void) rethrows -> Double {
     /// changelog has the new section exactly when the bundle exists, and no temporary or lock
     /// file is ever left behind.
     @Test func interruptedReleasesLeaveNothingPartial() throws {
-        let folder = try releaseWorkspace()
+        let folder = try releaseWorkspace(keepingSigners: false)
         let url = folder.appendingPathComponent("Framework/framework.yaml")
         try Data(try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "version: 1.1.0", with: "version: 1.1.1").utf8).write(to: url)
         let departments = folder.appendingPathComponent("Framework/departments/A-production.yaml")

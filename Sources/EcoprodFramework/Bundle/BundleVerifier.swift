@@ -16,6 +16,9 @@ public struct BundleVerifier: Sendable {
             self.locator = locator
         }
 
+        /// The exact bytes the bundle was read from: what a signature covers.
+        public var locatorBytes: [UInt8] { locator?.bytes ?? [] }
+
         /// The position of `path` in this bundle's file.
         func location(of path: String) -> SourceLocation {
             locator?.location(of: path) ?? SourceLocation(file: file, line: 1, column: 1, path: path)

@@ -122,7 +122,9 @@ extension Lineage {
                 version: try SemanticVersion(json: reference.required("version")),
                 digest: try reference.required("digest").string())
         }
-        self.init(previous: previous, rules: try members.required("rules").array(MigrationRule.init(json:)))
+        self.init(
+            previous: previous, rules: try members.required("rules").array(MigrationRule.init(json:)),
+            signer: try members.optional("signer")?.string())
     }
 }
 

@@ -78,6 +78,7 @@ extension Lineage {
             })
         ]
         if let previous { object["previous"] = ["version": .string(previous.version.description), "digest": .string(previous.digest)] }
+        if let signer { object["signer"] = .string(signer) }
         return .object(object)
     }
 }

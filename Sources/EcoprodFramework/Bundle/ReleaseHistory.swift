@@ -15,8 +15,8 @@ public struct ReleaseHistory: Sendable {
 
     /// Loads and verifies every `*.json` bundle in `directory`, and their lineage chain.
     /// A missing folder is an empty history, not an error.
-    public static func load(directory: String, into diagnostics: inout DiagnosticCollector) -> ReleaseHistory {
-        verify(files: bundleFiles(in: directory), complete: true, into: &diagnostics)
+    public static func load(directory: String, signers: SignerPolicy? = nil, into diagnostics: inout DiagnosticCollector) -> ReleaseHistory {
+        verify(files: bundleFiles(in: directory), complete: true, signers: signers, into: &diagnostics)
     }
 
     /// The bundle files of a releases folder: `*.json`, hidden temporary files excluded, sorted.
@@ -26,8 +26,12 @@ public struct ReleaseHistory: Sendable {
     }
 
     /// Reads and verifies bundle files ("-" is stdin), then their lineage. With `complete`, the
-    /// files are a whole history: a previous version that is missing is an error.
-    public static func verify(files: [String], complete: Bool, into diagnostics: inout DiagnosticCollector) -> ReleaseHistory {
+    /// files are a whole history: a previous version that is missing is an error. With `signers`,
+    /// every bundle must also carry a valid signature by one of them (G101–G107), and once a
+    /// release records its signer in `lineage.signer`, every later one must (G106).
+    public static func verify(
+        files: [String], complete: Bool, signers: SignerPolicy? = nil, into diagnostics: inout DiagnosticCollector
+    ) -> ReleaseHistory {
         let outcomes = verifyEach(files)
         var verified: [BundleVerifier.VerifiedBundle] = []
         for outcome in outcomes {
@@ -35,6 +39,11 @@ public struct ReleaseHistory: Sendable {
             if let bundle = outcome.bundle { verified.append(bundle) }
         }
         BundleVerifier().verifyLineage(verified, complete: complete, into: &diagnostics)
+        if let signers {
+            let trusted = verified.filter { BundleVerifier().verifySignature(of: $0, signers: signers, into: &diagnostics) }
+            BundleVerifier().verifySignerContinuity(ReleaseHistory(releases: verified).releases, into: &diagnostics)
+            return ReleaseHistory(releases: trusted)
+        }
         return ReleaseHistory(releases: verified)
     }
 

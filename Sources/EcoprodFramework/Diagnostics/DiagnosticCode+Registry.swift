@@ -303,6 +303,39 @@ extension DiagnosticCode {
             Entry(.error, "Broken lineage",
                   explanation: "`lineage.previous` does not name the previous release and its digest.",
                   example: "an earlier release edited after this one was made", fix: "Restore the earlier release.")
+        case .signatureMissing:
+            Entry(.error, "Bundle not signed",
+                  explanation: "An allowed-signers file applies, so every bundle must come with `BUNDLE.sig`, an SSH signature (SSHSIG) by one of the signers it names. A digest proves a bundle is intact, not who made it: anyone can edit a bundle and recompute its digest.",
+                  example: "releases/ecoprod-label-1.2.0.json without releases/ecoprod-label-1.2.0.json.sig",
+                  fix: "Sign the release with `ecoprod sign BUNDLE --sign KEY`, or obtain the signature the label published with it.")
+        case .signatureInvalid:
+            Entry(.error, "Signature does not match the bundle",
+                  explanation: "The signature is well formed, but it was not made by its key over these exact bytes: the bundle was changed after signing, or the signature belongs to another file.",
+                  example: "a criterion's points edited and the digest recomputed", fix: "Restore the bundle the label published; never edit a released bundle.")
+        case .signerUnknown:
+            Entry(.error, "Signer not allowed",
+                  explanation: "The key that made the signature is not in the allowed-signers file: whoever made it, it is not one of the people the label lets publish.",
+                  example: "a bundle signed with a personal key", fix: "Have a listed signer sign it, or, if the signer is legitimate, add their key to `allowed_signers` through review.")
+        case .signerOutsideValidity:
+            Entry(.error, "Signer outside its validity dates",
+                  explanation: "The signer is listed, but its `valid-after`/`valid-before` dates do not cover the release date: the key was retired (or not yet trusted) when this release was made.",
+                  example: "a key with valid-before=\"20260101Z\" signing a release dated 2026-11-29", fix: "Sign with the key that was current at the release date.")
+        case .signatureNamespace:
+            Entry(.error, "Signature for another purpose",
+                  explanation: "An SSH signature names its purpose (namespace): `ecoprod-bundle` for releases, `ecoprod-statement` for score statements. A signature made for another purpose (a git commit, a file) is not a release signature, and a signer listed with `namespaces=` may sign only for those.",
+                  example: "ssh-keygen -Y sign -n file", fix: "Sign with `-n ecoprod-bundle` (`ecoprod sign` does).")
+        case .signerNotInLineage:
+            Entry(.error, "Signer differs from the lineage",
+                  explanation: "A release records its signer's key fingerprint in `lineage.signer`, inside the digest. The signature must be that key's, and once one release records a signer, every later one must.",
+                  example: "a release made by one maintainer and re-signed by another", fix: "Sign with the key the release names, or make the release again.")
+        case .signatureMalformed:
+            Entry(.error, "Malformed signature file",
+                  explanation: "The `.sig` file is not an armored SSH signature (SSHSIG version 1): it is truncated, not base64, or its fields do not fit.",
+                  example: "a .sig cut short in transfer", fix: "Fetch the signature again, or sign again with `ecoprod sign`.")
+        case .allowedSignersMalformed:
+            Entry(.error, "Malformed allowed-signers line",
+                  explanation: "A line of the allowed-signers file does not read as `principals [options] keytype base64-key`, or uses an option this tool does not accept.",
+                  example: "maintainer namespaces=\"ecoprod-bundle\" ssh-ed25519 AAAA…(cut)", fix: "Correct the line; `ssh-keygen -Y verify` reads the same format.")
         case .answersSyntax:
             Entry(.error, "Answer set is not valid JSON",
                   explanation: "The answer set could not be parsed as JSON.",

@@ -81,6 +81,15 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable, C
     case bundleLayout = "B107"
     case bundleIntegrity = "B108"
     case bundleLineage = "B109"
+    // G1xx: signatures and signers (SSHSIG, allowed_signers).
+    case signatureMissing = "G101"
+    case signatureInvalid = "G102"
+    case signerUnknown = "G103"
+    case signerOutsideValidity = "G104"
+    case signatureNamespace = "G105"
+    case signerNotInLineage = "G106"
+    case signatureMalformed = "G107"
+    case allowedSignersMalformed = "G108"
     // A1xx: answer sets, scoring and migration.
     case answersSyntax = "A101"
     case answersStructure = "A102"

@@ -5,10 +5,14 @@ public struct Lineage: Sendable, Hashable, Codable {
     public var previous: ReleaseReference?
     /// The migration rules from `previous` to this release, in criterion order.
     public var rules: [MigrationRule]
+    /// The fingerprint (`SHA256:…`) of the key that signs this release, when it was released
+    /// with `--sign`. Inside the digest, so a signature by another key cannot pass for the release's.
+    public var signer: String?
 
-    public init(previous: ReleaseReference? = nil, rules: [MigrationRule] = []) {
+    public init(previous: ReleaseReference? = nil, rules: [MigrationRule] = [], signer: String? = nil) {
         self.previous = previous
         self.rules = rules
+        self.signer = signer
     }
 
     /// The lineage of a first release.

@@ -104,7 +104,8 @@ public struct AllowedSigners: Sendable {
         }
     }
 
-    static func isKeyType(_ text: String) -> Bool {
+    /// Whether a field names an SSH key type (`ssh-ed25519`, `ecdsa-sha2-nistp256`, `sk-…`).
+    public static func isKeyType(_ text: String) -> Bool {
         text.hasPrefix("ssh-") || text.hasPrefix("ecdsa-") || text.hasPrefix("sk-")
     }
 }

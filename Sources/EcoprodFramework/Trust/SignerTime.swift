@@ -1,3 +1,5 @@
+import Foundation
+
 /// A moment as allowed-signers files write it, `YYYYMMDD[HHMM[SS]][Z]`, held as the 14 digits
 /// `YYYYMMDDHHMMSS` so that moments compare exactly, as integers.
 ///
@@ -23,6 +25,15 @@ public struct SignerTime: Sendable, Hashable, Comparable, CustomStringConvertibl
         let parts = releaseDate.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2 else { return nil }
         self.init(parts.joined())
+    }
+
+    /// The current moment, in UTC.
+    public static var now: SignerTime {
+        var seconds = time(nil)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        let text = String(format: "%04d%02d%02d%02d%02d%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec)
+        return SignerTime(text)!
     }
 
     public static func < (lhs: SignerTime, rhs: SignerTime) -> Bool { lhs.value < rhs.value }
