@@ -29,6 +29,9 @@ struct ReleaseCommand: ParsableCommand {
     @Flag(name: .long, help: "Print what would be written, and write nothing.")
     var dryRun = false
 
+    @Option(name: .long, help: "Sign the release with this key (as ssh-keygen -f takes it); required when DIR/allowed_signers exists.")
+    var sign: String?
+
     @OptionGroup var diagnostics: DiagnosticOptions
     @OptionGroup var limits: ReaderLimitOptions
 
@@ -38,7 +41,7 @@ struct ReleaseCommand: ParsableCommand {
         let parent = trimmed.contains("/") ? String(trimmed[..<trimmed.lastIndex(of: "/")!]) : ""
         let planner = ReleasePlanner(
             directory: directory, changelogPath: changelog ?? (parent.isEmpty ? "CHANGELOG.md" : parent + "/CHANGELOG.md"),
-            date: resolved, limits: limits.limits, locale: locale)
+            date: resolved, limits: limits.limits, locale: locale, signer: sign.map(SSHKeygenSigner.init(key:)))
         var lock: ReleaseLock?
         if !dryRun {
             switch ReleaseLock.acquire(in: planner.releasesDirectory) {
@@ -52,7 +55,7 @@ struct ReleaseCommand: ParsableCommand {
         var collector = DiagnosticCollector()
         let (plan, sources) = planner.plan(into: &collector)
         let failed = Console.report(collector.sorted(), options: diagnostics, sources: sources.byPath)
-        guard !failed, let plan else { throw ExitCode(1) }
+        guard !failed, var plan else { throw ExitCode(1) }
         let framework = plan.bundle.framework
         try ReportOptions.checkLocale(locale, in: framework)
         if let diff = plan.diff {
@@ -63,12 +66,18 @@ struct ReleaseCommand: ParsableCommand {
             Console.error("dry run: would write \(plan.bundlePath) (\(plan.bundle.digest)) and a \(framework.identity.version) section in \(plan.changelogPath); wrote nothing\n")
             return
         }
+        var signing = DiagnosticCollector()
+        guard planner.sign(&plan, into: &signing) else {
+            Console.report(signing.sorted(), options: diagnostics)
+            throw ExitCode(1)
+        }
         do {
             try planner.execute(plan)
         } catch {
             Console.report([error.diagnostic], options: diagnostics)
             throw ExitCode(1)
         }
-        Console.error("Released \(framework.summaryLine)\nWrote \(plan.bundlePath)\ndigest \(plan.bundle.digest)\nUpdated \(plan.changelogPath)\n")
+        let signed = plan.signature == nil ? "" : "Wrote \(plan.signaturePath) (signed by \(plan.signerKey?.fingerprint ?? ""))\n"
+        Console.error("Released \(framework.summaryLine)\nWrote \(plan.bundlePath)\n\(signed)digest \(plan.bundle.digest)\nUpdated \(plan.changelogPath)\n")
     }
 }

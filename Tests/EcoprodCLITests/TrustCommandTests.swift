@@ -11,7 +11,7 @@ import TestSupport
 
     /// A workspace whose trust list names a fresh key (and only it), with both releases signed by it.
     func signedWorkspace(options: String = "namespaces=\"ecoprod-bundle\"") throws -> (folder: URL, key: SSHKeygen.Key) {
-        let folder = try releaseWorkspace()
+        let folder = try releaseWorkspace(keepingSigners: true)
         let key = try SSHKeygen().makeKey(in: folder, name: "release-manager")
         try "release-manager@example \(options) \(key.publicLine)\n".write(
             to: folder.appendingPathComponent("Framework/allowed_signers"), atomically: true, encoding: .utf8)
@@ -142,6 +142,65 @@ import TestSupport
         #expect(result.status == 1)
         let found = try codes(result)
         #expect(found.contains(breakage.code), "\(found)")
+    }
+
+    /// Bump the shipped sources to 1.1.1 with one wording change: a patch release.
+    func preparePatch(in folder: URL) throws {
+        for (file, find, replace) in [
+            ("Framework/framework.yaml", "version: 1.1.0", "version: 1.1.1"),
+            ("Framework/departments/A-production.yaml", "en: \"Signed intention note\"", "en: \"A signed intention note\""),
+        ] {
+            let url = folder.appendingPathComponent(file)
+            try Data(try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: find, with: replace).utf8).write(to: url)
+        }
+    }
+
+    @Test func aSignedReleaseRecordsItsSignerAndVerifiesEverywhere() throws {
+        let (folder, key) = try signedWorkspace()
+        try preparePatch(in: folder)
+        let released = try runEcoprod(["release", "--date", "2026-12-01", "--sign", key.privateKey.path], in: folder)
+        #expect(released.status == 0, "\(released.stderr)")
+        let bundle = folder.appendingPathComponent("Framework/releases/ecoprod-label-1.1.1.json")
+        let parsed = try JSONParser().parse(Array(try Data(contentsOf: bundle)))
+        let fingerprint = try SSHPublicKey(text: key.publicLine).fingerprint
+        #expect(parsed["lineage"]?["signer"]?.stringValue == fingerprint)
+        let verified = try verifyReleases(in: folder)
+        #expect(verified.status == 0, "\(verified.stderr)")
+        let openssh = try SSHKeygen().verify(
+            Array(try Data(contentsOf: bundle)), signature: URL(fileURLWithPath: bundle.path + ".sig"),
+            allowedSigners: folder.appendingPathComponent("Framework/allowed_signers"), identity: "release-manager@example", namespace: "ecoprod-bundle")
+        #expect(openssh.status == 0, "\(String(decoding: openssh.stderr, as: UTF8.self))")
+    }
+
+    struct Refusal: Sendable, CustomTestStringConvertible {
+        var name: String
+        var code: String
+        var arguments: @Sendable (URL) throws -> [String]
+        var testDescription: String { name }
+    }
+
+    static let refusals: [Refusal] = [
+        .init(name: "no --sign where allowed_signers applies", code: "G101") { _ in [] },
+        .init(name: "a key allowed_signers does not list", code: "G103") { folder in
+            ["--sign", try SSHKeygen().makeKey(in: folder, name: "stranger").privateKey.path]
+        },
+        .init(name: "a key file that does not exist", code: "G101") { folder in
+            ["--sign", folder.appendingPathComponent("no-such-key").path]
+        },
+    ]
+
+    /// A refused release writes nothing: no bundle, no signature, no changelog section.
+    @Test(arguments: refusals)
+    func aReleaseThatCannotBeSignedWritesNothing(_ refusal: Refusal) throws {
+        let (folder, _) = try signedWorkspace()
+        try preparePatch(in: folder)
+        let changelog = try Data(contentsOf: folder.appendingPathComponent("CHANGELOG.md"))
+        let result = try runEcoprod(["release", "--date", "2026-12-01", "--format", "json"] + (try refusal.arguments(folder)), in: folder)
+        #expect(result.status == 1)
+        #expect(try codes(result).contains(refusal.code), "\(result.stdout)")
+        let releases = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("Framework/releases").path)
+        #expect(!releases.contains { $0.contains("1.1.1") }, "\(releases)")
+        #expect(try Data(contentsOf: folder.appendingPathComponent("CHANGELOG.md")) == changelog)
     }
 
     @Test func signNeverChangesTheBundleAndRefusesAStranger() throws {

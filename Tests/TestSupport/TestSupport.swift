@@ -32,10 +32,9 @@ public func temporaryFolder(_ prefix: String) throws -> URL {
 /// A fresh temporary copy of the repository's `Framework/` (with its releases) and
 /// `CHANGELOG.md`, for tests that edit, build or release.
 ///
-/// Without `keepingSigners`, `Framework/allowed_signers` is left out: a test that makes an
-/// unsigned release checks the history's chain, and an unsigned release in a folder with a trust
-/// list is refused by design (G101).
-public func releaseWorkspace(prefix: String = "ecoprod-test", keepingSigners: Bool = true) throws -> URL {
+/// Without `keepingSigners`, `Framework/allowed_signers` is left out: the tests of release
+/// mechanics make unsigned releases, which a folder with a trust list refuses by design (G101).
+public func releaseWorkspace(prefix: String = "ecoprod-test", keepingSigners: Bool = false) throws -> URL {
     let folder = try temporaryFolder(prefix)
     try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Framework"), to: folder.appendingPathComponent("Framework"))
     try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("CHANGELOG.md"), to: folder.appendingPathComponent("CHANGELOG.md"))

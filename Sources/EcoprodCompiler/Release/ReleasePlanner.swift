@@ -19,6 +19,15 @@ public struct ReleasePlan: Sendable {
     public var changelogEntry: String
     /// The whole changelog after the release.
     public var changelogText: String
+    /// The trust list the release is signed against, when the folder has one.
+    public var signers: SignerPolicy?
+    /// The key that will sign, once authorized; its fingerprint is the bundle's `lineage.signer`.
+    public var signerKey: SSHPublicKey?
+    /// `BUNDLE.sig`, once `ReleasePlanner.sign` made and checked it.
+    public var signature: [UInt8]?
+
+    /// Where the signature goes: next to the bundle.
+    public var signaturePath: String { SignerPolicy.signatureFile(of: bundlePath) }
 }
 
 /// Works out a release: compile against the release history, diff against the latest release,
@@ -33,13 +42,19 @@ public struct ReleasePlanner: Sendable {
     /// The locale of the changelog's lines and of the notes on an understated version; nil for
     /// the framework's first locale.
     public var locale: String?
+    /// Who signs the release (`--sign KEY`); nil for an unsigned release.
+    public var signer: SSHKeygenSigner?
 
-    public init(directory: String, changelogPath: String, date: String, limits: YAMLLimits = .default, locale: String? = nil) {
+    public init(
+        directory: String, changelogPath: String, date: String, limits: YAMLLimits = .default, locale: String? = nil,
+        signer: SSHKeygenSigner? = nil
+    ) {
         self.directory = directory
         self.changelogPath = changelogPath
         self.date = date
         self.limits = limits
         self.locale = locale
+        self.signer = signer
     }
 
     public var releasesDirectory: String { FrameworkCompiler.releasesDirectory(of: directory) }
@@ -87,40 +102,109 @@ public struct ReleasePlanner: Sendable {
                     .warning, .versionUnderstated, "nothing changed since \(latestVersion); this release only renumbers it", at: versionLocation))
             }
         }
-        let bundle = FrameworkBundle(framework: framework)
+        guard let (signers, key) = authorizeSigner(into: &diagnostics) else { return (nil, result.sources) }
+        var signed = framework
+        signed.lineage.signer = key?.fingerprint
+        let bundle = FrameworkBundle(framework: signed)
         let existing = FileManager.default.contents(atPath: changelogPath).map { String(decoding: $0, as: UTF8.self) }
         let entry = Changelog.entry(for: framework, date: date, diff: diff, locale: locale)
         let plan = ReleasePlan(
             bundle: bundle, bundlePath: releasesDirectory + "/" + bundle.fileName, diff: diff, changelogPath: changelogPath,
-            changelogEntry: entry, changelogText: Changelog.inserting(entry, into: existing))
+            changelogEntry: entry, changelogText: Changelog.inserting(entry, into: existing), signers: signers, signerKey: key)
         return (plan, result.sources)
     }
 
-    /// Writes the bundle and the changelog all or nothing: both are staged as flushed temporary
-    /// files, then renamed into place one after the other with interrupting signals held back.
-    public func execute(_ plan: ReleasePlan) throws(AtomicFileWriter.Failure) {
-        let bundle = try AtomicFileWriter().stage(plan.bundle.fileBytes(), to: plan.bundlePath)
-        let changelog: StagedFile?
+    /// The folder's trust list and the signing key, checked before anything is built: a folder
+    /// with `allowed_signers` releases only signed, and only by a key the list allows at the
+    /// release date. Nil when the release must be refused (the reasons are in `diagnostics`).
+    private func authorizeSigner(into diagnostics: inout DiagnosticCollector) -> (SignerPolicy?, SSHPublicKey?)? {
+        let listFile = SignerPolicy.defaultFile(forReleases: releasesDirectory)
+        guard let signer else {
+            guard let listFile else { return (nil, nil) }
+            diagnostics.emit(Diagnostic(
+                .error, .signatureMissing, "\(listFile) lists who signs releases, and this release is not signed",
+                at: SourceLocation(file: listFile, line: 1, column: 1), help: "release with --sign KEY, a key that file allows"))
+            return nil
+        }
+        guard let listFile else {
+            diagnostics.emit(.fileUnreadable(
+                URL(fileURLWithPath: releasesDirectory).deletingLastPathComponent().appendingPathComponent(SignerPolicy.fileName).path,
+                reason: "no allowed-signers file: --sign signs only with a key it lists"))
+            return nil
+        }
+        guard let policy = SignerPolicy.load(listFile, into: &diagnostics), !diagnostics.hasErrors else { return nil }
+        let key: SSHPublicKey
         do {
-            changelog = try AtomicFileWriter(force: true).stage(Array(plan.changelogText.utf8), to: plan.changelogPath)
+            key = try signer.publicKey()
         } catch {
-            bundle?.discard()
+            diagnostics.emit(error.diagnostic)
+            return nil
+        }
+        guard let time = SignerTime(releaseDate: date),
+              policy.authorize(key, namespace: SignerPolicy.bundleNamespace, at: time, reportingAt: SourceLocation(file: listFile, line: 1, column: 1), into: &diagnostics)
+        else { return nil }
+        return (policy, key)
+    }
+
+    /// Signs the planned bundle with `ssh-keygen`, then checks the signature natively, exactly as
+    /// `verify` will, before anything is written.
+    public func sign(_ plan: inout ReleasePlan, into diagnostics: inout DiagnosticCollector) -> Bool {
+        guard let signer, let policy = plan.signers else { return true }
+        let bytes = plan.bundle.fileBytes()
+        let armored: [UInt8]
+        do {
+            armored = try signer.sign(bytes, namespace: SignerPolicy.bundleNamespace)
+        } catch {
+            diagnostics.emit(error.diagnostic)
+            return false
+        }
+        do {
+            let signature = try SSHSignature(armored: armored)
+            guard let key = policy.check(
+                signature, over: bytes, signatureFile: plan.signaturePath, namespace: SignerPolicy.bundleNamespace,
+                at: SignerTime(releaseDate: date) ?? .now, into: &diagnostics)
+            else { return false }
+            guard key == plan.signerKey else {
+                diagnostics.emit(Diagnostic(
+                    .error, .signerNotInLineage, "ssh-keygen signed with \(key.fingerprint), not the key the release records",
+                    at: SourceLocation(file: plan.signaturePath, line: 1, column: 1), help: "give --sign the key file of the key you mean"))
+                return false
+            }
+        } catch {
+            diagnostics.emit(Diagnostic(.error, .signatureMalformed, "ssh-keygen wrote no readable signature: \(error.message)", at: SourceLocation(file: plan.signaturePath, line: error.line, column: 1)))
+            return false
+        }
+        plan.signature = armored
+        return true
+    }
+
+    /// Writes the bundle, its signature and the changelog all or nothing: each is staged as a
+    /// flushed temporary file, then they are renamed into place one after the other with
+    /// interrupting signals held back; a failed rename removes what was already placed.
+    public func execute(_ plan: ReleasePlan) throws(AtomicFileWriter.Failure) {
+        var staged: [(file: StagedFile, path: String)] = []
+        let writes: [(bytes: [UInt8], path: String, force: Bool)] =
+            [(plan.bundle.fileBytes(), plan.bundlePath, false)]
+            + (plan.signature.map { [($0, plan.signaturePath, false)] } ?? [])
+            + [(Array(plan.changelogText.utf8), plan.changelogPath, true)]
+        do throws(AtomicFileWriter.Failure) {
+            for write in writes {
+                if let file = try AtomicFileWriter(force: write.force).stage(write.bytes, to: write.path) { staged.append((file, write.path)) }
+            }
+        } catch {
+            for entry in staged { entry.file.discard() }
             throw error
         }
         try InterruptCleanup.withSignalsBlocked { () throws(AtomicFileWriter.Failure) in
-            if let bundle {
+            var placed: [String] = []
+            for (index, entry) in staged.enumerated() {
                 do throws(AtomicFileWriter.Failure) {
-                    try bundle.commit()
+                    try entry.file.commit()
+                    placed.append(entry.path)
                 } catch {
-                    changelog?.discard()
-                    throw error
-                }
-            }
-            if let changelog {
-                do throws(AtomicFileWriter.Failure) {
-                    try changelog.commit()
-                } catch {
-                    if bundle != nil { unlink(plan.bundlePath) }
+                    for later in staged[(index + 1)...] { later.file.discard() }
+                    // The changelog is committed last, so everything placed before it is new.
+                    for path in placed { unlink(path) }
                     throw error
                 }
             }
