@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds and runs a libFuzzer target.
-#   Fuzz/run.sh [TARGET] [SECONDS]     TARGET: yaml (default) or answers; SECONDS default 600
+#   Fuzz/run.sh [TARGET] [SECONDS]     TARGET: yaml (default), answers or signatures; SECONDS default 600
 # New corpus entries land in Fuzz/corpus/TARGET (ignored by git); crashers are written as
 # Fuzz/crash-*. Copy small, interesting inputs to Fuzz/regressions/TARGET: `swift test` replays them.
 set -euo pipefail
@@ -10,7 +10,8 @@ seconds="${2:-600}"
 case "$target" in
     yaml) product=YAMLReaderFuzzer; max_len=4096 ;;
     answers) product=AnswersFuzzer; max_len=8192 ;;
-    *) echo "unknown target $target (yaml or answers)" >&2; exit 64 ;;
+    signatures) product=SignatureFuzzer; max_len=4096 ;;
+    *) echo "unknown target $target (yaml, answers or signatures)" >&2; exit 64 ;;
 esac
 swift build -c release --scratch-path .build-fuzz --product "$product" \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
@@ -19,6 +20,10 @@ mkdir -p "corpus/$target"
 # Seed the corpus with the regression inputs and, for YAML, the shipped framework.
 cp -n regressions/"$target"/* "corpus/$target/" 2>/dev/null || true
 if [ "$target" = yaml ]; then cp -n ../Framework/framework.yaml ../Framework/departments/*.yaml "corpus/$target/"; fi
+if [ "$target" = signatures ]; then
+    for file in ../Framework/releases/*.sig; do { printf '\0'; cat "$file"; } > "corpus/$target/seed-$(basename "$file")"; done
+    { printf '\1'; cat ../Framework/allowed_signers; } > "corpus/$target/seed-allowed_signers"
+fi
 if [ "$target" = answers ]; then cp -n ../Tests/Conformance/*/*.answers.json "corpus/$target/" 2>/dev/null || true; fi
 "$binary" "corpus/$target" -max_total_time="$seconds" -max_len="$max_len" -timeout=5 -rss_limit_mb=2048 \
     -artifact_prefix=./crash- -print_final_stats=1

@@ -37,11 +37,21 @@ struct ScoreCommand: ParsableCommand {
     @OptionGroup var diagnosticFormat: DiagnosticFormatOption
     @OptionGroup var trust: TrustOptions
 
+    @Option(name: .long, help: "Also write a signed in-toto statement of the score to this file (with --sign; FILE.sig is its signature).")
+    var statement: String?
+
+    @Option(name: .long, help: "With --statement: the key that signs it, as ssh-keygen -f takes it.")
+    var sign: String?
+
+    @OptionGroup var statementDate: ReleaseDateOptions
+
     func validate() throws {
         if maxLineBytes < 1 { throw ValidationError("--max-line-bytes must be at least 1") }
         if bundle != nil && releases != nil { throw ValidationError("give --bundle or --releases, not both") }
         if jsonl && (format == .html || report.output != nil) { throw ValidationError("--jsonl streams JSON lines to stdout: --format html and --output do not apply") }
         if let locale = report.locale, format != .html { throw ValidationError("--locale \(locale) applies to --format html only") }
+        if (statement == nil) != (sign == nil) { throw ValidationError("--statement and --sign go together: a statement is always signed") }
+        if statement != nil && jsonl { throw ValidationError("--statement states one answer set; it does not apply to --jsonl") }
     }
 
     func run() throws {
@@ -76,5 +86,8 @@ struct ScoreCommand: ParsableCommand {
             rendered = Array(ScoreHTMLRenderer(locale: report.locale).render(scored).utf8)
         }
         try report.deliver(rendered, format: diagnosticFormat.diagnosticsFormat)
+        if let statement, let sign {
+            try writeStatement(scored, answers: bytes, to: statement, key: sign)
+        }
     }
 }

@@ -16,6 +16,10 @@ public struct SSHKeygenSigner: Sendable {
     public struct Failure: Error, Sendable {
         public var message: String
 
+        public init(message: String) {
+            self.message = message
+        }
+
         public var diagnostic: Diagnostic {
             Diagnostic(
                 .error, .signatureMissing, "could not sign: \(message)", at: SourceLocation(file: "<sign>", line: 1, column: 1),

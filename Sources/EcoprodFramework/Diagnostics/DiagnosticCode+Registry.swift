@@ -336,6 +336,14 @@ extension DiagnosticCode {
             Entry(.error, "Malformed allowed-signers line",
                   explanation: "A line of the allowed-signers file does not read as `principals [options] keytype base64-key`, or uses an option this tool does not accept.",
                   example: "maintainer namespaces=\"ecoprod-bundle\" ssh-ed25519 AAAA…(cut)", fix: "Correct the line; `ssh-keygen -Y verify` reads the same format.")
+        case .statementMismatch:
+            Entry(.error, "Statement does not match its answers",
+                  explanation: "A score statement names its answer set by the SHA-256 of its canonical JSON, its bundle by digest, and states every figure. Here the answers are not the ones stated, the bundle is not among the releases, or scoring the answers again against that bundle gives other figures.",
+                  example: "an answer changed from not-met to met after the statement was signed", fix: "Score the answers again and sign a new statement; a statement is never edited.")
+        case .statementMalformed:
+            Entry(.error, "Malformed statement",
+                  explanation: "The statement is not an in-toto Statement v1 with one subject and the ecoprod score predicate (`Schemas/score-statement.schema.json`).",
+                  example: "a statement whose predicateType is another tool's", fix: "Make statements with `ecoprod score --statement FILE --sign KEY`.")
         case .answersSyntax:
             Entry(.error, "Answer set is not valid JSON",
                   explanation: "The answer set could not be parsed as JSON.",

@@ -90,6 +90,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable, C
     case signerNotInLineage = "G106"
     case signatureMalformed = "G107"
     case allowedSignersMalformed = "G108"
+    case statementMismatch = "G109"
+    case statementMalformed = "G110"
     // A1xx: answer sets, scoring and migration.
     case answersSyntax = "A101"
     case answersStructure = "A102"
