@@ -172,6 +172,43 @@ import TestSupport
         #expect(openssh.status == 0, "\(String(decoding: openssh.stderr, as: UTF8.self))")
     }
 
+    /// A release names its signer inside the digest: another allowed key cannot re-sign it, and a
+    /// release after a signed one cannot go back to naming none.
+    @Test func theLineageSignerBindsTheReleaseToItsKey() throws {
+        let (folder, key) = try signedWorkspace()
+        let second = try SSHKeygen().makeKey(in: folder, name: "second-manager")
+        let list = folder.appendingPathComponent("Framework/allowed_signers")
+        try (try String(contentsOf: list, encoding: .utf8) + "second@example namespaces=\"ecoprod-bundle\" \(second.publicLine)\n")
+            .write(to: list, atomically: true, encoding: .utf8)
+        try preparePatch(in: folder)
+        #expect(try runEcoprod(["release", "--date", "2026-12-01", "--sign", key.privateKey.path], in: folder).status == 0)
+        let bundle = folder.appendingPathComponent("Framework/releases/ecoprod-label-1.1.1.json")
+        let signature = URL(fileURLWithPath: bundle.path + ".sig")
+        try FileManager.default.removeItem(at: signature)
+        try Data(try SSHKeygen().sign(Array(try Data(contentsOf: bundle)), with: second, namespace: "ecoprod-bundle")).write(to: signature)
+        let resigned = try verifyReleases(in: folder)
+        #expect(resigned.status == 1)
+        #expect(try codes(resigned) == ["G106"])
+
+        // Put the right signature back, then make 1.1.2 without a signer and sign it afterwards.
+        try FileManager.default.removeItem(at: signature)
+        try Data(try SSHKeygen().sign(Array(try Data(contentsOf: bundle)), with: key, namespace: "ecoprod-bundle")).write(to: signature)
+        #expect(try verifyReleases(in: folder).status == 0)
+        let hidden = folder.appendingPathComponent("allowed_signers.away")
+        try FileManager.default.moveItem(at: list, to: hidden)
+        let framework = folder.appendingPathComponent("Framework/framework.yaml")
+        try Data(try String(contentsOf: framework, encoding: .utf8).replacingOccurrences(of: "version: 1.1.1", with: "version: 1.1.2").utf8).write(to: framework)
+        let departments = folder.appendingPathComponent("Framework/departments/A-production.yaml")
+        try Data(try String(contentsOf: departments, encoding: .utf8).replacingOccurrences(of: "en: \"A signed intention note\"", with: "en: \"The signed intention note\"").utf8).write(to: departments)
+        #expect(try runEcoprod(["release", "--date", "2026-12-02"], in: folder).status == 0)
+        try FileManager.default.moveItem(at: hidden, to: list)
+        #expect(try runEcoprod(["sign", "Framework/releases/ecoprod-label-1.1.2.json", "--sign", key.privateKey.path], in: folder).status == 0)
+        let unsignedLineage = try verifyReleases(in: folder)
+        #expect(unsignedLineage.status == 1)
+        #expect(try codes(unsignedLineage) == ["G106"])
+        #expect(unsignedLineage.stdout.contains("records no signer, but 1.1.1 before it does"))
+    }
+
     struct Refusal: Sendable, CustomTestStringConvertible {
         var name: String
         var code: String
