@@ -1,0 +1,94 @@
+import EcoprodFramework
+import Foundation
+
+extension LanguageServer {
+    /// The sources as the editor sees them: the files on disk, each open one replaced by its buffer,
+    /// and open department files not yet saved added.
+    func currentSources(into diagnostics: inout DiagnosticCollector) -> FrameworkSources {
+        var sources = FrameworkSources.load(directory: framework.path, into: &diagnostics)
+        var buffers: [String: [UInt8]] = [:]
+        for document in documents.values {
+            guard let url = URL(string: document.uri), url.isFileURL else { continue }
+            buffers[url.standardizedFileURL.path] = Array(document.text.utf8)
+        }
+        func standardized(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+        if let file = sources.framework, let buffer = buffers.removeValue(forKey: standardized(file.path)) {
+            sources.framework = SourceFile(path: file.path, bytes: buffer)
+        }
+        sources.departments = sources.departments.map { file in
+            buffers.removeValue(forKey: standardized(file.path)).map { SourceFile(path: file.path, bytes: $0) } ?? file
+        }
+        let departments = framework.appendingPathComponent("departments").standardizedFileURL.path + "/"
+        for (path, buffer) in buffers.sorted(by: { $0.key < $1.key }) where path.hasPrefix(departments) && (path.hasSuffix(".yaml") || path.hasSuffix(".yml")) {
+            sources.departments.append(SourceFile(path: path, bytes: buffer))
+        }
+        return sources
+    }
+
+    /// Compiles the framework as the editor sees it and publishes every file's diagnostics,
+    /// including an empty list for a file whose problems are gone.
+    mutating func publishAll() {
+        var setup = DiagnosticCollector()
+        let sources = currentSources(into: &setup)
+        let result = FrameworkCompiler(options: .init(history: history)).compile(sources, diagnostics: setup)
+        var texts: [String: [Substring]] = [:]
+        for file in [sources.framework].compactMap({ $0 }) + sources.departments {
+            texts[file.path] = String(decoding: file.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        }
+        var byFile: [String: [JSONValue]] = [:]
+        for path in texts.keys { byFile[path] = [] }
+        for diagnostic in result.diagnostics {
+            byFile[diagnostic.location.file, default: []].append(lspDiagnostic(diagnostic, lines: texts))
+        }
+        // Only what changed is sent: a file's list when it differs from the last one published,
+        // an empty list for a file whose problems are gone.
+        var now: [String: JSONValue] = [:]
+        for (path, list) in byFile { now[URL(fileURLWithPath: path).absoluteString] = .array(list) }
+        for uri in published.keys where now[uri] == nil { now[uri] = [] }
+        for (uri, list) in now.sorted(by: { $0.key < $1.key }) where (published[uri] ?? []) != list {
+            notify("textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": list])
+        }
+        published = now.filter { $0.value != [] }
+    }
+
+    /// One diagnostic in the protocol's shape: code, severity, range, related information (the
+    /// notes that have a place), and a link to the code's explanation.
+    func lspDiagnostic(_ diagnostic: Diagnostic, lines: [String: [Substring]]) -> JSONValue {
+        var message = diagnostic.message
+        var related: [JSONValue] = []
+        for note in diagnostic.notes {
+            if let location = note.location {
+                related.append(["location": ["uri": .string(URL(fileURLWithPath: location.file).absoluteString), "range": range(of: location, lines: lines)], "message": .string(note.message)])
+            } else {
+                message += "\nnote: \(note.message)"
+            }
+        }
+        if let help = diagnostic.help { message += "\nhelp: \(help)" }
+        var object: [String: JSONValue] = [
+            "range": range(of: diagnostic.location, lines: lines),
+            "severity": .integer(diagnostic.severity == .error ? 1 : diagnostic.severity == .warning ? 2 : 3),
+            "code": .string(diagnostic.code.rawValue),
+            "source": "ecoprod",
+            "message": .string(message),
+        ]
+        if !related.isEmpty { object["relatedInformation"] = .array(related) }
+        let readme = framework.deletingLastPathComponent().appendingPathComponent("README.md")
+        if FileManager.default.fileExists(atPath: readme.path) {
+            object["codeDescription"] = ["href": .string(readme.absoluteString + "#" + diagnostic.code.anchor)]
+        }
+        return .object(object)
+    }
+
+    /// A location's range in the negotiated encoding; an open end is the start's line, to its end.
+    func range(of location: SourceLocation, lines: [String: [Substring]]) -> JSONValue {
+        let text = lines[location.file] ?? []
+        func position(_ line: Int, _ column: Int) -> JSONValue {
+            let index = max(0, line - 1)
+            let content = index < text.count ? text[index] : ""
+            return ["line": .integer(index), "character": .integer(encoding.character(ofColumn: column, inLine: content))]
+        }
+        let start = position(location.line, location.column)
+        let end = location.endLine.map { position($0, location.endColumn ?? location.column) } ?? position(location.line, location.column + 1)
+        return ["start": start, "end": end]
+    }
+}

@@ -1,0 +1,147 @@
+import EcoprodFramework
+import Foundation
+
+/// `ecoprod lsp`: the compiler inside the criteria editors' editor. A Language Server Protocol
+/// 3.17 server over stdio that keeps the editor's unsaved buffers over the files on disk and
+/// publishes, for every file of the framework, exactly the diagnostics `ecoprod check` gives for
+/// the same contents.
+///
+/// One thread reads, handles and answers each message in turn; a compilation of the shipped
+/// framework takes milliseconds, so every change re-checks the whole framework (the cross-file
+/// rules need it) and no work is queued.
+public struct LanguageServer {
+    /// The framework folder (holds `framework.yaml`, `departments/`, `releases/`).
+    public var framework: URL
+    var channel: JSONRPCChannel
+    var documents: [String: OpenDocument] = [:]
+    var encoding: PositionEncoding = .utf16
+    var history: ReleaseHistory = .empty
+    /// The diagnostics last published per file URI (files with none are absent), so that only
+    /// changes are sent and a file whose problems are gone is cleared.
+    var published: [String: JSONValue] = [:]
+    var shutdownRequested = false
+    let compiler: FrameworkCompiler
+
+    public init(framework: URL, channel: JSONRPCChannel = JSONRPCChannel()) {
+        self.framework = framework.standardizedFileURL
+        self.channel = channel
+        self.compiler = FrameworkCompiler()
+    }
+
+    /// Serves until `exit` or the end of input; returns the process's exit status (0 after a
+    /// `shutdown`, 1 otherwise, as the protocol says).
+    public mutating func run() -> Int32 {
+        while true {
+            switch channel.read() {
+            case .end:
+                return shutdownRequested ? 0 : 1
+            case .malformed(let code, let message):
+                log("refused a message: \(message)")
+                respond(id: .null, error: (code, message))
+            case .message(let message):
+                if message["method"]?.stringValue == "exit" { return shutdownRequested ? 0 : 1 }
+                handle(message)
+            }
+        }
+    }
+
+    mutating func handle(_ message: JSONValue) {
+        guard case .object = message, let method = message["method"]?.stringValue else {
+            if message["id"] != nil, message["result"] != nil || message["error"] != nil { return }  // a response to us
+            respond(id: message["id"] ?? .null, error: (-32600, "not a JSON-RPC request or notification"))
+            return
+        }
+        let id = message["id"]
+        let params = message["params"] ?? .object([:])
+        if shutdownRequested, let id {
+            respond(id: id, error: (-32600, "the server is shutting down"))
+            return
+        }
+        switch method {
+        case "initialize": if let id { respond(id: id, result: initialize(params)) }
+        case "initialized": publishAll()
+        case "shutdown":
+            shutdownRequested = true
+            if let id { respond(id: id, result: .null) }
+        case "textDocument/didOpen": didOpen(params)
+        case "textDocument/didChange": didChange(params)
+        case "textDocument/didClose": didClose(params)
+        case "textDocument/didSave", "workspace/didChangeWatchedFiles": reloadFromDisk(releases: method == "workspace/didChangeWatchedFiles")
+        case "textDocument/documentSymbol": if let id { respond(id: id, result: documentSymbols(params)) }
+        default:
+            if let id { respond(id: id, error: (-32601, "\(method) is not supported")) }
+        }
+    }
+
+    // MARK: Lifecycle
+
+    mutating func initialize(_ params: JSONValue) -> JSONValue {
+        let offered = params["capabilities"]?["general"]?["positionEncodings"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        encoding = offered.contains(PositionEncoding.utf32.rawValue) ? .utf32 : .utf16
+        var diagnostics = DiagnosticCollector()
+        history = ReleaseHistory.load(directory: FrameworkCompiler.releasesDirectory(of: framework.path), into: &diagnostics)
+        return [
+            "capabilities": [
+                "positionEncoding": .string(encoding.rawValue),
+                "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
+                "documentSymbolProvider": true,
+            ],
+            "serverInfo": ["name": "ecoprod", "version": "0.1.0"],
+        ]
+    }
+
+    // MARK: Documents
+
+    mutating func didOpen(_ params: JSONValue) {
+        guard let item = params["textDocument"], let uri = item["uri"]?.stringValue, let text = item["text"]?.stringValue else { return }
+        documents[uri] = OpenDocument(uri: uri, version: item["version"]?.integerValue ?? 0, text: text)
+        publishAll()
+    }
+
+    mutating func didChange(_ params: JSONValue) {
+        guard let uri = params["textDocument"]?["uri"]?.stringValue, var document = documents[uri] else { return }
+        for change in params["contentChanges"]?.arrayValue ?? [] {
+            do {
+                try document.apply(change, encoding: encoding)
+            } catch {
+                log("ignored a change to \(uri): \(error.message)")
+            }
+        }
+        document.version = params["textDocument"]?["version"]?.integerValue ?? document.version
+        documents[uri] = document
+        publishAll()
+    }
+
+    mutating func didClose(_ params: JSONValue) {
+        guard let uri = params["textDocument"]?["uri"]?.stringValue else { return }
+        documents[uri] = nil
+        publishAll()
+    }
+
+    mutating func reloadFromDisk(releases: Bool) {
+        if releases {
+            var diagnostics = DiagnosticCollector()
+            history = ReleaseHistory.load(directory: FrameworkCompiler.releasesDirectory(of: framework.path), into: &diagnostics)
+        }
+        publishAll()
+    }
+
+    // MARK: Output
+
+    func respond(id: JSONValue, result: JSONValue) {
+        channel.write(["jsonrpc": "2.0", "id": id, "result": result])
+    }
+
+    func respond(id: JSONValue, error: (code: Int, message: String)) {
+        channel.write(["jsonrpc": "2.0", "id": id, "error": ["code": .integer(error.code), "message": .string(error.message)]])
+    }
+
+    func notify(_ method: String, _ params: JSONValue) {
+        channel.write(["jsonrpc": "2.0", "method": .string(method), "params": params])
+    }
+
+    /// Logs go to stderr: stdout carries protocol messages only.
+    func log(_ text: String) {
+        FileHandle.standardError.write(Data("ecoprod lsp: \(text)\n".utf8))
+    }
+}

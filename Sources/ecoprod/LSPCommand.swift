@@ -1,0 +1,20 @@
+import ArgumentParser
+import EcoprodCompiler
+import Foundation
+
+/// `ecoprod lsp`: the language server, over stdio. Editors start it in the folder that holds
+/// `Framework/`; stdout carries protocol messages only, logs go to stderr.
+struct LSPCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lsp", abstract: "Run the language server (LSP 3.17 over stdio) for the framework's sources.")
+
+    @Option(name: .long, help: "The framework folder (default: Framework in the current folder).")
+    var framework = "Framework"
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: framework, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        var server = LanguageServer(framework: folder)
+        let status = server.run()
+        if status != 0 { throw ExitCode(status) }
+    }
+}

@@ -1,0 +1,125 @@
+"""`ecoprod lsp` driven by a real LSP client (pytest-lsp, on pygls): what an editor sees must be
+exactly what `ecoprod check --format json` says for the same contents.
+
+Run by .ci/run after `swift build`: `python3 -m pytest Tests/LSP` (ECOPROD_BINARY picks the binary).
+"""
+import json
+import os
+import pathlib
+import subprocess
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+FRAMEWORK = ROOT / "Framework"
+BINARY = os.environ.get("ECOPROD_BINARY", str(ROOT / ".build" / "debug" / "ecoprod"))
+DEPARTMENT_A = FRAMEWORK / "departments" / "A-production.yaml"
+DEPARTMENT_B = FRAMEWORK / "departments" / "B-editorial.yaml"
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[BINARY, "lsp", "--framework", str(FRAMEWORK)]))
+async def client(lsp_client: LanguageClient):
+    await lsp_client.initialize_session(
+        types.InitializeParams(capabilities=client_capabilities("visual-studio-code"), root_uri=ROOT.as_uri())
+    )
+    yield
+    await lsp_client.shutdown_session()
+
+
+def open_document(client: LanguageClient, path: pathlib.Path, text: str, version: int = 1):
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=path.as_uri(), language_id="yaml", version=version, text=text)
+        )
+    )
+
+
+def check_json(path: pathlib.Path, text: str):
+    """What `ecoprod check` says of the framework with `path` replaced by `text` (stdin)."""
+    result = subprocess.run(
+        [BINARY, "check", "-", "--context", str(FRAMEWORK), "--format", "json"],
+        input=text.encode(), capture_output=True, check=False,
+    )
+    return json.loads(result.stdout)["diagnostics"]
+
+
+async def diagnostics_for(client: LanguageClient, path: pathlib.Path):
+    uri = path.as_uri()
+    while uri not in client.diagnostics:
+        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    return client.diagnostics[uri]
+
+
+async def test_an_edit_gets_the_diagnostics_check_gives_at_the_same_place(client: LanguageClient):
+    text = DEPARTMENT_A.read_text(encoding="utf-8").replace("points: 4", "points: yes", 1)
+    open_document(client, DEPARTMENT_A, text)
+    published = await diagnostics_for(client, DEPARTMENT_A)
+    expected = [d for d in check_json(DEPARTMENT_A, text) if d["file"] == "<stdin>"]
+    assert [d.code for d in published] == [d["code"] for d in expected] == ["P401"]
+    for ours, theirs in zip(published, expected):
+        assert ours.range.start.line == theirs["line"] - 1
+        assert ours.range.start.character == theirs["column"] - 1  # ASCII line: columns agree in any encoding
+        assert ours.severity == types.DiagnosticSeverity.Error
+        assert ours.code_description.href.endswith("README.md#p401")
+        assert "help:" in ours.message
+
+
+async def test_incremental_changes_are_applied_and_fixes_clear_the_file(client: LanguageClient):
+    text = DEPARTMENT_A.read_text(encoding="utf-8")
+    open_document(client, DEPARTMENT_A, text)
+    line = text[: text.index("points: 4")].count("\n")
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=DEPARTMENT_A.as_uri(), version=2),
+            content_changes=[
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(start=types.Position(line=line, character=12), end=types.Position(line=line, character=13)),
+                    text="-3",
+                )
+            ],
+        )
+    )
+    published = await diagnostics_for(client, DEPARTMENT_A)
+    assert [d.code for d in published] == ["P401"]
+    assert published[0].range.start.line == line
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=DEPARTMENT_A.as_uri(), version=3),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert list(client.diagnostics[DEPARTMENT_A.as_uri()]) == []
+
+
+async def test_a_cross_file_rule_reports_in_the_file_that_breaks_it(client: LanguageClient):
+    text = DEPARTMENT_B.read_text(encoding="utf-8").replace("id: B1\n", "id: A1\n", 1)
+    open_document(client, DEPARTMENT_B, text)
+    published = await diagnostics_for(client, DEPARTMENT_B)
+    assert "I302" in [d.code for d in published]
+    duplicate = next(d for d in published if d.code == "I302")
+    assert any(info.location.uri == DEPARTMENT_A.as_uri() for info in duplicate.related_information or [])
+
+
+async def test_the_outline_of_a_department_is_its_criteria(client: LanguageClient):
+    open_document(client, DEPARTMENT_A, DEPARTMENT_A.read_text(encoding="utf-8"))
+    symbols = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(text_document=types.TextDocumentIdentifier(uri=DEPARTMENT_A.as_uri()))
+    )
+    names = [symbol.name for symbol in symbols]
+    assert names[:3] == ["A1", "A2", "A3"]
+    assert symbols[0].detail
+
+
+async def test_an_unknown_request_is_an_error_not_a_crash(client: LanguageClient):
+    with pytest.raises(Exception) as raised:
+        await client.protocol.send_request_async("ecoprod/noSuchMethod", {})
+    assert "not supported" in str(raised.value)
+    # The server still answers.
+    symbols = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(text_document=types.TextDocumentIdentifier(uri=DEPARTMENT_A.as_uri()))
+    )
+    assert symbols
