@@ -123,3 +123,61 @@ async def test_an_unknown_request_is_an_error_not_a_crash(client: LanguageClient
         types.DocumentSymbolParams(text_document=types.TextDocumentIdentifier(uri=DEPARTMENT_A.as_uri()))
     )
     assert symbols
+
+
+def position_of(path: pathlib.Path, needle: str, offset: int = 0) -> types.Position:
+    text = path.read_text(encoding="utf-8")
+    index = text.index(needle) + offset
+    line = text[:index].count("\n")
+    return types.Position(line=line, character=index - (text.rfind("\n", 0, index) + 1))
+
+
+async def test_hover_on_a_criterion_shows_its_texts_points_and_release_status(client: LanguageClient):
+    open_document(client, DEPARTMENT_A, DEPARTMENT_A.read_text(encoding="utf-8"))
+    await diagnostics_settled(client)
+    hover = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=DEPARTMENT_A.as_uri()), position=position_of(DEPARTMENT_A, "id: A1", 4))
+    )
+    text = hover.contents.value
+    assert "criterion A1: 4 points, mandatory" in text
+    assert "fr: Note d'intention signée" in text and "en: Signed intention note" in text
+    assert "unchanged since 1.1.0" in text
+
+
+async def test_hover_on_a_stage_reference_shows_its_declared_titles(client: LanguageClient):
+    hover = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=DEPARTMENT_A.as_uri()), position=position_of(DEPARTMENT_A, "stages: [preparation]", 10))
+    )
+    assert hover.contents.value.splitlines() == ["stage preparation", "fr: Préparation", "en: Preparation"]
+
+
+async def test_a_department_reference_goes_to_its_declaration_and_finds_its_uses(client: LanguageClient):
+    params = dict(text_document=types.TextDocumentIdentifier(uri=DEPARTMENT_A.as_uri()), position=position_of(DEPARTMENT_A, "department: A", 12))
+    definition = await client.text_document_definition_async(types.DefinitionParams(**params))
+    framework = FRAMEWORK / "framework.yaml"
+    declared = position_of(framework, "  - id: A\n", 8)
+    assert definition.uri == framework.as_uri()
+    assert definition.range.start == declared
+    references = await client.text_document_references_async(
+        types.ReferenceParams(context=types.ReferenceContext(include_declaration=True), **params)
+    )
+    assert sorted(ref.uri for ref in references) == sorted([framework.as_uri(), DEPARTMENT_A.as_uri()])
+
+
+async def test_a_production_type_is_found_wherever_criteria_apply_to_it(client: LanguageClient):
+    framework = FRAMEWORK / "framework.yaml"
+    references = await client.text_document_references_async(
+        types.ReferenceParams(
+            text_document=types.TextDocumentIdentifier(uri=framework.as_uri()), position=position_of(framework, "id: documentary", 5),
+            context=types.ReferenceContext(include_declaration=False),
+        )
+    )
+    expected = sum(path.read_text(encoding="utf-8").count("documentary") for path in (FRAMEWORK / "departments").glob("*.yaml"))
+    assert len(references) == expected > 0
+
+
+async def diagnostics_settled(client: LanguageClient):
+    """Wait until the server has handled what was sent: a request answered after it."""
+    await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(text_document=types.TextDocumentIdentifier(uri=DEPARTMENT_A.as_uri()))
+    )

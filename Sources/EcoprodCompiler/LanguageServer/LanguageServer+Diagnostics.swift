@@ -31,6 +31,7 @@ extension LanguageServer {
         var setup = DiagnosticCollector()
         let sources = currentSources(into: &setup)
         let result = FrameworkCompiler(options: .init(history: history)).compile(sources, diagnostics: setup)
+        if let framework = result.framework { lastFramework = framework }
         var texts: [String: [Substring]] = [:]
         for file in [sources.framework].compactMap({ $0 }) + sources.departments {
             texts[file.path] = String(decoding: file.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)

@@ -20,6 +20,8 @@ public struct LanguageServer {
     /// changes are sent and a file whose problems are gone is cleared.
     var published: [String: JSONValue] = [:]
     var shutdownRequested = false
+    /// The framework as last compiled without errors: what hover describes while a file is broken.
+    var lastFramework: Framework?
     let compiler: FrameworkCompiler
 
     public init(framework: URL, channel: JSONRPCChannel = JSONRPCChannel()) {
@@ -68,6 +70,9 @@ public struct LanguageServer {
         case "textDocument/didClose": didClose(params)
         case "textDocument/didSave", "workspace/didChangeWatchedFiles": reloadFromDisk(releases: method == "workspace/didChangeWatchedFiles")
         case "textDocument/documentSymbol": if let id { respond(id: id, result: documentSymbols(params)) }
+        case "textDocument/hover": if let id { respond(id: id, result: hover(params)) }
+        case "textDocument/definition": if let id { respond(id: id, result: definition(params)) }
+        case "textDocument/references": if let id { respond(id: id, result: references(params)) }
         default:
             if let id { respond(id: id, error: (-32601, "\(method) is not supported")) }
         }
@@ -85,6 +90,9 @@ public struct LanguageServer {
                 "positionEncoding": .string(encoding.rawValue),
                 "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
                 "documentSymbolProvider": true,
+                "hoverProvider": true,
+                "definitionProvider": true,
+                "referencesProvider": true,
             ],
             "serverInfo": ["name": "ecoprod", "version": "0.1.0"],
         ]

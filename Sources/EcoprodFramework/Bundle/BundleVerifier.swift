@@ -20,7 +20,7 @@ public struct BundleVerifier: Sendable {
         public var locatorBytes: [UInt8] { locator?.bytes ?? [] }
 
         /// The position of `path` in this bundle's file.
-        func location(of path: String) -> SourceLocation {
+        public func location(of path: String) -> SourceLocation {
             locator?.location(of: path) ?? SourceLocation(file: file, line: 1, column: 1, path: path)
         }
     }
