@@ -107,3 +107,20 @@ struct LanguageServerTests {
         #expect(encoding.character(ofColumn: 6, inLine: "a: 🌱 x") == expected)
     }
 }
+
+/// What the cursor is writing, read from its line and the lines above it.
+struct CompletionContextTests {
+    @Test(arguments: [
+        ("    poi", ["criteria:", "  - id: A1"], LanguageServer.CompletionContext.key(indentation: 4, isListItem: false)),
+        ("dep", [], .key(indentation: 0, isListItem: false)),
+        ("    applies_to: [series, ", ["criteria:"], .value(key: "applies_to")),
+        ("  - id: ", ["criteria:"], .value(key: "id")),
+        ("      - ", ["criteria:", "  - id: A1", "    stages:"], .value(key: "stages")),
+        ("      - ", ["criteria:", "  - id: A1", "    stages:", "      - shoot", "      # a comment"], .value(key: "stages")),
+        ("  - ", ["criteria:"], .value(key: "criteria")),
+    ] as [(String, [String], LanguageServer.CompletionContext)])
+    func theContextComesFromTheLineAndItsParents(_ prefix: String, _ above: [String], _ expected: LanguageServer.CompletionContext) {
+        let lines = (above + [prefix]).map { Substring($0) }
+        #expect(LanguageServer.completionContext(lines: lines, line: above.count, prefix: Substring(prefix)) == expected)
+    }
+}

@@ -181,3 +181,37 @@ async def diagnostics_settled(client: LanguageClient):
     await client.text_document_document_symbol_async(
         types.DocumentSymbolParams(text_document=types.TextDocumentIdentifier(uri=DEPARTMENT_A.as_uri()))
     )
+
+
+async def complete_after(client: LanguageClient, path: pathlib.Path, text: str, marker: str, last: bool = False):
+    """Opens `text` and asks for completion right after the first (or `last`) `marker`."""
+    open_document(client, path, text)
+    index = (text.rindex(marker) if last else text.index(marker)) + len(marker)
+    line = text[:index].count("\n")
+    position = types.Position(line=line, character=index - (text.rfind("\n", 0, index) + 1))
+    result = await client.text_document_completion_async(
+        types.CompletionParams(text_document=types.TextDocumentIdentifier(uri=path.as_uri()), position=position)
+    )
+    items = result.items if hasattr(result, "items") else result
+    return [item.label for item in items]
+
+
+async def test_completion_offers_the_keys_the_decoder_allows_in_a_criterion(client: LanguageClient):
+    text = DEPARTMENT_A.read_text(encoding="utf-8").replace("    points: 4\n", "    points: 4\n    rep\n", 1)
+    labels = await complete_after(client, DEPARTMENT_A, text, "    rep")
+    assert {"replaces", "combine", "points", "applies_to"} <= set(labels)
+
+
+async def test_completion_offers_declared_types_stages_and_booleans(client: LanguageClient):
+    base = DEPARTMENT_A.read_text(encoding="utf-8")
+    assert set(await complete_after(client, DEPARTMENT_A, base.replace("applies_to: all", "applies_to: [", 1), "applies_to: [")) == {
+        "all", "feature-film", "series", "documentary", "tv-programme", "advertising", "short-film", "music-video"}
+    assert await complete_after(client, DEPARTMENT_A, base.replace("mandatory: true", "mandatory: ", 1), "mandatory: ") == ["true", "false"]
+    block = base.replace("    stages: [preparation]\n", "    stages:\n      - \n", 1)
+    assert await complete_after(client, DEPARTMENT_A, block, "    stages:\n      - ") == ["preparation", "shoot", "post-production"]
+
+
+async def test_completion_of_an_id_is_the_next_free_one_of_the_department(client: LanguageClient):
+    text = DEPARTMENT_A.read_text(encoding="utf-8") + "  - id: \n"
+    highest = max(int(line.split("id: A")[1]) for line in text.splitlines() if line.strip().startswith("- id: A"))
+    assert await complete_after(client, DEPARTMENT_A, text, "  - id: ", last=True) == [f"A{highest + 1}"]

@@ -71,6 +71,7 @@ public struct LanguageServer {
         case "textDocument/didSave", "workspace/didChangeWatchedFiles": reloadFromDisk(releases: method == "workspace/didChangeWatchedFiles")
         case "textDocument/documentSymbol": if let id { respond(id: id, result: documentSymbols(params)) }
         case "textDocument/hover": if let id { respond(id: id, result: hover(params)) }
+        case "textDocument/completion": if let id { respond(id: id, result: completion(params)) }
         case "textDocument/definition": if let id { respond(id: id, result: definition(params)) }
         case "textDocument/references": if let id { respond(id: id, result: references(params)) }
         default:
@@ -91,6 +92,7 @@ public struct LanguageServer {
                 "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
                 "documentSymbolProvider": true,
                 "hoverProvider": true,
+                "completionProvider": ["triggerCharacters": [":", " ", "[", ","]],
                 "definitionProvider": true,
                 "referencesProvider": true,
             ],
