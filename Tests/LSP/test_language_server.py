@@ -215,3 +215,33 @@ async def test_completion_of_an_id_is_the_next_free_one_of_the_department(client
     text = DEPARTMENT_A.read_text(encoding="utf-8") + "  - id: \n"
     highest = max(int(line.split("id: A")[1]) for line in text.splitlines() if line.strip().startswith("- id: A"))
     assert await complete_after(client, DEPARTMENT_A, text, "  - id: ", last=True) == [f"A{highest + 1}"]
+
+
+async def test_renaming_a_released_criterion_writes_its_migration_rule(client: LanguageClient):
+    text = DEPARTMENT_A.read_text(encoding="utf-8")
+    open_document(client, DEPARTMENT_A, text)
+    position = position_of(DEPARTMENT_A, "id: A1\n", 4)
+    document = types.TextDocumentIdentifier(uri=DEPARTMENT_A.as_uri())
+    prepared = await client.text_document_prepare_rename_async(types.PrepareRenameParams(text_document=document, position=position))
+    assert prepared.placeholder == "A1"
+    edit = await client.text_document_rename_async(types.RenameParams(text_document=document, position=position, new_name="A11"))
+    edits = edit.changes[DEPARTMENT_A.as_uri()]
+    lines = text.split("\n")
+    for change in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        start, end = change.range.start, change.range.end
+        before = "\n".join(lines[: start.line] + [lines[start.line][: start.character]])
+        after = "\n".join([lines[end.line][end.character :]] + lines[end.line + 1 :])
+        lines = (before + change.new_text + after).split("\n")
+    renamed = "\n".join(lines)
+    assert "  - id: A11\n    replaces: [A1]\n    title:" in renamed
+    # The edited file is valid: check says nothing about it.
+    assert [d for d in check_json(DEPARTMENT_A, renamed) if d["file"] == "<stdin>"] == []
+
+
+@pytest.mark.parametrize("new_name, reason", [("Z1", "does not match"), ("A2", "already a criterion"), ("a1", "does not match")])
+async def test_a_rename_that_would_break_the_framework_is_refused(client: LanguageClient, new_name, reason):
+    open_document(client, DEPARTMENT_A, DEPARTMENT_A.read_text(encoding="utf-8"))
+    document = types.TextDocumentIdentifier(uri=DEPARTMENT_A.as_uri())
+    with pytest.raises(Exception) as raised:
+        await client.text_document_rename_async(types.RenameParams(text_document=document, position=position_of(DEPARTMENT_A, "id: A1\n", 4), new_name=new_name))
+    assert reason in str(raised.value)

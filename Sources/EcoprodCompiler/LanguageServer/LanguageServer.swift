@@ -72,6 +72,13 @@ public struct LanguageServer {
         case "textDocument/documentSymbol": if let id { respond(id: id, result: documentSymbols(params)) }
         case "textDocument/hover": if let id { respond(id: id, result: hover(params)) }
         case "textDocument/completion": if let id { respond(id: id, result: completion(params)) }
+        case "textDocument/prepareRename": if let id { respond(id: id, result: prepareRename(params)) }
+        case "textDocument/rename":
+            guard let id else { return }
+            switch rename(params) {
+            case .success(let edit): respond(id: id, result: edit)
+            case .failure(let refused): respond(id: id, error: (-32803, refused.message))
+            }
         case "textDocument/definition": if let id { respond(id: id, result: definition(params)) }
         case "textDocument/references": if let id { respond(id: id, result: references(params)) }
         default:
@@ -95,6 +102,7 @@ public struct LanguageServer {
                 "completionProvider": ["triggerCharacters": [":", " ", "[", ","]],
                 "definitionProvider": true,
                 "referencesProvider": true,
+                "renameProvider": ["prepareProvider": true],
             ],
             "serverInfo": ["name": "ecoprod", "version": "0.1.0"],
         ]
