@@ -245,3 +245,53 @@ async def test_a_rename_that_would_break_the_framework_is_refused(client: Langua
     with pytest.raises(Exception) as raised:
         await client.text_document_rename_async(types.RenameParams(text_document=document, position=position_of(DEPARTMENT_A, "id: A1\n", 4), new_name=new_name))
     assert reason in str(raised.value)
+
+
+def apply_edits(text: str, edits) -> str:
+    lines = text.split("\n")
+    for change in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        start, end = change.range.start, change.range.end
+        before = "\n".join(lines[: start.line] + [lines[start.line][: start.character]])
+        after = "\n".join([lines[end.line][end.character :]] + lines[end.line + 1 :])
+        lines = (before + change.new_text + after).split("\n")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("find, replace, code, fixed", [
+    ("mandatory: true", "mandatory: yes", "P402", "mandatory: true"),
+    ("points: 4", "points: 0x10", "P401", "points: 16"),
+    ("    evidence:", "    evidense:", "S201", "    evidence:"),
+    ('      en: "Signed intention note"\n', "", "T601", '      fr: "Note d\'intention signée"\n      en: "TODO"\n'),
+])
+async def test_a_quick_fix_makes_the_diagnostic_go_away(client: LanguageClient, find, replace, code, fixed):
+    text = DEPARTMENT_A.read_text(encoding="utf-8").replace(find, replace, 1)
+    open_document(client, DEPARTMENT_A, text)
+    published = await diagnostics_for(client, DEPARTMENT_A)
+    target = next(d for d in published if d.code == code)
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=DEPARTMENT_A.as_uri()), range=target.range,
+            context=types.CodeActionContext(diagnostics=[target]),
+        )
+    )
+    action = next(a for a in actions if a.diagnostics and a.diagnostics[0].code == code)
+    repaired = apply_edits(text, action.edit.changes[DEPARTMENT_A.as_uri()])
+    assert fixed in repaired
+    assert code not in [d["code"] for d in check_json(DEPARTMENT_A, repaired) if d["file"] == "<stdin>"]
+
+
+async def test_a_vanished_criterion_gets_add_a_migration_rule_for_its_rename_candidate(client: LanguageClient):
+    text = DEPARTMENT_A.read_text(encoding="utf-8").replace("  - id: A7\n", "  - id: A11\n", 1)
+    open_document(client, DEPARTMENT_A, text)
+    published = await diagnostics_for(client, DEPARTMENT_A)
+    target = next(d for d in published if d.code == "M901")
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=DEPARTMENT_A.as_uri()), range=target.range,
+            context=types.CodeActionContext(diagnostics=[target]),
+        )
+    )
+    action = next(a for a in actions if a.title.startswith("Add a migration rule: A11 replaces A7"))
+    repaired = apply_edits(text, action.edit.changes[DEPARTMENT_A.as_uri()])
+    assert "  - id: A11\n    replaces: [A7]\n" in repaired
+    assert [d for d in check_json(DEPARTMENT_A, repaired) if d["file"] == "<stdin>" and d["severity"] == "error"] == []

@@ -132,9 +132,22 @@ struct SourceDecoder {
             }
         }
         for locale in LocalizedText(translations).missingLocales(of: locales) where !entries.contains(where: { $0.keyText == locale }) {
-            diagnostics.emit(.missingTranslation(locale, what: what(), at: node.range))
+            diagnostics.emit(.missingTranslation(locale, what: what(), at: node.range, insertion: Self.translationInsertion(locale, into: node)))
         }
         return LocalizedText(translations)
+    }
+
+    /// Where a missing translation goes: after the mapping's last entry, on its own line in a block
+    /// mapping, after a comma in a flow one (`{fr: …}`). The text is a placeholder to translate.
+    static func translationInsertion(_ locale: String, into node: YAMLNode) -> FixIt.Edit? {
+        guard let entries = node.mappingEntries, let first = entries.first, let last = entries.last else { return nil }
+        let end = last.value.range.end
+        let at = SourceLocation(file: node.range.file, line: end.line, column: end.column, endLine: end.line, endColumn: end.column)
+        let isFlow = node.range.start != first.key.range.start
+        let text = isFlow
+            ? ", \(locale): \"TODO\""
+            : "\n" + String(repeating: " ", count: first.key.range.start.column - 1) + "\(locale): \"TODO\""
+        return FixIt.Edit(at, text)
     }
 
     /// Reads a percentage with at most two decimals (`65`, `65.5`) as basis points.

@@ -2,11 +2,25 @@ import EcoprodFramework
 import StrictYAML
 
 extension Diagnostic {
-    static func criterionDisappeared(_ id: String, previous: SemanticVersion, at location: SourceLocation, suggestions: [String]) -> Diagnostic {
-        Diagnostic(
+    /// `suggestions` are the ranked rename candidates: their text for the notes, and the criterion
+    /// each names, whose mapping gets `replaces: [ID]` as a fix.
+    static func criterionDisappeared(
+        _ id: String, previous: SemanticVersion, at location: SourceLocation, suggestions: [(text: String, criterion: CriterionSource)]
+    ) -> Diagnostic {
+        var diagnostic = Diagnostic(
             .error, .criterionDisappeared, "criterion \(id) of release \(previous) is gone, with no migration rule", at: location,
-            notes: suggestions.map { Note("did you mean it was renamed to \($0)?") },
+            notes: suggestions.map { Note("did you mean it was renamed to \($0.text)?") },
             help: "add 'replaces: [\(id)]' to the criterion that takes its place, or list it under 'retired:' in framework.yaml with a reason")
+        diagnostic.fixes = suggestions.map { suggestion in
+            // A block mapping starts at its first key: the new key goes on the line after `id:`, at that column.
+            let mapping = suggestion.criterion.range.start
+            let line = suggestion.criterion.id.range.start.line + 1
+            let at = SourceLocation(file: suggestion.criterion.range.file, line: line, column: 1, endLine: line, endColumn: 1)
+            return FixIt(
+                "Add a migration rule: \(suggestion.criterion.id.value) replaces \(id)",
+                edits: [FixIt.Edit(at, String(repeating: " ", count: mapping.column - 1) + "replaces: [\(id)]\n")])
+        }
+        return diagnostic
     }
 
     /// `previous` is nil when there is no earlier release at all.

@@ -30,9 +30,18 @@ extension Diagnostic {
 
     static func unknownKey(_ key: String, at range: SourceRange, in context: String, allowed: [String]) -> Diagnostic {
         let suggestion = Spelling.closest(to: key, among: allowed)
-        return Diagnostic(
+        var diagnostic = Diagnostic(
             .error, .unknownKey, "unknown key '\(key)' in \(context)", at: SourceLocation(range),
             help: suggestion.map { "did you mean '\($0)'?" } ?? "expected one of: \(allowed.joined(separator: ", "))")
+        diagnostic.fixes = suggestion.map { [.replacing(SourceLocation(range), shown: key, with: $0)] } ?? []
+        return diagnostic
+    }
+
+    /// A misspelt reference with one close declared name gets that name as its fix.
+    static func withSpellingFix(_ diagnostic: Diagnostic, _ id: String, suggestion: String?, at range: SourceRange) -> Diagnostic {
+        var fixed = diagnostic
+        fixed.fixes = suggestion.map { [.replacing(SourceLocation(range), shown: id, with: $0)] } ?? []
+        return fixed
     }
 
     static func missingKey(_ key: String, in context: String, at range: SourceRange) -> Diagnostic {
@@ -69,7 +78,11 @@ extension Diagnostic {
     }
 
     static func invalidPoints(found: YAMLNode) -> Diagnostic {
-        invalidPoints(shown: found.scalar.map { "'\($0.value)'" } ?? found.shapeDescription, at: found.range)
+        var diagnostic = invalidPoints(shown: found.scalar.map { "'\($0.value)'" } ?? found.shapeDescription, at: found.range)
+        if let text = found.scalar?.value, let value = PointsSpelling.decimal(of: text), Criterion.pointsRange.contains(value) {
+            diagnostic.fixes = [.replacing(SourceLocation(found.range), shown: text, with: String(value))]
+        }
+        return diagnostic
     }
 
     static func invalidPoints(shown: String, at range: SourceRange) -> Diagnostic {
@@ -80,16 +93,24 @@ extension Diagnostic {
 
     static func invalidMandatory(found: YAMLNode) -> Diagnostic {
         let shown = found.scalar.map { "'\($0.value)'" } ?? found.shapeDescription
-        return Diagnostic(
+        var diagnostic = Diagnostic(
             .error, .invalidMandatory, "mandatory must be true or false, found \(shown)", at: SourceLocation(found.range),
             help: "this profile has no implicit booleans: 'yes', 'no', 'on' and 'off' are text")
+        if let text = found.scalar?.value {
+            switch text.lowercased() {
+            case "yes", "y", "on", "true": diagnostic.fixes = [.replacing(SourceLocation(found.range), shown: text, with: "true")]
+            case "no", "n", "off", "false": diagnostic.fixes = [.replacing(SourceLocation(found.range), shown: text, with: "false")]
+            default: break
+            }
+        }
+        return diagnostic
     }
 
     static func unknownDepartment(_ id: String, at range: SourceRange, declared: [String]) -> Diagnostic {
         let suggestion = Spelling.closest(to: id, among: declared)
-        return Diagnostic(
+        return withSpellingFix(Diagnostic(
             .error, .unknownDepartment, "department '\(id)' is not declared in framework.yaml", at: SourceLocation(range),
-            help: suggestion.map { "did you mean '\($0)'?" } ?? "declare it under 'departments:' in framework.yaml")
+            help: suggestion.map { "did you mean '\($0)'?" } ?? "declare it under 'departments:' in framework.yaml"), id, suggestion: suggestion, at: range)
     }
 
     static func emptyDepartment(_ id: String, at range: SourceRange) -> Diagnostic {
@@ -100,16 +121,16 @@ extension Diagnostic {
 
     static func unknownProductionType(_ id: String, at range: SourceRange, declared: [String]) -> Diagnostic {
         let suggestion = Spelling.closest(to: id, among: declared)
-        return Diagnostic(
+        return withSpellingFix(Diagnostic(
             .error, .unknownProductionType, "production type '\(id)' is not declared in framework.yaml", at: SourceLocation(range),
-            help: suggestion.map { "did you mean '\($0)'?" } ?? "declared types: \(declared.joined(separator: ", "))")
+            help: suggestion.map { "did you mean '\($0)'?" } ?? "declared types: \(declared.joined(separator: ", "))"), id, suggestion: suggestion, at: range)
     }
 
     static func unknownStage(_ id: String, at range: SourceRange, declared: [String]) -> Diagnostic {
         let suggestion = Spelling.closest(to: id, among: declared)
-        return Diagnostic(
+        return withSpellingFix(Diagnostic(
             .error, .unknownStage, "stage '\(id)' is not declared in framework.yaml", at: SourceLocation(range),
-            help: suggestion.map { "did you mean '\($0)'?" } ?? "declared stages: \(declared.joined(separator: ", "))")
+            help: suggestion.map { "did you mean '\($0)'?" } ?? "declared stages: \(declared.joined(separator: ", "))"), id, suggestion: suggestion, at: range)
     }
 
     static func departmentFileTwice(_ id: String, at range: SourceRange, first: SourceRange) -> Diagnostic {
@@ -118,10 +139,12 @@ extension Diagnostic {
             notes: [Note("its criteria are in this file", at: SourceLocation(first))], help: "keep one file per department")
     }
 
-    static func missingTranslation(_ locale: String, what: String, at range: SourceRange) -> Diagnostic {
-        Diagnostic(
+    static func missingTranslation(_ locale: String, what: String, at range: SourceRange, insertion: FixIt.Edit? = nil) -> Diagnostic {
+        var diagnostic = Diagnostic(
             .error, .missingTranslation, "\(what) has no '\(locale)' text", at: SourceLocation(range),
             help: "every human text is given in each declared locale")
+        diagnostic.fixes = insertion.map { [FixIt("Add the '\(locale)' text (a placeholder to translate)", edits: [$0])] } ?? []
+        return diagnostic
     }
 
     static func undeclaredLocale(_ locale: String, at range: SourceRange, declared: [String]) -> Diagnostic {

@@ -32,10 +32,12 @@ extension LanguageServer {
         let sources = currentSources(into: &setup)
         let result = FrameworkCompiler(options: .init(history: history)).compile(sources, diagnostics: setup)
         if let framework = result.framework { lastFramework = framework }
+        lastDiagnostics = result.diagnostics
         var texts: [String: [Substring]] = [:]
         for file in [sources.framework].compactMap({ $0 }) + sources.departments {
             texts[file.path] = String(decoding: file.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         }
+        lastLines = texts
         var byFile: [String: [JSONValue]] = [:]
         for path in texts.keys { byFile[path] = [] }
         for diagnostic in result.diagnostics {

@@ -22,6 +22,10 @@ public struct LanguageServer {
     var shutdownRequested = false
     /// The framework as last compiled without errors: what hover describes while a file is broken.
     var lastFramework: Framework?
+    /// The diagnostics of the last check, and the lines of the files they point into: what code
+    /// actions are offered from.
+    var lastDiagnostics: [Diagnostic] = []
+    var lastLines: [String: [Substring]] = [:]
     let compiler: FrameworkCompiler
 
     public init(framework: URL, channel: JSONRPCChannel = JSONRPCChannel()) {
@@ -72,6 +76,7 @@ public struct LanguageServer {
         case "textDocument/documentSymbol": if let id { respond(id: id, result: documentSymbols(params)) }
         case "textDocument/hover": if let id { respond(id: id, result: hover(params)) }
         case "textDocument/completion": if let id { respond(id: id, result: completion(params)) }
+        case "textDocument/codeAction": if let id { respond(id: id, result: codeActions(params)) }
         case "textDocument/prepareRename": if let id { respond(id: id, result: prepareRename(params)) }
         case "textDocument/rename":
             guard let id else { return }
@@ -103,6 +108,7 @@ public struct LanguageServer {
                 "definitionProvider": true,
                 "referencesProvider": true,
                 "renameProvider": ["prepareProvider": true],
+                "codeActionProvider": ["codeActionKinds": ["quickfix"]],
             ],
             "serverInfo": ["name": "ecoprod", "version": "0.1.0"],
         ]

@@ -121,10 +121,11 @@ struct LineageBuilder {
             let home = departments.first { $0.department.value == criterion.department }
             let location = SourceLocation(home?.department.range ?? source.range)
             let pool = missing.count * fresh.count > 200_000 ? fresh.prefix(200) : fresh[...]
-            let ranked = pool.compactMap { candidate -> (String, Double)? in
+            let ranked = pool.compactMap { candidate -> (text: String, criterion: CriterionSource, similarity: Double)? in
                 let score = TitleSimilarity.best(criterion.title, candidate.title ?? LocalizedText([:]))
-                return score.similarity >= 0.5 ? ("\(candidate.id.value) ('\(candidate.title?[score.locale] ?? "")', \(Int(score.similarity * 100))% similar in \(score.locale))", score.similarity) : nil
-            }.sorted { $0.1 > $1.1 }.prefix(3).map(\.0)
+                let text = "\(candidate.id.value) ('\(candidate.title?[score.locale] ?? "")', \(Int(score.similarity * 100))% similar in \(score.locale))"
+                return score.similarity >= 0.5 ? (text, candidate, score.similarity) : nil
+            }.sorted { $0.similarity > $1.similarity }.prefix(3).map { (text: $0.text, criterion: $0.criterion) }
             diagnostics.emit(.criterionDisappeared(criterion.id, previous: old.identity.version, at: location, suggestions: ranked))
         }
     }

@@ -38,6 +38,8 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var notes: [Note]
     /// What to do about it, when that is not obvious from the message.
     public var help: String?
+    /// Changes that resolve the problem, when the compiler is sure of them (quick fixes in editors).
+    public var fixes: [FixIt] = []
 
     /// A diagnostic at its code's registered severity.
     public init(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, notes: [Note] = [], help: String? = nil) {
