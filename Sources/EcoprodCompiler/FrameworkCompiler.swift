@@ -22,11 +22,19 @@ public struct FrameworkCompiler: Sendable {
         /// other: the result is the same, only slower; the benchmark measures both.
         public var readsInParallel: Bool
 
-        public init(limits: YAMLLimits = .default, releaseDate: String? = nil, history: ReleaseHistory? = nil, readsInParallel: Bool = true) {
+        /// Department files read by an earlier compilation, reused when unchanged (the language
+        /// server keeps one); nil reads every file.
+        public var readCache: DepartmentReadCache?
+
+        public init(
+            limits: YAMLLimits = .default, releaseDate: String? = nil, history: ReleaseHistory? = nil, readsInParallel: Bool = true,
+            readCache: DepartmentReadCache? = nil
+        ) {
             self.limits = limits
             self.releaseDate = releaseDate
             self.history = history
             self.readsInParallel = readsInParallel
+            self.readCache = readCache
         }
     }
 
@@ -115,7 +123,8 @@ public struct FrameworkCompiler: Sendable {
                 diagnostics.emit(.emptyFile(file.path))
             }
         }
-        let departments = Self.readDepartments(sources.departments, reader: reader, decoder: decoder, inParallel: options.readsInParallel)
+        let departments = Self.readDepartments(
+            sources.departments, reader: reader, decoder: decoder, inParallel: options.readsInParallel, cache: options.readCache)
         var departmentSources: [DepartmentSource] = []
         for outcome in departments {
             diagnostics.emit(contentsOf: outcome.problems.map(Diagnostic.yaml))
@@ -157,12 +166,15 @@ public struct FrameworkCompiler: Sendable {
     /// the locales, department files are independent, so they are read on every core; the
     /// outcomes come back in path order, so results and diagnostics are those of one file after
     /// another.
-    static func readDepartments(_ files: [SourceFile], reader: YAMLReader, decoder: SourceDecoder, inParallel: Bool) -> [DepartmentOutcome] {
+    static func readDepartments(
+        _ files: [SourceFile], reader: YAMLReader, decoder: SourceDecoder, inParallel: Bool, cache: DepartmentReadCache? = nil
+    ) -> [DepartmentOutcome] {
         let files = files.sorted { $0.path < $1.path }
         var blank = decoder
         blank.diagnostics = DiagnosticCollector()
         let template = blank
-        let readOne = { @Sendable (file: SourceFile) -> DepartmentOutcome in
+        cache?.keep(only: Set(files.map(\.path)))
+        let readFresh = { @Sendable (file: SourceFile) -> DepartmentOutcome in
             var decoder = template
             let read = reader.read(file.bytes, file: file.path)
             var outcome = DepartmentOutcome(path: file.path, problems: read.problems)
@@ -173,6 +185,9 @@ public struct FrameworkCompiler: Sendable {
             }
             outcome.diagnostics = decoder.diagnostics.diagnostics
             return outcome
+        }
+        let readOne = { @Sendable (file: SourceFile) -> DepartmentOutcome in
+            cache.map { $0.outcome(for: file, locales: template.locales) { readFresh(file) } } ?? readFresh(file)
         }
         guard inParallel, files.count > 1 else { return files.map(readOne) }
         var outcomes = files.map { DepartmentOutcome(path: $0.path) }

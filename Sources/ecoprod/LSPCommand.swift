@@ -11,9 +11,11 @@ struct LSPCommand: ParsableCommand {
     @Option(name: .long, help: "The framework folder (default: Framework in the current folder).")
     var framework = "Framework"
 
+    @OptionGroup var limits: ReaderLimitOptions
+
     func run() throws {
         let folder = URL(fileURLWithPath: framework, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
-        var server = LanguageServer(framework: folder)
+        var server = LanguageServer(framework: folder, limits: limits.limits)
         let status = server.run()
         if status != 0 { throw ExitCode(status) }
     }

@@ -38,6 +38,20 @@ import TestSupport
         #expect(messages.last?["result"] == .null)
     }
 
+    @Test func aClientThatCanWatchFilesIsAskedToWatchTheFramework() throws {
+        let input = Self.frame(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{"workspace":{"didChangeWatchedFiles":{"dynamicRegistration":true}}}}}"#)
+            + Self.frame(#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#)
+            + Self.frame(#"{"jsonrpc":"2.0","id":"ecoprod-watch-framework","result":null}"#)
+            + Self.frame(#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#) + Self.frame(#"{"jsonrpc":"2.0","method":"exit"}"#)
+        let result = try runEcoprod(["lsp"], stdin: input)
+        #expect(result.status == 0)
+        let registration = Self.messages(result.stdoutBytes).first { $0["method"] == "client/registerCapability" }
+        let watchers = registration?["params"]?["registrations"]?.arrayValue?.first?["registerOptions"]?["watchers"]?.arrayValue ?? []
+        #expect(watchers.compactMap { $0["globPattern"]?.stringValue }.contains { $0.hasSuffix("Framework/**/*.{yaml,yml}") })
+        // The client's answer to the registration is a response, not a request: nothing is sent back for it.
+        #expect(Self.messages(result.stdoutBytes).filter { $0["error"] != nil }.isEmpty)
+    }
+
     @Test func exitWithoutShutdownEndsWithOne() throws {
         let result = try runEcoprod(["lsp"], stdin: Self.initialize + Self.frame(#"{"jsonrpc":"2.0","method":"exit"}"#))
         #expect(result.status == 1)

@@ -22,6 +22,13 @@ DEPARTMENT_B = FRAMEWORK / "departments" / "B-editorial.yaml"
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=[BINARY, "lsp", "--framework", str(FRAMEWORK)]))
 async def client(lsp_client: LanguageClient):
+    # The server asks clients that can to watch the framework's files; record the request.
+    lsp_client.registrations = []
+
+    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(params: types.RegistrationParams):
+        lsp_client.registrations.extend(params.registrations)
+
     await lsp_client.initialize_session(
         types.InitializeParams(capabilities=client_capabilities("visual-studio-code"), root_uri=ROOT.as_uri())
     )
@@ -295,3 +302,11 @@ async def test_a_vanished_criterion_gets_add_a_migration_rule_for_its_rename_can
     repaired = apply_edits(text, action.edit.changes[DEPARTMENT_A.as_uri()])
     assert "  - id: A11\n    replaces: [A7]\n" in repaired
     assert [d for d in check_json(DEPARTMENT_A, repaired) if d["file"] == "<stdin>" and d["severity"] == "error"] == []
+
+
+async def test_the_server_asks_to_watch_the_framework_files(client: LanguageClient):
+    await diagnostics_settled(client)
+    watched = [r for r in client.registrations if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES]
+    assert watched, "the server registered no file watcher"
+    patterns = [w["globPattern"] if isinstance(w, dict) else w.glob_pattern for w in watched[0].register_options["watchers"]]
+    assert any(p.endswith("Framework/**/*.{yaml,yml}") for p in patterns)

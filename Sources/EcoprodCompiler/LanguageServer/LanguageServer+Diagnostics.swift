@@ -5,7 +5,7 @@ extension LanguageServer {
     /// The sources as the editor sees them: the files on disk, each open one replaced by its buffer,
     /// and open department files not yet saved added.
     func currentSources(into diagnostics: inout DiagnosticCollector) -> FrameworkSources {
-        var sources = FrameworkSources.load(directory: framework.path, into: &diagnostics)
+        var sources = FrameworkSources.load(directory: framework.path, maxFileBytes: limits.maxFileBytes, into: &diagnostics)
         var buffers: [String: [UInt8]] = [:]
         for document in documents.values {
             guard let url = URL(string: document.uri), url.isFileURL else { continue }
@@ -30,7 +30,8 @@ extension LanguageServer {
     mutating func publishAll() {
         var setup = DiagnosticCollector()
         let sources = currentSources(into: &setup)
-        let result = FrameworkCompiler(options: .init(history: history)).compile(sources, diagnostics: setup)
+        // Unchanged department files are not read again; the cross-file rules run on all of them.
+        let result = FrameworkCompiler(options: .init(limits: limits, history: history, readCache: readCache)).compile(sources, diagnostics: setup)
         if let framework = result.framework { lastFramework = framework }
         lastDiagnostics = result.diagnostics
         var texts: [String: [Substring]] = [:]

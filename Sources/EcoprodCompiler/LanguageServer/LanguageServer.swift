@@ -1,5 +1,6 @@
 import EcoprodFramework
 import Foundation
+import StrictYAML
 
 /// `ecoprod lsp`: the compiler inside the criteria editors' editor. A Language Server Protocol
 /// 3.17 server over stdio that keeps the editor's unsaved buffers over the files on disk and
@@ -20,18 +21,22 @@ public struct LanguageServer {
     /// changes are sent and a file whose problems are gone is cleared.
     var published: [String: JSONValue] = [:]
     var shutdownRequested = false
+    /// Whether the client registers file watchers on request (`client/registerCapability`).
+    var watchesFiles = false
     /// The framework as last compiled without errors: what hover describes while a file is broken.
     var lastFramework: Framework?
     /// The diagnostics of the last check, and the lines of the files they point into: what code
     /// actions are offered from.
     var lastDiagnostics: [Diagnostic] = []
     var lastLines: [String: [Substring]] = [:]
-    let compiler: FrameworkCompiler
+    /// The strict reader's limits: those of `check`, from the same flags.
+    let limits: YAMLLimits
+    let readCache = DepartmentReadCache()
 
-    public init(framework: URL, channel: JSONRPCChannel = JSONRPCChannel()) {
+    public init(framework: URL, channel: JSONRPCChannel = JSONRPCChannel(), limits: YAMLLimits = .default) {
         self.framework = framework.standardizedFileURL
         self.channel = channel
-        self.compiler = FrameworkCompiler()
+        self.limits = limits
     }
 
     /// Serves until `exit` or the end of input; returns the process's exit status (0 after a
@@ -65,7 +70,9 @@ public struct LanguageServer {
         }
         switch method {
         case "initialize": if let id { respond(id: id, result: initialize(params)) }
-        case "initialized": publishAll()
+        case "initialized":
+            registerWatchers()
+            publishAll()
         case "shutdown":
             shutdownRequested = true
             if let id { respond(id: id, result: .null) }
@@ -96,6 +103,7 @@ public struct LanguageServer {
     mutating func initialize(_ params: JSONValue) -> JSONValue {
         let offered = params["capabilities"]?["general"]?["positionEncodings"]?.arrayValue?.compactMap(\.stringValue) ?? []
         encoding = offered.contains(PositionEncoding.utf32.rawValue) ? .utf32 : .utf16
+        watchesFiles = params["capabilities"]?["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.boolValue ?? false
         var diagnostics = DiagnosticCollector()
         history = ReleaseHistory.load(directory: FrameworkCompiler.releasesDirectory(of: framework.path), into: &diagnostics)
         return [
@@ -112,6 +120,22 @@ public struct LanguageServer {
             ],
             "serverInfo": ["name": "ecoprod", "version": "0.1.0"],
         ]
+    }
+
+    /// Asks the client to report changes to the framework's files on disk (the files not open:
+    /// another branch checked out, a release written), when it can register watchers.
+    func registerWatchers() {
+        guard watchesFiles else { return }
+        let folder = framework.path
+        channel.write([
+            "jsonrpc": "2.0", "id": "ecoprod-watch-framework", "method": "client/registerCapability",
+            "params": ["registrations": [[
+                "id": "ecoprod-framework-files", "method": "workspace/didChangeWatchedFiles",
+                "registerOptions": ["watchers": [
+                    ["globPattern": .string(folder + "/**/*.{yaml,yml}")], ["globPattern": .string(folder + "/releases/*.json")],
+                ]],
+            ]]],
+        ])
     }
 
     // MARK: Documents
