@@ -310,3 +310,67 @@ async def test_the_server_asks_to_watch_the_framework_files(client: LanguageClie
     assert watched, "the server registered no file watcher"
     patterns = [w["globPattern"] if isinstance(w, dict) else w.glob_pattern for w in watched[0].register_options["watchers"]]
     assert any(p.endswith("Framework/**/*.{yaml,yml}") for p in patterns)
+
+
+FRAMEWORK_FILE = FRAMEWORK / "framework.yaml"
+
+# The planted defects of `ecoprod check`'s end-to-end table (Tests/EcoprodCLITests/CheckCommandTests.swift),
+# planted through didChange. Invalid UTF-8 is left out: LSP carries text as JSON strings, which cannot hold it.
+DEFECTS = [
+    ("duplicate keys", DEPARTMENT_A, "    points: 4\n", "    points: 4\n    points: 4\n"),
+    ("duplicate IDs", DEPARTMENT_B, "id: B1\n", "id: A1\n"),
+    ("mandatory: yes", DEPARTMENT_A, "mandatory: true", "mandatory: yes"),
+    ("points: -3", DEPARTMENT_A, "points: 4", "points: -3"),
+    ("points: 0x10", DEPARTMENT_A, "points: 4", "points: 0x10"),
+    ("points: three", DEPARTMENT_A, "points: 4", "points: three"),
+    ("a misspelt key", DEPARTMENT_A, "    evidence:", "    evidense:"),
+    ("a tab", DEPARTMENT_A, "    points: 4", "\tpoints: 4"),
+    ("an unterminated quote", DEPARTMENT_A, "fr: \"Note d'intention signée\"", "fr: \"Note d'intention signée"),
+    ("a second document", DEPARTMENT_A, "department: A\n", "department: A\n---\n"),
+    ("a !!python/object tag", DEPARTMENT_A, "points: 4", "points: !!python/object:os.system 4"),
+    ("an impossible threshold", FRAMEWORK_FILE, "{percent: 70, comparison: at-least}", "{percent: 100, comparison: more-than}"),
+    ("an alias bomb", DEPARTMENT_A, None, "a: &a [x, x, x, x, x, x, x, x, x]\nb: [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"),
+    ("100,000 nested brackets", DEPARTMENT_A, None, "deep: " + "[" * 100_000 + "\n"),
+]
+
+
+async def next_diagnostics(client: LanguageClient, uri: str, before):
+    """The next list published for `uri` that differs from `before`."""
+    while True:
+        current = client.diagnostics.get(uri)
+        if current is not None and list(current) != list(before or []):
+            return list(current)
+        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+
+
+def change_to(client: LanguageClient, path: pathlib.Path, text: str, version: int):
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
+
+
+@pytest.mark.parametrize("name, path, find, replace", DEFECTS, ids=[d[0] for d in DEFECTS])
+async def test_each_planted_defect_matches_check_and_undoing_it_clears_it(client: LanguageClient, name, path, find, replace):
+    original = path.read_text(encoding="utf-8")
+    planted = original + replace if find is None else original.replace(find, replace, 1)
+    open_document(client, path, original)
+    await diagnostics_settled(client)
+    assert list(client.diagnostics.get(path.as_uri(), [])) == []
+    change_to(client, path, planted, 2)
+    published = await next_diagnostics(client, path.as_uri(), [])
+    expected = [d for d in check_json(path, planted) if d["file"] == "<stdin>"]
+    assert expected, f"{name}: check found nothing"
+    # The check of stdin quotes `<stdin>`: compare code, line and column, which must be identical.
+    lines = planted.split("\n")
+
+    def utf16(line: int, column: int) -> int:
+        return len(lines[line - 1][: column - 1].encode("utf-16-le")) // 2 if line - 1 < len(lines) else column - 1
+
+    ours = sorted((d.code, d.range.start.line, d.range.start.character) for d in published)
+    theirs = sorted((d["code"], d["line"] - 1, utf16(d["line"], d["column"])) for d in expected)
+    assert ours == theirs, name
+    change_to(client, path, original, 3)
+    assert await next_diagnostics(client, path.as_uri(), published) == []
