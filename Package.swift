@@ -29,7 +29,9 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "EcoprodReports", dependencies: ["EcoprodFramework"]),
-        .target(name: "EcoprodCompiler", dependencies: ["StrictYAML", "EcoprodReports", "EcoprodFramework"]),
+        // The LSP base protocol (framing); it depends on nothing of ours.
+        .target(name: "LanguageServerProtocol"),
+        .target(name: "EcoprodCompiler", dependencies: ["StrictYAML", "EcoprodReports", "EcoprodFramework", "LanguageServerProtocol"]),
         .executableTarget(
             name: "ecoprod",
             dependencies: [
@@ -43,7 +45,7 @@ let package = Package(
         .testTarget(name: "EcoprodFrameworkTests", dependencies: ["EcoprodFramework", "TestSupport"]),
         .testTarget(
             name: "EcoprodCompilerTests",
-            dependencies: ["EcoprodCompiler", "EcoprodReports", "EcoprodFramework", "TestSupport"],
+            dependencies: ["EcoprodCompiler", "EcoprodReports", "EcoprodFramework", "LanguageServerProtocol", "TestSupport"],
             exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(

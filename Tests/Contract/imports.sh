@@ -4,13 +4,14 @@
 # Each module names the only modules of ours it may import; anything else of ours fails.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-ours="CLibYAML|StrictYAML|EcoprodFramework|EcoprodReports|EcoprodCompiler|ecoprod"
+ours="CLibYAML|StrictYAML|EcoprodFramework|EcoprodReports|EcoprodCompiler|LanguageServerProtocol|ecoprod"
 declare -A allowed=(
     [CLibYAML]=""
     [StrictYAML]="CLibYAML"
     [EcoprodFramework]=""
     [EcoprodReports]="EcoprodFramework"
-    [EcoprodCompiler]="StrictYAML EcoprodReports EcoprodFramework"
+    [LanguageServerProtocol]=""
+    [EcoprodCompiler]="StrictYAML EcoprodReports EcoprodFramework LanguageServerProtocol"
     [ecoprod]="EcoprodCompiler EcoprodReports EcoprodFramework StrictYAML"
 )
 status=0

@@ -1,5 +1,6 @@
 import EcoprodFramework
 import Foundation
+import LanguageServerProtocol
 import StrictYAML
 
 /// `ecoprod lsp`: the compiler inside the criteria editors' editor. A Language Server Protocol
@@ -49,7 +50,15 @@ public struct LanguageServer {
             case .malformed(let code, let message):
                 log("refused a message: \(message)")
                 respond(id: .null, error: (code, message))
-            case .message(let message):
+            case .message(let body):
+                let message: JSONValue
+                do {
+                    message = try JSONParser().parse(body)
+                } catch {
+                    log("refused a message: not JSON: \(error.message)")
+                    respond(id: .null, error: (-32700, "the message is not JSON: \(error.message) at \(error.line):\(error.column)"))
+                    continue
+                }
                 if message["method"]?.stringValue == "exit" { return shutdownRequested ? 0 : 1 }
                 handle(message)
             }
@@ -127,7 +136,7 @@ public struct LanguageServer {
     func registerWatchers() {
         guard watchesFiles else { return }
         let folder = framework.path
-        channel.write([
+        send([
             "jsonrpc": "2.0", "id": "ecoprod-watch-framework", "method": "client/registerCapability",
             "params": ["registrations": [[
                 "id": "ecoprod-framework-files", "method": "workspace/didChangeWatchedFiles",
@@ -176,16 +185,21 @@ public struct LanguageServer {
 
     // MARK: Output
 
+    /// Writes one message to the client.
+    func send(_ message: JSONValue) {
+        channel.write(message.compactBytes())
+    }
+
     func respond(id: JSONValue, result: JSONValue) {
-        channel.write(["jsonrpc": "2.0", "id": id, "result": result])
+        send(["jsonrpc": "2.0", "id": id, "result": result])
     }
 
     func respond(id: JSONValue, error: (code: Int, message: String)) {
-        channel.write(["jsonrpc": "2.0", "id": id, "error": ["code": .integer(error.code), "message": .string(error.message)]])
+        send(["jsonrpc": "2.0", "id": id, "error": ["code": .integer(error.code), "message": .string(error.message)]])
     }
 
     func notify(_ method: String, _ params: JSONValue) {
-        channel.write(["jsonrpc": "2.0", "method": .string(method), "params": params])
+        send(["jsonrpc": "2.0", "method": .string(method), "params": params])
     }
 
     /// Logs go to stderr: stdout carries protocol messages only.

@@ -1,8 +1,9 @@
-import EcoprodFramework
 import Foundation
 
 /// The Language Server Protocol's base protocol over a pair of file descriptors: messages framed
-/// by a `Content-Length` header, JSON-RPC 2.0 inside.
+/// by a `Content-Length` header, JSON-RPC 2.0 inside. This module depends on nothing of ours, so
+/// any server (or a test client) can reuse it; the bodies are bytes, and the server reads them
+/// with its own JSON parser.
 ///
 /// Reading is bounded: a header line, a header block and a body each have a limit, so a client
 /// (or anything else writing to the server's stdin) cannot make it allocate without bound. A
@@ -10,7 +11,8 @@ import Foundation
 public struct JSONRPCChannel {
     /// What one read produced.
     public enum Incoming {
-        case message(JSONValue)
+        /// A whole body, for the server to parse.
+        case message([UInt8])
         /// A frame that could not be read, with the JSON-RPC error code that answers it.
         case malformed(code: Int, message: String)
         /// The input ended.
@@ -54,16 +56,11 @@ public struct JSONRPCChannel {
             return .malformed(code: -32600, message: "a message of \(length) bytes, over the limit of \(maxMessageBytes)")
         }
         guard let body = take(length) else { return .end }
-        do {
-            return .message(try JSONParser().parse(body))
-        } catch {
-            return .malformed(code: -32700, message: "the message is not JSON: \(error.message) at \(error.line):\(error.column)")
-        }
+        return .message(body)
     }
 
-    /// Writes one message, framed. Messages are written whole, so they never interleave.
-    public func write(_ message: JSONValue) {
-        let body = message.compactBytes()
+    /// Writes one message body, framed. Messages are written whole, so they never interleave.
+    public func write(_ body: [UInt8]) {
         var frame = Array("Content-Length: \(body.count)\r\n\r\n".utf8)
         frame += body
         frame.withUnsafeBytes { raw in
