@@ -11,6 +11,7 @@ let package = Package(
         // Every renderer, for a scorer that prints reports: still no libyaml.
         .library(name: "EcoprodReports", targets: ["EcoprodReports"]),
         .library(name: "EcoprodCompiler", targets: ["EcoprodCompiler"]),
+        .library(name: "LanguageServerProtocol", targets: ["LanguageServerProtocol"]),
         .library(name: "StrictYAML", targets: ["StrictYAML"]),
     ],
     dependencies: [

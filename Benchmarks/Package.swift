@@ -18,6 +18,7 @@ let package = Package(
                 .product(name: "EcoprodCompiler", package: root),
                 .product(name: "EcoprodReports", package: root),
                 .product(name: "EcoprodFramework", package: root),
+                .product(name: "LanguageServerProtocol", package: root),
             ]
         )
     ]

@@ -16,6 +16,14 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
         .executableTarget(
+            name: "LanguageServerFuzzer",
+            dependencies: [
+                .product(name: "EcoprodCompiler", package: root), .product(name: "EcoprodFramework", package: root),
+                .product(name: "LanguageServerProtocol", package: root),
+            ],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
+        .executableTarget(
             name: "SignatureFuzzer",
             dependencies: [.product(name: "EcoprodFramework", package: root)],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]

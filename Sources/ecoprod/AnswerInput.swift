@@ -17,6 +17,13 @@ enum AnswerInput {
             return .empty
         }
         let signers = trust.policy(forBundlesIn: directory, into: &diagnostics)
-        return ReleaseHistory.load(directory: directory, signers: signers, into: &diagnostics)
+        let history = ReleaseHistory.load(directory: directory, signers: signers, into: &diagnostics)
+        if let signers, diagnostics.diagnostics.contains(where: { $0.code.rawValue.hasPrefix("G") }) {
+            diagnostics.emit(Diagnostic(
+                .note, .signatureMissing, "untrusted bundles are not scored or migrated; see which and why with: ecoprod verify --releases \(directory)",
+                at: SourceLocation(file: signers.file, line: 1, column: 1),
+                help: "or, for one bundle: ssh-keygen -Y verify -n ecoprod-bundle -f \(signers.file) -I SIGNER -s BUNDLE.sig < BUNDLE"))
+        }
+        return history
     }
 }

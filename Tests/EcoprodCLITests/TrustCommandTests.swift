@@ -89,6 +89,7 @@ import TestSupport
         let score = try runEcoprod(["score", answers, "--releases", "Framework/releases"], in: folder)
         #expect(score.status != 0)
         #expect(score.stderr.contains("G102"), "\(score.stderr)")
+        #expect(score.stderr.contains("ecoprod verify --releases Framework/releases"), "the refusal says how to verify")
     }
 
     struct Breakage: Sendable, CustomTestStringConvertible {

@@ -16,6 +16,11 @@ struct EcoprodBenchmarks {
             try diffOnce(size: size)
             return
         }
+        if arguments.contains("--lsp") {
+            // --lsp: the language server's edit latency and memory (README "Editor latency").
+            try LanguageServerBenchmarks.run(sizes: [80, 10_000], edits: 1_000)
+            return
+        }
         // --quick: sizes up to 10,000 and 10,000 answer sets. --sizes 1000,100000 picks sizes;
         // --no-answers skips the JSONL phases.
         let quick = arguments.contains("--quick")

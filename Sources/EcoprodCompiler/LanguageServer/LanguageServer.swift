@@ -65,6 +65,12 @@ public struct LanguageServer {
         }
     }
 
+    /// Handles one message as if it had arrived on the channel: how the benchmark drives the
+    /// server in-process, without framing or pipes in the measurement.
+    public mutating func receive(_ message: JSONValue) {
+        handle(message)
+    }
+
     mutating func handle(_ message: JSONValue) {
         guard case .object = message, let method = message["method"]?.stringValue else {
             if message["id"] != nil, message["result"] != nil || message["error"] != nil { return }  // a response to us

@@ -1,0 +1,55 @@
+import EcoprodCompiler
+import EcoprodFramework
+import Foundation
+import LanguageServerProtocol
+
+/// `--lsp`: the language server driven in-process. For each size, a synthetic framework is written
+/// to a folder, one department file is opened, and each edit (a `didChange` that alternately breaks
+/// and fixes a value) is timed until its diagnostics are published. Memory is read before and
+/// after 1,000 successive edits.
+enum LanguageServerBenchmarks {
+    static func run(sizes: [Int], edits: Int) throws {
+        print("| framework | edits | median | p95 | max | RSS before → after |")
+        print("|---|---:|---:|---:|---:|---:|")
+        for size in sizes {
+            var synthetic = SyntheticFramework(criteria: size, seed: 42)
+            let (sources, _) = synthetic.versions()
+            let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("ecoprod-lsp-bench-\(size)")
+            try? FileManager.default.removeItem(at: folder)
+            try sources.write(to: folder)
+            let output = open("/dev/null", O_WRONLY)
+            defer { close(output) }
+            var server = LanguageServer(framework: folder, channel: JSONRPCChannel(input: -1, output: output))
+            server.receive(["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["capabilities": [:]]])
+            server.receive(["jsonrpc": "2.0", "method": "initialized", "params": [:]])
+            let file = folder.appendingPathComponent("departments/A.yaml")
+            let original = try String(contentsOf: file, encoding: .utf8)
+            let broken = original.replacingOccurrences(of: "    mandatory: true", with: "    mandatory: yes", options: [], range: original.range(of: "    mandatory: true"))
+            let uri = file.absoluteString
+            server.receive(["jsonrpc": "2.0", "method": "textDocument/didOpen", "params": [
+                "textDocument": ["uri": .string(uri), "languageId": "yaml", "version": 1, "text": .string(original)]]])
+            let before = residentMegabytes()
+            var times: [Double] = []
+            for edit in 0..<edits {
+                let text = edit % 2 == 0 ? broken : original
+                let start = DispatchTime.now().uptimeNanoseconds
+                server.receive(["jsonrpc": "2.0", "method": "textDocument/didChange", "params": [
+                    "textDocument": ["uri": .string(uri), "version": .integer(edit + 2)], "contentChanges": [["text": .string(text)]]]])
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            }
+            let after = residentMegabytes()
+            let sorted = times.dropFirst(10).sorted()
+            let p95 = sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.95))]
+            print(String(format: "| %d criteria | %d | %.2f ms | %.2f ms | %.2f ms | %.1f → %.1f MB |",
+                         size, edits, sorted[sorted.count / 2], p95, sorted.last ?? 0, before, after))
+        }
+    }
+
+    /// The resident set size, from /proc/self/statm.
+    static func residentMegabytes() -> Double {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+              let pages = text.split(separator: " ").dropFirst().first.flatMap({ Double($0) })
+        else { return 0 }
+        return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+    }
+}
