@@ -9,7 +9,14 @@ extension ScoreCommand {
     /// or neither, the signature checked natively before either is kept.
     func writeStatement(_ scored: ScoredAnswers, answers bytes: [UInt8], to path: String, key: String) throws {
         let format = diagnosticFormat.diagnosticsFormat
-        guard let parsed = try? JSONParser().parse(bytes) else { throw ExitCode(1) }
+        let parsed: JSONValue
+        do {
+            parsed = try JSONParser().parse(bytes)
+        } catch {
+            Console.report([Diagnostic(.error, .answersSyntax, "the answers are not JSON: \(error.message)",
+                                       at: SourceLocation(file: answers, line: error.line, column: error.column))], format: format)
+            throw ExitCode(1)
+        }
         let name = answers == "-" ? "stdin" : URL(fileURLWithPath: answers).lastPathComponent
         let day = try statementDate.resolve(todayByDefault: true) ?? ""
         let statement = ScoreStatement(answers: parsed, name: name, scored: scored, tool: ("ecoprod", Ecoprod.configuration.version), date: day)

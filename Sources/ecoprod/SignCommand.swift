@@ -35,11 +35,11 @@ struct SignCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let signer = SSHKeygenSigner(key: sign)
+        let time = entry.bundle.framework.identity.released.flatMap(SignerTime.init(releaseDate:)) ?? .now
         let bytes = entry.locatorBytes
         let signature: [UInt8]
         do {
             let key = try signer.publicKey()
-            let time = entry.bundle.framework.identity.released.flatMap(SignerTime.init(releaseDate:)) ?? .now
             let at = SourceLocation(file: policy.file, line: 1, column: 1)
             guard policy.authorize(key, namespace: SignerPolicy.bundleNamespace, at: time, reportingAt: at, into: &collector) else {
                 Console.report(collector.sorted(), options: diagnostics)
@@ -53,7 +53,6 @@ struct SignCommand: ParsableCommand {
         // What ssh-keygen wrote is checked as any verifier will check it, before it is kept.
         let path = SignerPolicy.signatureFile(of: bundle)
         var check = DiagnosticCollector()
-        let time = entry.bundle.framework.identity.released.flatMap(SignerTime.init(releaseDate:)) ?? .now
         do {
             let parsed = try SSHSignature(armored: signature)
             if let key = policy.check(parsed, over: bytes, signatureFile: path, namespace: SignerPolicy.bundleNamespace, at: time, into: &check),

@@ -35,8 +35,10 @@ struct VerifyStatementCommand: ParsableCommand {
         if listFile == nil {
             collector.emit(.fileUnreadable("allowed_signers", reason: "no allowed-signers file: pass --allowed-signers FILE"))
         }
-        guard let statementBytes = Console.read(statement), let answerBytes = Console.read(answers) else {
-            collector.emit(.fileUnreadable(Console.read(statement) == nil ? statement : answers, reason: "no such file"))
+        let statementRead = Console.read(statement), answersRead = Console.read(answers)
+        if statementRead == nil { collector.emit(.fileUnreadable(statement, reason: "no such file")) }
+        if answersRead == nil { collector.emit(.fileUnreadable(answers, reason: "no such file")) }
+        guard let statementBytes = statementRead, let answerBytes = answersRead else {
             Console.report(collector.sorted(), options: diagnostics)
             throw ExitCode(1)
         }

@@ -34,6 +34,7 @@ extension LanguageServer {
         let result = FrameworkCompiler(options: .init(limits: limits, history: history, readCache: readCache)).compile(sources, diagnostics: setup)
         if let framework = result.framework { lastFramework = framework }
         lastDiagnostics = result.diagnostics
+        lastSources = sources
         var texts: [String: [Substring]] = [:]
         for file in [sources.framework].compactMap({ $0 }) + sources.departments {
             texts[file.path] = String(decoding: file.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)

@@ -5,15 +5,10 @@ import StrictYAML
 /// Hover, go to definition and find references, for the names the framework declares
 /// (production types, stages, departments) and for criterion IDs.
 extension LanguageServer {
-    /// The index and each file's lines, as the editor sees the files now.
+    /// The index and each file's lines, as the editor sees the files now: the sources and lines of
+    /// the last check, which every open, change and save refreshes, so requests read no file.
     func snapshot() -> (index: WorkspaceIndex, lines: [String: [Substring]]) {
-        var ignored = DiagnosticCollector()
-        let sources = currentSources(into: &ignored)
-        var lines: [String: [Substring]] = [:]
-        for file in [sources.framework].compactMap({ $0 }) + sources.departments {
-            lines[file.path] = String(decoding: file.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        }
-        return (WorkspaceIndex(sources: sources), lines)
+        (WorkspaceIndex(sources: lastSources), lastLines)
     }
 
     /// The occurrence under the request's cursor.

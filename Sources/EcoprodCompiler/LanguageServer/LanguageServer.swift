@@ -30,6 +30,8 @@ public struct LanguageServer {
     /// actions are offered from.
     var lastDiagnostics: [Diagnostic] = []
     var lastLines: [String: [Substring]] = [:]
+    /// The sources of the last check, as the editor sees them: what requests are answered from.
+    var lastSources = FrameworkSources(framework: nil, departments: [])
     /// The strict reader's limits: those of `check`, from the same flags.
     let limits: YAMLLimits
     let readCache = DepartmentReadCache()
