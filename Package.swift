@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -29,7 +30,8 @@ let package = Package(
             name: "EcoprodFramework",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "EcoprodReports", dependencies: ["EcoprodFramework"]),
+        // Reports, and the grid: an xlsx workbook is a zip package (ZIPFoundation, over zlib).
+        .target(name: "EcoprodReports", dependencies: ["EcoprodFramework", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The LSP base protocol (framing); it depends on nothing of ours.
         .target(name: "LanguageServerProtocol"),
         .target(name: "EcoprodCompiler", dependencies: ["StrictYAML", "EcoprodReports", "EcoprodFramework", "LanguageServerProtocol"]),

@@ -2,21 +2,24 @@ import ArgumentParser
 import EcoprodCompiler
 import EcoprodReports
 import EcoprodFramework
+import Foundation
 
 /// The output formats of `render`.
 enum RenderFormat: String, ExpressibleByArgument, CaseIterable {
-    case html, csv
+    case html, csv, xlsx
 }
 
 /// `ecoprod render BUNDLE`: the framework for people, as a web page or a spreadsheet.
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Render a framework as a self-contained HTML page or a CSV spreadsheet.",
+        abstract: "Render a framework as a self-contained HTML page, a CSV spreadsheet or the xlsx grid productions fill in.",
         discussion: """
             BUNDLE is a bundle file (verified first) or a source folder (compiled first). The HTML page \
             needs no network: styles, script and chart are inline. The CSV is RFC 4180, UTF-8 with a BOM, \
-            one row per criterion with one column per locale.
+            one row per criterion with one column per locale. The xlsx grid (--output required) has a \
+            Production sheet, one answer row per criterion and a Score sheet of live formulas; --answers \
+            pre-fills it (an answer set or a grid, migrated first when written for an older release).
             """)
 
     @Argument(help: "The bundle file, or a framework source folder; - reads a bundle from stdin.")
@@ -25,8 +28,23 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "Output: html or csv.")
     var format: RenderFormat = .html
 
+    @Option(name: .long, help: "With --format xlsx: pre-fill the grid from this answer set or grid.")
+    var answers: String?
+
+    @Option(name: .long, help: "With --answers: the releases to migrate them through (default: Framework/releases).")
+    var releases: String?
+
     @OptionGroup var report: ReportOptions
     @OptionGroup var diagnosticFormat: DiagnosticFormatOption
+    @OptionGroup var trust: TrustOptions
+    @OptionGroup var gridLimits: GridLimitOptions
+
+    func validate() throws {
+        if format == .xlsx && (report.output == nil) {
+            throw ValidationError("--format xlsx writes a workbook: give --output FILE (or --output - for stdout)")
+        }
+        if answers != nil && format != .xlsx { throw ValidationError("--answers pre-fills a grid: it applies to --format xlsx only") }
+    }
 
     func run() throws {
         var collector = DiagnosticCollector()
@@ -35,11 +53,33 @@ struct RenderCommand: ParsableCommand {
             throw ExitCode(1)
         }
         try report.checkLocale(in: input.framework)
-        let text: String
+        let bytes: [UInt8]
         switch format {
-        case .html: text = FrameworkPageRenderer(locale: report.locale).render(input.bundle)
-        case .csv: text = FrameworkCSVRenderer(locale: report.locale).render(input.bundle)
+        case .html: bytes = Array(FrameworkPageRenderer(locale: report.locale).render(input.bundle).utf8)
+        case .csv: bytes = Array(FrameworkCSVRenderer(locale: report.locale).render(input.bundle).utf8)
+        case .xlsx: bytes = try grid(input.bundle)
         }
-        try report.deliver(text, format: diagnosticFormat.diagnosticsFormat)
+        try report.deliver(bytes, format: diagnosticFormat.diagnosticsFormat)
+    }
+
+    /// The grid, pre-filled when --answers is given.
+    private func grid(_ bundle: FrameworkBundle) throws -> [UInt8] {
+        let locale = report.locale ?? bundle.framework.identity.locales.first ?? "en"
+        var fill: GridWriter.Fill?
+        if let answers {
+            var diagnostics = DiagnosticCollector()
+            // The releases are needed only to migrate; answers written for this bundle need none.
+            let needsHistory = releases != nil || FileManager.default.fileExists(atPath: "Framework/releases")
+            let history = needsHistory ? AnswerInput.history(bundle: nil, releases: releases, trust: trust, into: &diagnostics) : .empty
+            guard !diagnostics.hasErrors,
+                let (read, locate, _) = GridInput.answers(at: answers, history: history, also: bundle, limits: gridLimits.limits, into: &diagnostics),
+                let made = GridInput.fill(read, locate: locate, bundle: bundle, history: history, locale: locale, into: &diagnostics)
+            else {
+                Console.report(diagnostics.sorted(), format: diagnosticFormat.diagnosticsFormat)
+                throw ExitCode(1)
+            }
+            fill = made
+        }
+        return try GridWriter(locale: locale).write(bundle, fill: fill)
     }
 }

@@ -67,7 +67,8 @@ public struct Diagnostic: Sendable, Hashable, Codable {
 }
 
 /// A file position as diagnostics report it: 1-based line and column (in Unicode scalars).
-/// For JSON inputs, `path` adds the JSON path of the offending value.
+/// For JSON inputs, `path` adds the JSON path of the offending value. For workbooks, `cell`
+/// names the sheet and cell (`Grille!L14`), and line and column are that cell's row and column.
 public struct SourceLocation: Sendable, Hashable, Codable, Comparable {
     public var file: String
     public var line: Int
@@ -77,14 +78,17 @@ public struct SourceLocation: Sendable, Hashable, Codable, Comparable {
     public var endColumn: Int?
     /// The JSON path (`$.criteria[3].points`) for problems found in JSON documents.
     public var path: String?
+    /// The sheet and cell (`Grille!L14`), for problems found in workbooks.
+    public var cell: String?
 
-    public init(file: String, line: Int, column: Int, endLine: Int? = nil, endColumn: Int? = nil, path: String? = nil) {
+    public init(file: String, line: Int, column: Int, endLine: Int? = nil, endColumn: Int? = nil, path: String? = nil, cell: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.endLine = endLine
         self.endColumn = endColumn
         self.path = path
+        self.cell = cell
     }
 
     /// The start of a file, for problems about a file as a whole.

@@ -352,6 +352,46 @@ extension DiagnosticCode {
             Entry(.error, "Wrong answer-set structure",
                   explanation: "A member is missing or has the wrong type; the JSON path names it.",
                   example: "\"evidence\": \"invoice.pdf\"", fix: "See Schemas/answers.schema.json; evidence is a list.")
+        case .gridNotAWorkbook:
+            Entry(.error, "Not an xlsx workbook",
+                  explanation: "A grid is an Office Open XML workbook: a zip package. This file is not a zip, or its package is damaged (cut short, or its central directory does not add up).",
+                  example: "a CSV export renamed grid.xlsx", fix: "Open the file in Excel or LibreOffice Calc and save it as an Excel 2007-365 workbook (.xlsx).")
+        case .gridEncrypted:
+            Entry(.error, "Password-protected workbook",
+                  explanation: "The workbook is encrypted (a password to open it), or it is a legacy compound file. Its contents cannot be read without the password, and no password is ever asked for.",
+                  example: "a grid saved with \"Encrypt with password\"", fix: "Remove the password (Excel: File › Info › Protect Workbook; LibreOffice: File › Properties › Security, or save without \"Save with password\"), then import again.")
+        case .gridLimit:
+            Entry(.error, "Workbook over a limit",
+                  explanation: "Before decompressing anything, the package is checked against limits: file size, entry count, total uncompressed size and compression ratio. A zip bomb exceeds them by orders of magnitude; a real grid stays far below.",
+                  example: "a 40 KB file that unzips to 4 GB", fix: "Check where the file came from. For a genuine large grid, raise the limit named in the message (`--max-uncompressed-bytes`, `--max-entries`, `--max-compression-ratio`, `--max-grid-bytes`).")
+        case .gridUnsafePath:
+            Entry(.error, "Unsafe entry name in the package",
+                  explanation: "An entry of the zip package is named with `..`, an absolute path, a drive letter or a backslash. Nothing is ever extracted to disk, but such a name never comes from a spreadsheet application, so the file is refused.",
+                  example: "an entry named ../../.bashrc", fix: "Save the grid again from the spreadsheet application.")
+        case .gridXML:
+            Entry(.error, "Refused or malformed XML in a part",
+                  explanation: "A part of the workbook is not well-formed XML, nests deeper than `--max-xml-depth`, or declares a document type. DOCTYPE and entities other than XML's five are refused, never resolved: a workbook never needs them, and they are how entity-expansion and external-entity attacks work.",
+                  example: "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>", fix: "Save the grid again from the spreadsheet application.")
+        case .gridMissingPart:
+            Entry(.error, "Missing part or sheet",
+                  explanation: "The package lacks a part a workbook needs (its relationships, the workbook, a sheet), or the workbook lacks one of the grid's sheets.",
+                  example: "a workbook whose Grille sheet was deleted", fix: "Start again from a grid written by `ecoprod render --format xlsx`, or restore the sheet.")
+        case .gridIdentity:
+            Entry(.error, "Missing or foreign bundle identity",
+                  explanation: "The hidden `ecoprod` sheet names the grid format and the bundle (framework, version, digest) the grid was written from. It is missing, names another grid format, or names a bundle that is not among the releases.",
+                  example: "a spreadsheet that was never written by ecoprod", fix: "Import grids written by `ecoprod render --format xlsx`; pass `--releases` with the folder that holds the grid's bundle.")
+        case .gridStructure:
+            Entry(.error, "Grid structure altered",
+                  explanation: "A criterion's row no longer matches the bundle: its ID, points or mandatory flag was changed, or a criterion's row is missing or given twice. The structure is compared with the bundle so that answers cannot land on the wrong criterion.",
+                  example: "the points of A1 changed from 5 to 40", fix: "Undo the change: the structure cells are locked for that reason.")
+        case .gridStatus:
+            Entry(.error, "Unknown status word",
+                  explanation: "A status cell holds a word that is none of the statuses, in French or in English (Rempli, Non rempli, Non applicable; Met, Not met, Not applicable; or met, not-met, not-applicable). An empty cell means unanswered.",
+                  example: "Fait", fix: "Pick a status from the cell's drop-down list.")
+        case .gridPreserved:
+            Entry(.error, "Preserved answers unreadable",
+                  explanation: "The hidden `ecoprod` sheet keeps, as JSON, the members of the answer set that no cell shows. That JSON was altered and no longer reads, so importing would lose them.",
+                  example: "a preserved cell edited by hand", fix: "Restore the hidden sheet from the grid as it was written, or import the original answer set.")
         case .answersStatus:
             Entry(.error, "Unknown status",
                   explanation: "Statuses are `met`, `not-met` and `not-applicable`.",

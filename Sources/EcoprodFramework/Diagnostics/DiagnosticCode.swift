@@ -103,6 +103,17 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable, C
     case answersNotApplicableRefused = "A108"
     case answersBundleNotFound = "A109"
     case migrationRefused = "A110"
+    // X1xx: grids (xlsx workbooks).
+    case gridNotAWorkbook = "X101"
+    case gridEncrypted = "X102"
+    case gridLimit = "X103"
+    case gridUnsafePath = "X104"
+    case gridXML = "X105"
+    case gridMissingPart = "X106"
+    case gridIdentity = "X107"
+    case gridStructure = "X108"
+    case gridStatus = "X109"
+    case gridPreserved = "X110"
     // J1xx: batch streams (JSONL).
     case lineTooLong = "J101"
     case lineMemberReserved = "J102"

@@ -23,18 +23,23 @@ public final class ReleaseScorer {
     /// for reports that show criterion titles and the evidence given.
     public func scoredAnswers(_ bytes: [UInt8], file: String, line: Int = 1, into diagnostics: inout DiagnosticCollector) -> ScoredAnswers? {
         guard let (answers, locator) = AnswerSetDecoder().decodeLocated(bytes, file: file, line: line, into: &diagnostics) else { return nil }
+        return scoredAnswers(answers, into: &diagnostics, locate: locator.location(of:))
+    }
+
+    /// Scores an answer set already read (from a grid, say), reporting at `locate(path)`.
+    public func scoredAnswers(_ answers: AnswerSet, into diagnostics: inout DiagnosticCollector, locate: (String) -> SourceLocation) -> ScoredAnswers? {
         let version = answers.framework.version
         guard let release = againstLatest ? history.latest : history.release(version) else {
             diagnostics.emit(Diagnostic(
                 .error, .answersBundleNotFound, "no release \(answers.framework.id) \(version) among the releases",
-                at: locator.location(of: "$.framework.version"),
+                at: locate("$.framework.version"),
                 help: "pass --releases with the folder that holds it, or run `ecoprod migrate` to a released version"))
             return nil
         }
         let releaseVersion = release.bundle.framework.identity.version
         let scorer = scorers[releaseVersion] ?? Scorer(bundle: release.bundle)
         scorers[releaseVersion] = scorer
-        guard let report = scorer.score(answers, into: &diagnostics, locate: locator.location(of:)) else { return nil }
+        guard let report = scorer.score(answers, into: &diagnostics, locate: locate) else { return nil }
         return ScoredAnswers(report: report, answers: answers, bundle: release.bundle)
     }
 }

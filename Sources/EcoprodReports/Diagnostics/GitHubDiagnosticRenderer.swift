@@ -13,7 +13,7 @@ public struct GitHubDiagnosticRenderer: DiagnosticRenderer {
             case .warning: command = "warning"
             case .note: command = "notice"
             }
-            var message = diagnostic.message
+            var message = (diagnostic.location.cell.map { $0 + ": " } ?? "") + diagnostic.message
             for note in diagnostic.notes {
                 message += "\nnote: " + (note.location.map { "\($0.file):\($0.line):\($0.column): " } ?? "") + note.message
             }

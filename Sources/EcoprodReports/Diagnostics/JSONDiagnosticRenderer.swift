@@ -30,6 +30,7 @@ public struct JSONDiagnosticRenderer: DiagnosticRenderer {
             "help": diagnostic.help.map(JSONValue.string) ?? .null,
         ]
         if let path = diagnostic.location.path { object["path"] = .string(path) }
+        if let cell = diagnostic.location.cell { object["cell"] = .string(cell) }
         if let endLine = diagnostic.location.endLine, let endColumn = diagnostic.location.endColumn {
             object["end_line"] = .integer(endLine)
             object["end_column"] = .integer(endColumn)

@@ -57,6 +57,8 @@ public struct SARIFDiagnosticRenderer: DiagnosticRenderer {
             region["endLine"] = .integer(endLine)
             region["endColumn"] = .integer(endColumn)
         }
-        return ["physicalLocation": ["artifactLocation": ["uri": .string(at.file)], "region": .object(region)]]
+        var location: [String: JSONValue] = ["physicalLocation": ["artifactLocation": ["uri": .string(at.file)], "region": .object(region)]]
+        if let cell = at.cell { location["logicalLocations"] = [["fullyQualifiedName": .string(cell), "kind": "element"]] }
+        return .object(location)
     }
 }

@@ -50,8 +50,9 @@ public struct TextDiagnosticRenderer: DiagnosticRenderer {
     private func render(_ diagnostic: Diagnostic, lines cache: inout [String: [Substring]]) -> String {
         let location = diagnostic.location
         let visible = { (text: String) in TerminalText.visible(text) }
-        var output = "\(paint("\(visible(location.file)):\(location.line):\(location.column):", "1")) \(severityLabel(diagnostic.severity))[\(diagnostic.code)]: \(paint(visible(diagnostic.message), "1"))\n"
-        if let lines = lines(of: location.file, cache: &cache), location.line >= 1, location.line <= lines.count {
+        let place = location.cell.map { "\(visible(location.file)):\(visible($0)):" } ?? "\(visible(location.file)):\(location.line):\(location.column):"
+        var output = "\(paint(place, "1")) \(severityLabel(diagnostic.severity))[\(diagnostic.code)]: \(paint(visible(diagnostic.message), "1"))\n"
+        if location.cell == nil, let lines = lines(of: location.file, cache: &cache), location.line >= 1, location.line <= lines.count {
             let line = Array(String(lines[location.line - 1]).replacingTabs().unicodeScalars)
             let number = String(location.line)
             let gutter = String(repeating: " ", count: number.count)

@@ -1,0 +1,96 @@
+/// The central directory of a zip file, read and checked before anything is decompressed.
+///
+/// ZIPFoundation decompresses; this type decides whether it may. It reads the end-of-central-
+/// directory record and every directory entry with bounds-checked reads, and refuses a package
+/// whose entries are too many, too large, compressed too well, encrypted, or named outside
+/// the package (`..`, absolute paths). ZIPFoundation alone would stop listing entries at the
+/// first encrypted one, and trusts declared sizes; these checks come first so neither matters.
+struct ZIPDirectory {
+    /// One entry as the central directory declares it.
+    struct Entry: Equatable {
+        var path: String
+        var compressedSize: Int
+        var uncompressedSize: Int
+        var encrypted: Bool
+    }
+
+    /// Why a package was refused.
+    enum Refusal: Error, Equatable {
+        case notAZip
+        case compoundFile
+        case zip64
+        case truncated(String)
+        case tooManyEntries(limit: Int)
+        case tooLarge(path: String, limit: Int)
+        case ratio(path: String, ratio: Int, limit: Int)
+        case unsafePath(String)
+        case encrypted(String)
+    }
+
+    var entries: [Entry] = []
+
+    /// The directory of `bytes`, checked against `limits`.
+    init(_ bytes: [UInt8], limits: GridLimits) throws(Refusal) {
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { throw .compoundFile }
+        guard bytes.starts(with: [0x50, 0x4B]) else { throw .notAZip }
+        guard let end = Self.endRecord(bytes) else { throw .truncated("no end-of-central-directory record") }
+        let count = Self.uint16(bytes, end + 10)
+        let offset = Self.uint32(bytes, end + 16)
+        if count == 0xFFFF || offset == 0xFFFF_FFFF { throw .zip64 }
+        guard count <= limits.maxEntries else { throw .tooManyEntries(limit: limits.maxEntries) }
+        var position = offset
+        var declaredTotal = 0
+        for _ in 0..<count {
+            guard position + 46 <= end, Self.uint32(bytes, position) == 0x0201_4B50 else { throw .truncated("central directory entry \(entries.count + 1)") }
+            let nameLength = Self.uint16(bytes, position + 28)
+            let skip = nameLength + Self.uint16(bytes, position + 30) + Self.uint16(bytes, position + 32)
+            guard position + 46 + skip <= end else { throw .truncated("central directory entry \(entries.count + 1)") }
+            let path = String(decoding: bytes[position + 46..<position + 46 + nameLength], as: UTF8.self)
+            let entry = Entry(
+                path: path, compressedSize: Self.uint32(bytes, position + 20), uncompressedSize: Self.uint32(bytes, position + 24),
+                encrypted: Self.uint16(bytes, position + 8) & 1 != 0)
+            try Self.check(entry, limits: limits)
+            declaredTotal += entry.uncompressedSize
+            guard declaredTotal <= limits.maxUncompressedBytes else { throw .tooLarge(path: path, limit: limits.maxUncompressedBytes) }
+            entries.append(entry)
+            position += 46 + skip
+        }
+    }
+
+    private static func check(_ entry: Entry, limits: GridLimits) throws(Refusal) {
+        let components = entry.path.split(separator: "/", omittingEmptySubsequences: false)
+        if entry.path.hasPrefix("/") || entry.path.contains("\\") || entry.path.contains("\0") || components.contains("..")
+            || (entry.path.count >= 2 && entry.path.dropFirst().first == ":")
+        {
+            throw .unsafePath(entry.path)
+        }
+        if entry.encrypted { throw .encrypted(entry.path) }
+        if entry.uncompressedSize > GridLimits.ratioFloorBytes {
+            let ratio = entry.uncompressedSize / max(entry.compressedSize, 1)
+            if ratio > limits.maxCompressionRatio { throw .ratio(path: entry.path, ratio: ratio, limit: limits.maxCompressionRatio) }
+        }
+    }
+
+    /// The offset of the end-of-central-directory record, searched back from the end over the
+    /// longest possible comment.
+    private static func endRecord(_ bytes: [UInt8]) -> Int? {
+        guard bytes.count >= 22 else { return nil }
+        var position = bytes.count - 22
+        let lowest = max(0, bytes.count - 22 - 0xFFFF)
+        while position >= lowest {
+            if uint32(bytes, position) == 0x0605_4B50 { return position }
+            position -= 1
+        }
+        return nil
+    }
+
+    private static func uint16(_ bytes: [UInt8], _ at: Int) -> Int {
+        guard at >= 0, at + 2 <= bytes.count else { return 0 }
+        return Int(bytes[at]) | Int(bytes[at + 1]) << 8
+    }
+
+    private static func uint32(_ bytes: [UInt8], _ at: Int) -> Int {
+        guard at >= 0, at + 4 <= bytes.count else { return 0 }
+        return Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24
+    }
+}

@@ -1,0 +1,242 @@
+/// A strict, bounded XML reader for the parts of a workbook: bytes in, a tree of elements out.
+///
+/// It reads what SpreadsheetML uses (elements, attributes, text, CDATA, character references
+/// and the five predefined entities) and refuses what a workbook never needs: a document type
+/// declaration, and with it every other entity. Nothing is ever fetched or expanded, so billion
+/// laughs and external entities cannot happen. Nesting deeper than `maxDepth` is refused before
+/// it costs memory. Element and attribute names keep their prefix; ``XMLElement`` matches local
+/// names, because real applications choose their own prefixes.
+struct XMLDocumentReader {
+    /// Why a part was refused, and where (1-based line and column, in bytes).
+    struct Failure: Error, Equatable {
+        enum Kind: Equatable {
+            case documentType
+            case unknownEntity(String)
+            case tooDeep(Int)
+            case malformed(String)
+            case notUTF8
+        }
+
+        var kind: Kind
+        var line: Int
+        var column: Int
+
+        var message: String {
+            switch kind {
+            case .documentType: return "a document type declaration (DOCTYPE) is refused: a workbook part never needs one, and its entities are never resolved"
+            case .unknownEntity(let name): return "the entity '&\(name);' is not one of XML's five: no other entity is resolved"
+            case .tooDeep(let limit): return "elements nest deeper than \(limit) levels"
+            case .malformed(let what): return "malformed XML: \(what)"
+            case .notUTF8: return "the part is not UTF-8"
+            }
+        }
+    }
+
+    /// The deepest nesting accepted.
+    var maxDepth: Int
+
+    private var bytes: [UInt8] = []
+    private var position = 0
+
+    init(maxDepth: Int) {
+        self.maxDepth = maxDepth
+    }
+
+    /// Reads one document: its root element.
+    mutating func read(_ input: [UInt8]) throws(Failure) -> XMLElement {
+        bytes = input
+        position = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+        var stack: [XMLElement] = []
+        var root: XMLElement?
+        while position < bytes.count {
+            if bytes[position] != UInt8(ascii: "<") {
+                let text = try readText()
+                if stack.isEmpty {
+                    guard text.allSatisfy(\.isWhitespace) else { throw failure(.malformed("text outside the root element")) }
+                } else {
+                    stack[stack.count - 1].text += text
+                }
+                continue
+            }
+            if matches("<?") {
+                try skip(past: "?>", what: "processing instruction")
+            } else if matches("<!--") {
+                try skip(past: "-->", what: "comment")
+            } else if matches("<![CDATA[") {
+                let start = position + 9
+                try skip(past: "]]>", what: "CDATA section")
+                guard !stack.isEmpty else { throw failure(.malformed("CDATA outside the root element")) }
+                stack[stack.count - 1].text += try decode(start..<position - 3)
+            } else if matches("<!") {
+                throw failure(matches("<!DOCTYPE") ? .documentType : .malformed("markup declaration"))
+            } else if matches("</") {
+                try closeElement(&stack, root: &root)
+            } else {
+                guard root == nil else { throw failure(.malformed("a second root element")) }
+                let (element, selfClosing) = try openElement()
+                if selfClosing {
+                    if stack.isEmpty { root = element } else { stack[stack.count - 1].children.append(element) }
+                } else {
+                    guard stack.count < maxDepth else { throw failure(.tooDeep(maxDepth)) }
+                    stack.append(element)
+                }
+            }
+        }
+        guard stack.isEmpty, let root else { throw failure(.malformed(stack.isEmpty ? "no root element" : "unclosed element <\(stack.last!.name)>")) }
+        return root
+    }
+
+    private mutating func closeElement(_ stack: inout [XMLElement], root: inout XMLElement?) throws(Failure) {
+        position += 2
+        let name = try readName()
+        skipSpaces()
+        guard position < bytes.count, bytes[position] == UInt8(ascii: ">") else { throw failure(.malformed("'>' expected after </\(name)")) }
+        position += 1
+        guard let open = stack.popLast(), open.name == name else { throw failure(.malformed("</\(name)> closes nothing open")) }
+        if stack.isEmpty { root = open } else { stack[stack.count - 1].children.append(open) }
+    }
+
+    private mutating func openElement() throws(Failure) -> (XMLElement, Bool) {
+        position += 1
+        var element = XMLElement(name: try readName())
+        while true {
+            let hadSpace = skipSpaces()
+            guard position < bytes.count else { throw failure(.malformed("unterminated tag <\(element.name)")) }
+            if bytes[position] == UInt8(ascii: ">") {
+                position += 1
+                return (element, false)
+            }
+            if matches("/>") {
+                position += 2
+                return (element, true)
+            }
+            guard hadSpace else { throw failure(.malformed("space expected between attributes of <\(element.name)>")) }
+            let name = try readName()
+            skipSpaces()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "=") else { throw failure(.malformed("'=' expected after attribute \(name)")) }
+            position += 1
+            skipSpaces()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "'") else {
+                throw failure(.malformed("quoted value expected for attribute \(name)"))
+            }
+            let quote = bytes[position]
+            position += 1
+            let start = position
+            while position < bytes.count, bytes[position] != quote {
+                if bytes[position] == UInt8(ascii: "<") { throw failure(.malformed("'<' in the value of attribute \(name)")) }
+                position += 1
+            }
+            guard position < bytes.count else { throw failure(.malformed("unterminated value of attribute \(name)")) }
+            let value = try decode(start..<position)
+            position += 1
+            guard !element.attributes.contains(where: { $0.name == name }) else { throw failure(.malformed("attribute \(name) given twice")) }
+            element.attributes.append((name, value))
+        }
+    }
+
+    private mutating func readText() throws(Failure) -> String {
+        let start = position
+        while position < bytes.count, bytes[position] != UInt8(ascii: "<") { position += 1 }
+        return try decode(start..<position)
+    }
+
+    private mutating func readName() throws(Failure) -> String {
+        let start = position
+        while position < bytes.count, Self.isNameByte(bytes[position]) { position += 1 }
+        guard position > start, !(0x30...0x39).contains(bytes[start]), bytes[start] != UInt8(ascii: "-"), bytes[start] != UInt8(ascii: ".") else {
+            throw failure(.malformed("a name expected"))
+        }
+        guard let name = String(validating: bytes[start..<position], as: UTF8.self) else { throw failure(.notUTF8) }
+        return name
+    }
+
+    /// Text with references resolved: the five predefined entities and character references.
+    private func decode(_ range: Range<Int>) throws(Failure) -> String {
+        guard let raw = String(validating: bytes[range], as: UTF8.self) else { throw failure(.notUTF8, at: range.lowerBound) }
+        guard raw.utf8.contains(UInt8(ascii: "&")) || raw.utf8.contains(0x0D) else { return raw }
+        var output = ""
+        var rest = Substring(raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+        while let ampersand = rest.firstIndex(of: "&") {
+            output += rest[..<ampersand]
+            guard let semicolon = rest[ampersand...].prefix(12).firstIndex(of: ";") else {
+                throw failure(.malformed("'&' that starts no reference"), at: range.lowerBound)
+            }
+            let name = String(rest[rest.index(after: ampersand)..<semicolon])
+            guard let resolved = Self.resolve(name) else {
+                throw failure(name.hasPrefix("#") ? .malformed("bad character reference &\(name);") : .unknownEntity(name), at: range.lowerBound)
+            }
+            output.unicodeScalars.append(resolved)
+            rest = rest[rest.index(after: semicolon)...]
+        }
+        return output + rest
+    }
+
+    private static func resolve(_ name: String) -> Unicode.Scalar? {
+        switch name {
+        case "lt": return "<"
+        case "gt": return ">"
+        case "amp": return "&"
+        case "quot": return "\""
+        case "apos": return "'"
+        default:
+            guard name.hasPrefix("#") else { return nil }
+            let digits = name.dropFirst()
+            let value = digits.hasPrefix("x") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
+            guard let value, value == 0x9 || value == 0xA || value == 0xD || value >= 0x20 else { return nil }
+            return Unicode.Scalar(value)
+        }
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return true
+        case UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "."): return true
+        default: return byte >= 0x80
+        }
+    }
+
+    @discardableResult
+    private mutating func skipSpaces() -> Bool {
+        let start = position
+        while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x0A || bytes[position] == 0x0D || bytes[position] == 0x09 {
+            position += 1
+        }
+        return position > start
+    }
+
+    private func matches(_ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard position + count <= bytes.count else { return false }
+        return literal.withUTF8Buffer { buffer in
+            var index = 0
+            while index < count {
+                if bytes[position + index] != buffer[index] { return false }
+                index += 1
+            }
+            return true
+        }
+    }
+
+    private mutating func skip(past terminator: StaticString, what: String) throws(Failure) {
+        while position < bytes.count {
+            if matches(terminator) {
+                position += terminator.utf8CodeUnitCount
+                return
+            }
+            position += 1
+        }
+        throw failure(.malformed("unterminated \(what)"))
+    }
+
+    private func failure(_ kind: Failure.Kind, at offset: Int? = nil) -> Failure {
+        let end = min(offset ?? position, bytes.count)
+        var line = 1
+        var lineStart = 0
+        for index in 0..<end where bytes[index] == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        return Failure(kind: kind, line: line, column: end - lineStart + 1)
+    }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import EcoprodFramework
+import EcoprodReports
+import Foundation
+
+/// The limits a workbook is read within (README "Formats › The grid"), for genuine grids
+/// larger than the defaults.
+struct GridLimitOptions: ParsableArguments {
+    @Option(name: .long, help: "Largest workbook file read, in bytes.")
+    var maxGridBytes = GridLimits.default.maxFileBytes
+
+    @Option(name: .long, help: "Most entries (parts) in the workbook's zip package.")
+    var maxEntries = GridLimits.default.maxEntries
+
+    @Option(name: .long, help: "Most bytes the parts read may decompress to, together.")
+    var maxUncompressedBytes = GridLimits.default.maxUncompressedBytes
+
+    @Option(name: .long, help: "Highest compression ratio of a part over 1 MiB.")
+    var maxCompressionRatio = GridLimits.default.maxCompressionRatio
+
+    @Option(name: .long, help: "Deepest XML nesting in a part.")
+    var maxXMLDepth = GridLimits.default.maxXMLDepth
+
+    func validate() throws {
+        let values = [
+            ("--max-grid-bytes", maxGridBytes), ("--max-entries", maxEntries), ("--max-uncompressed-bytes", maxUncompressedBytes),
+            ("--max-compression-ratio", maxCompressionRatio), ("--max-xml-depth", maxXMLDepth),
+        ]
+        for (name, value) in values where value <= 0 {
+            throw ValidationError("\(name) must be a positive integer")
+        }
+    }
+
+    var limits: GridLimits {
+        GridLimits(
+            maxFileBytes: maxGridBytes, maxEntries: maxEntries, maxUncompressedBytes: maxUncompressedBytes, maxCompressionRatio: maxCompressionRatio,
+            maxXMLDepth: maxXMLDepth)
+    }
+}
+
+/// Answer sets from grids, and grids from answer sets, for the commands that accept either.
+enum GridInput {
+    /// Reads a grid, finding the bundle it names among `history`'s releases.
+    /// `also` is one more bundle to look in (the one a grid is being rendered from).
+    static func read(
+        _ bytes: [UInt8], file: String, history: ReleaseHistory, also: FrameworkBundle? = nil, limits: GridLimits, into diagnostics: inout DiagnosticCollector
+    ) -> GridImport? {
+        GridImporter(limits: limits).read(bytes, file: file, bundle: { id, version in
+            let candidates = (also.map { [$0] } ?? []) + (history.release(version).map { [$0.bundle] } ?? [])
+            return candidates.first { $0.framework.identity.id == id && $0.framework.identity.version == version }
+        }, into: &diagnostics)
+    }
+
+    /// The answers `path` holds (an answer set or a grid, told by content), with where each value is.
+    static func answers(
+        at path: String, history: ReleaseHistory, also: FrameworkBundle? = nil, limits: GridLimits, into diagnostics: inout DiagnosticCollector
+    ) -> (answers: AnswerSet, locate: (String) -> SourceLocation, isGrid: Bool)? {
+        guard let bytes = Console.read(path) else {
+            diagnostics.emit(.fileUnreadable(path, reason: "no such file"))
+            return nil
+        }
+        if GridImporter.isWorkbook(bytes) {
+            guard let grid = read(bytes, file: path, history: history, also: also, limits: limits, into: &diagnostics) else { return nil }
+            return (grid.answers, grid.locate, true)
+        }
+        guard let (answers, locator) = AnswerSetDecoder().decodeLocated(bytes, file: path, into: &diagnostics) else { return nil }
+        return (answers, locator.location(of:), false)
+    }
+
+    /// The fill of a grid for `bundle`: the answers as they are when written for it, else
+    /// migrated to it through `history`; refused when the bundle's policy refuses them.
+    static func fill(
+        _ answers: AnswerSet, locate: (String) -> SourceLocation, bundle: FrameworkBundle, history: ReleaseHistory, locale: String,
+        into diagnostics: inout DiagnosticCollector
+    ) -> GridWriter.Fill? {
+        var current = answers
+        var report: MigrationReport?
+        if answers.framework != BundleReference(bundle) {
+            let version = bundle.framework.identity.version
+            guard let (migrated, migration) = Migrator(history: history).migrate(answers, to: version, into: &diagnostics, locate: locate) else { return nil }
+            guard migrated.framework == BundleReference(bundle) else {
+                diagnostics.emit(Diagnostic(
+                    .answersVersionMismatch, "the answers migrate to \(version) with digest \(migrated.framework.digest), not this bundle's \(bundle.digest)",
+                    at: locate("$.framework"), help: "render the grid from the released bundle, or pass --releases with the folder it belongs to"))
+                return nil
+            }
+            current = migrated
+            report = migration
+        }
+        guard Scorer(bundle: bundle).score(current, into: &diagnostics, locate: locate) != nil else { return nil }
+        return GridWriter.Fill(answers: current, migration: report, locale: locale)
+    }
+}
