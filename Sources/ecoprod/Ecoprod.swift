@@ -14,7 +14,7 @@ struct Ecoprod: ParsableCommand {
             Data goes to stdout; diagnostics and progress go to stderr.
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, BuildCommand.self, VerifyCommand.self, DiffCommand.self, ReleaseCommand.self, SignCommand.self, ScoreCommand.self, VerifyStatementCommand.self, MigrateCommand.self, RenderCommand.self, ExplainCommand.self, LSPCommand.self]
+        subcommands: [CheckCommand.self, BuildCommand.self, VerifyCommand.self, DiffCommand.self, ReleaseCommand.self, SignCommand.self, ScoreCommand.self, VerifyStatementCommand.self, MigrateCommand.self, RenderCommand.self, ImportCommand.self, ExplainCommand.self, LSPCommand.self]
     )
 
     /// Installs the interrupt handlers that remove temporary and lock files, then runs.

@@ -1,0 +1,69 @@
+import ArgumentParser
+import EcoprodFramework
+import EcoprodReports
+import Foundation
+
+/// `ecoprod import GRID.xlsx`: a filled grid → the answer set it holds.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Read a filled xlsx grid back into an answer set.",
+        discussion: """
+            The grid names its bundle in its hidden sheet; the bundle is found among the releases. \
+            Statuses are read in French or English, an empty status is unanswered, evidence cells \
+            are split into a list on line breaks. Every problem is reported at its sheet and cell.
+            """)
+
+    @Argument(help: "The workbook (.xlsx); - reads stdin.")
+    var grid: String
+
+    @Option(name: .long, help: "The releases folder that holds the grid's bundle (default: Framework/releases).")
+    var releases: String?
+
+    @Option(name: .shortAndLong, help: "Where to write the answer set (written atomically; default: stdout).")
+    var output: String?
+
+    @Flag(name: .long, help: "Replace an existing --output file with different content.")
+    var force = false
+
+    @OptionGroup var diagnosticFormat: DiagnosticFormatOption
+    @OptionGroup var trust: TrustOptions
+    @OptionGroup var gridLimits: GridLimitOptions
+
+    func run() throws {
+        var diagnostics = DiagnosticCollector()
+        let history = AnswerInput.history(bundle: nil, releases: releases, trust: trust, into: &diagnostics)
+        guard !diagnostics.hasErrors, let bytes = read(into: &diagnostics),
+            let imported = GridInput.read(bytes, file: grid, history: history, limits: gridLimits.limits, into: &diagnostics)
+        else {
+            Console.report(diagnostics.sorted(), format: diagnosticFormat.diagnosticsFormat)
+            throw ExitCode(1)
+        }
+        let json = imported.answers.jsonValue.prettyBytes()
+        guard let output, output != "-" else {
+            Console.out(bytes: json)
+            return
+        }
+        do {
+            let outcome = try AtomicFileWriter(force: force).write(json, to: output)
+            Console.error("\(outcome == .unchanged ? "Unchanged" : "Wrote") \(output)\n")
+        } catch {
+            Console.report([error.diagnostic], format: diagnosticFormat.diagnosticsFormat)
+            throw ExitCode(1)
+        }
+    }
+
+    /// The workbook's bytes, refusing a file over --max-grid-bytes before reading it.
+    private func read(into diagnostics: inout DiagnosticCollector) -> [UInt8]? {
+        if grid != "-", let size = (try? FileManager.default.attributesOfItem(atPath: grid))?[.size] as? Int, size > gridLimits.maxGridBytes {
+            diagnostics.emit(Diagnostic(
+                .gridLimit, "the workbook is \(size) bytes, over the limit of \(gridLimits.maxGridBytes)", at: .file(grid),
+                help: "raise --max-grid-bytes for a genuine grid this large"))
+            return nil
+        }
+        guard let bytes = Console.read(grid) else {
+            diagnostics.emit(.fileUnreadable(grid, reason: "no such file"))
+            return nil
+        }
+        return bytes
+    }
+}
