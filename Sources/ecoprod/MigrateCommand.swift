@@ -10,7 +10,7 @@ struct MigrateCommand: ParsableCommand {
         commandName: "migrate", abstract: "Migrate an answer set to a later release, losing nothing.",
         discussion: "Follows each release's lineage rules in turn. The report goes to stderr, or to --report FILE as JSON.")
 
-    @Argument(help: "The answer set (JSON), or a JSONL stream with --jsonl; - reads stdin.")
+    @Argument(help: "The answer set (JSON) or a filled grid (xlsx, migrated to a grid: --output required), or a JSONL stream with --jsonl; - reads stdin.")
     var answers: String
 
     @Option(name: .long, help: "The version to migrate to.")
@@ -36,6 +36,7 @@ struct MigrateCommand: ParsableCommand {
 
     @OptionGroup var diagnosticFormat: DiagnosticFormatOption
     @OptionGroup var trust: TrustOptions
+    @OptionGroup var gridLimits: GridLimitOptions
 
     func validate() throws {
         if maxLineBytes < 1 { throw ValidationError("--max-line-bytes must be at least 1") }
@@ -60,13 +61,30 @@ struct MigrateCommand: ParsableCommand {
             throw ExitCode(1)
         }
         var diagnostics = DiagnosticCollector()
-        guard let (input, locator) = AnswerSetDecoder().decodeLocated(bytes, file: answers, into: &diagnostics),
-            let (migrated, migration) = migrator.migrate(input, to: target, into: &diagnostics, locate: locator.location(of:))
-        else {
+        // A grid is recognised by its content, and migrates to a grid of the target release.
+        let grid = GridImporter.isWorkbook(bytes) ? GridInput.read(bytes, file: answers, history: history, limits: gridLimits.limits, into: &diagnostics) : nil
+        let input: (answers: AnswerSet, locate: (String) -> SourceLocation)?
+        if let grid {
+            input = (grid.answers, grid.locate)
+        } else if !GridImporter.isWorkbook(bytes), let (decoded, locator) = AnswerSetDecoder().decodeLocated(bytes, file: answers, into: &diagnostics) {
+            input = (decoded, locator.location(of:))
+        } else {
+            input = nil
+        }
+        guard let input, let (migrated, migration) = migrator.migrate(input.answers, to: target, into: &diagnostics, locate: input.locate) else {
             Console.report(diagnostics.sorted(), format: diagnosticFormat.diagnosticsFormat)
             throw ExitCode(1)
         }
-        try write(migrated.jsonValue.prettyBytes(), to: output)
+        if let grid, let release = history.release(target) {
+            guard output != nil else {
+                Console.report([Diagnostic(.error, .writeRefused, "a migrated grid is a workbook: give --output FILE (or --output - for stdout)", at: .file(answers))], format: diagnosticFormat.diagnosticsFormat)
+                throw ExitCode(64)
+            }
+            let fill = GridWriter.Fill(answers: migrated, migration: migration, locale: grid.locale)
+            try write(GridWriter(locale: grid.locale).write(release.bundle, fill: fill), to: output)
+        } else {
+            try write(migrated.jsonValue.prettyBytes(), to: output)
+        }
         if let report {
             try write(migration.jsonValue.prettyBytes(), to: report)
         } else {

@@ -15,7 +15,7 @@ struct ScoreCommand: ParsableCommand {
         commandName: "score", abstract: "Score an answer set against the bundle it was written for.",
         discussion: "The bundle is the release whose version and digest the answers name. With --jsonl, one answer set per line in, one score per line out.")
 
-    @Argument(help: "The answer set (JSON), or a JSONL stream with --jsonl; - reads stdin.")
+    @Argument(help: "The answer set (JSON) or a filled grid (xlsx), or a JSONL stream with --jsonl; - reads stdin.")
     var answers: String
 
     @Option(name: .long, help: "Score against this bundle.")
@@ -44,6 +44,7 @@ struct ScoreCommand: ParsableCommand {
     var sign: String?
 
     @OptionGroup var statementDate: ReleaseDateOptions
+    @OptionGroup var gridLimits: GridLimitOptions
 
     func validate() throws {
         if maxLineBytes < 1 { throw ValidationError("--max-line-bytes must be at least 1") }
@@ -73,7 +74,17 @@ struct ScoreCommand: ParsableCommand {
             throw ExitCode(1)
         }
         var diagnostics = DiagnosticCollector()
-        guard let scored = session.scoredAnswers(bytes, file: answers, line: 1, into: &diagnostics) else {
+        // A grid is recognised by its content: its answers are scored with problems at cells.
+        var statementBytes = bytes
+        let scored: ScoredAnswers?
+        if GridImporter.isWorkbook(bytes) {
+            let grid = GridInput.read(bytes, file: answers, history: history, limits: gridLimits.limits, into: &diagnostics)
+            scored = grid.flatMap { session.scoredAnswers($0.answers, into: &diagnostics, locate: $0.locate) }
+            statementBytes = scored?.answers.jsonValue.canonicalBytes() ?? []
+        } else {
+            scored = session.scoredAnswers(bytes, file: answers, line: 1, into: &diagnostics)
+        }
+        guard let scored else {
             Console.report(diagnostics.sorted(), format: diagnosticFormat.diagnosticsFormat)
             throw ExitCode(1)
         }
@@ -87,7 +98,7 @@ struct ScoreCommand: ParsableCommand {
         }
         try report.deliver(rendered, format: diagnosticFormat.diagnosticsFormat)
         if let statement, let sign {
-            try writeStatement(scored, answers: bytes, to: statement, key: sign)
+            try writeStatement(scored, answers: statementBytes, to: statement, key: sign)
         }
     }
 }

@@ -5,6 +5,8 @@ import EcoprodFramework
 public struct GridImport: Sendable {
     public var answers: AnswerSet
     public var bundle: FrameworkBundle
+    /// The grid's locale, as its identity sheet records it: a migrated grid keeps it.
+    public var locale: String
     let places: GridPlaces
 
     /// The place of the value at a JSON path of the answers (`$.answers.A1.status` is the

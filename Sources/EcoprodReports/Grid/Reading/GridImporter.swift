@@ -50,6 +50,8 @@ public struct GridImporter: Sendable {
             let identity = try reader.cells(of: identitySheet)
             guard let found = Self.bundle(identity, sheet: identitySheet.name, places: &places, lookup: bundle, into: &diagnostics) else { return nil }
             var rows = GridRows(bundle: found, places: places)
+            let locale = identity[GridLayout.IdentityRow.locale.value]?.text.trimmingSpaces ?? ""
+            rows.locale = found.framework.identity.locales.contains(locale) ? locale : found.framework.identity.locales.first ?? "en"
             for sheet in [GridLayout.Sheet.production, .grid] {
                 guard let entry = reader.sheet(named: sheet.names) else {
                     diagnostics.emit(Diagnostic(

@@ -5,6 +5,8 @@ import EcoprodFramework
 struct GridRows {
     let bundle: FrameworkBundle
     var places: GridPlaces
+    /// The grid's locale, from the identity sheet.
+    var locale = "en"
     private var production: (title: String, type: String, scheme: String) = ("", "", "")
     private var answers: [String: JSONValue] = [:]
     private var preserved: [String: JSONValue] = [:]
@@ -166,6 +168,6 @@ extension GridRows {
         let before = diagnostics.errorCount
         guard let answerSet = AnswerSetDecoder().decode(.object(document), into: &diagnostics, locate: places.locate), diagnostics.errorCount == before else { return nil }
         guard Scorer(bundle: bundle).score(answerSet, into: &diagnostics, locate: places.locate) != nil else { return nil }
-        return GridImport(answers: answerSet, bundle: bundle, places: places)
+        return GridImport(answers: answerSet, bundle: bundle, locale: locale, places: places)
     }
 }
