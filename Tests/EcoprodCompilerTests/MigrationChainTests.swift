@@ -10,7 +10,7 @@ private let departmentJ = "Framework/departments/J-post-production.yaml"
 
 /// Three versions: the shipped 1.1.0; 2.0.0 renames A7 → A11, splits C6 → C8 + C9, retires C7
 /// and adds J6; 3.0.0 merges C4 + C5 → C10 (all-met) and changes A1's points.
-private func threeVersions() throws -> ReleaseHistory {
+func threeVersions() throws -> ReleaseHistory {
     var evolution = FrameworkEvolution()
     evolution.setVersion("2.0.0")
     evolution.replace("  - id: A7\n", with: "  - id: A11\n    replaces: [A7]\n", in: departmentA)

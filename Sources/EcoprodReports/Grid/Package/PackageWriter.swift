@@ -3,19 +3,14 @@ import ZIPFoundation
 
 /// Writes the parts of a workbook into a zip package, deterministically: parts in the order
 /// given, every timestamp the DOS epoch (1980-01-01 00:00), the same permissions, deflate. The
-/// same parts give the same bytes on every machine with the same zlib.
+/// same parts give the same bytes on every machine and in every time zone, with the same zlib.
 struct PackageWriter {
     /// The parts, in package order: `[Content_Types].xml` first, as Office writes it.
     var parts: [(path: String, bytes: [UInt8])] = []
 
-    /// The fixed modification date of every entry.
-    static let timestamp: Date = {
-        var components = DateComponents()
-        (components.year, components.month, components.day, components.hour, components.minute) = (1980, 1, 1, 0, 0)
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone.current
-        return calendar.date(from: components)!
-    }()
+    /// The fixed modification date of every entry: 1980-01-01 00:00 UTC, the DOS epoch, which
+    /// ZIPFoundation converts with `gmtime`, so the bytes do not depend on the time zone.
+    static let timestamp = Date(timeIntervalSince1970: 315_532_800)
 
     mutating func add(_ path: String, _ bytes: [UInt8]) {
         parts.append((path, bytes))
