@@ -319,3 +319,60 @@ def test_a_grid_saved_by_libreoffice_imports_the_same(tmp_path, libreoffice):
         assert "xl/sharedStrings.xml" in names, "LibreOffice writes shared strings: the import must read them"
     imported = json.loads(ecoprod("import", resaved).stdout)
     assert imported == json.loads(answers.read_text())
+
+
+# MARK: A grid edited by another application: every problem at its sheet and cell
+
+
+def edited_grid(tmp_path):
+    """A filled grid, then edited with openpyxl (which rewrites the package its own way): an
+    unknown status, altered points, an unknown type, a mandatory criterion not applicable."""
+    grid = render(tmp_path / "grid.xlsx", "1.1.0", ROOT / "docs" / "examples" / "les-jours-verts.answers.json")
+    workbook = openpyxl.load_workbook(grid)
+    sheet = workbook["Grille"]
+    rows = {row[0].value: row[0].row for row in sheet.iter_rows(min_row=2) if row[0].value}
+    sheet[f"I{rows['A2']}"] = "Fait"
+    sheet[f"D{rows['A3']}"] = 40
+    sheet[f"I{rows['A1']}"] = "Non applicable"
+    workbook["Production"]["B4"] = "Navet"
+    edited = tmp_path / "edited.xlsx"
+    workbook.save(edited)
+    return edited, rows
+
+
+def test_problems_in_an_edited_grid_are_reported_at_their_cells_in_every_format(tmp_path):
+    edited, rows = edited_grid(tmp_path)
+    expected = {("X109", f"Grille!I{rows['A2']}"), ("X108", f"Grille!D{rows['A3']}")}
+    result = ecoprod("import", edited, "--diagnostics-format", "json", check=False)
+    assert result.returncode == 1
+    found = {(d["code"], d["cell"]) for d in json.loads(result.stdout)["diagnostics"]}
+    assert found == expected
+    text = ecoprod("import", edited, check=False).stderr.decode()
+    for code, cell in expected:
+        assert f"edited.xlsx:{cell}: error[{code}]" in text, text
+    github = ecoprod("import", edited, "--diagnostics-format", "github", check=False).stdout.decode()
+    for code, cell in expected:
+        assert f"title=ecoprod {code}::{cell}: " in github, github
+    sarif = json.loads(ecoprod("import", edited, "--diagnostics-format", "sarif", check=False).stdout)
+    cells = {(r["ruleId"], r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]) for r in sarif["runs"][0]["results"]}
+    assert cells == expected
+
+
+def test_policy_problems_are_reported_at_their_cells(tmp_path):
+    edited, rows = edited_grid(tmp_path)
+    workbook = openpyxl.load_workbook(edited)
+    workbook["Grille"][f"I{rows['A2']}"] = "Rempli"
+    workbook["Grille"][f"D{rows['A3']}"] = next(c["points"] for c in bundle_of("1.1.0")["criteria"] if c["id"] == "A3")
+    workbook.save(edited)
+    result = ecoprod("import", edited, "--diagnostics-format", "json", check=False)
+    found = {(d["code"], d.get("cell")) for d in json.loads(result.stdout)["diagnostics"]}
+    assert found == {("A105", "Production!B4"), ("A108", f"Grille!I{rows['A1']}")}, result.stdout
+
+
+def test_a_grid_saved_by_openpyxl_imports_the_same(tmp_path):
+    answers = ROOT / "docs" / "examples" / "les-jours-verts.answers.json"
+    grid = render(tmp_path / "grid.xlsx", "1.1.0", answers)
+    workbook = openpyxl.load_workbook(grid)
+    resaved = tmp_path / "resaved.xlsx"
+    workbook.save(resaved)
+    assert json.loads(ecoprod("import", resaved).stdout) == json.loads(answers.read_text())
