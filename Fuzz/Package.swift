@@ -29,6 +29,11 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
         .executableTarget(
+            name: "GridFuzzer",
+            dependencies: [.product(name: "EcoprodReports", package: root)],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
+        .executableTarget(
             name: "AnswersFuzzer",
             dependencies: [.product(name: "EcoprodFramework", package: root)],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds and runs a libFuzzer target.
-#   Fuzz/run.sh [TARGET] [SECONDS]     TARGET: yaml (default), answers, signatures or lsp; SECONDS default 600
+#   Fuzz/run.sh [TARGET] [SECONDS]     TARGET: yaml (default), answers, signatures, lsp or grid; SECONDS default 600
 # New corpus entries land in Fuzz/corpus/TARGET (ignored by git); crashers are written as
 # Fuzz/crash-*. Copy small, interesting inputs to Fuzz/regressions/TARGET: `swift test` replays them.
 set -euo pipefail
@@ -12,7 +12,8 @@ case "$target" in
     answers) product=AnswersFuzzer; max_len=8192 ;;
     signatures) product=SignatureFuzzer; max_len=4096 ;;
     lsp) product=LanguageServerFuzzer; max_len=4096 ;;
-    *) echo "unknown target $target (yaml, answers, signatures or lsp)" >&2; exit 64 ;;
+    grid) product=GridFuzzer; max_len=65536 ;;
+    *) echo "unknown target $target (yaml, answers, signatures, lsp or grid)" >&2; exit 64 ;;
 esac
 swift build -c release --scratch-path .build-fuzz --product "$product" \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
