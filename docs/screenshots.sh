@@ -14,3 +14,9 @@ shoot() {
 }
 shoot framework.html 1280,1500 docs/framework-page.png
 shoot score.html 1280,1500 docs/score-report.png
+# The grid, as LibreOffice Calc prints it (Debian: libreoffice-calc-nogui, poppler-utils): the
+# grid pre-filled with the example answers, converted to PDF headless, its grid page to PNG.
+"$ecoprod" render Framework/releases/ecoprod-label-1.1.0.json --format xlsx --answers docs/examples/les-jours-verts.answers.json --output "$work/grid.xlsx"
+soffice -env:UserInstallation="file://$work/lo-profile" --headless --convert-to pdf --outdir "$work" "$work/grid.xlsx" >/dev/null 2>&1
+pdftoppm -png -r 80 -f 2 -l 2 -singlefile "$work/grid.pdf" docs/grid
+pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/grid.pdf" "$work/production"

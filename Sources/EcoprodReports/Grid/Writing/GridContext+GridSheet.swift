@@ -73,6 +73,10 @@ extension GridContext {
         data.set(.appliesTo, row: row, .text(titles(criterion.appliesTo, in: framework.productionTypes)), style: .structure)
         data.set(.evidenceExpected, row: row, .text(criterion.evidence.map(text).joined(separator: "\n")), style: .structure)
         let reason = fill?.review[criterion.id]
+        data.heights[row] = Self.height(of: [
+            (criterion.title[locale] ?? "", GridColumn.title), (criterion.guidance[locale] ?? "", .guidance),
+            (criterion.evidence.map(text).joined(separator: "\n"), .evidenceExpected), (reason ?? "", .review),
+        ] + (answer(criterion.id).map(GridAnswerCells.init).map { [($0.evidence ?? "", .evidence), ($0.note ?? "", .note), ($0.justification ?? "", .justification)] } ?? []))
         let answerStyle: GridStyle = reason == nil ? .answer : .reviewAnswer
         let answer = answer(criterion.id)
         let cells = answer.map(GridAnswerCells.init)
@@ -90,6 +94,17 @@ extension GridContext {
             .mandatoryMissing, row: row, criterion.mandatory ? .formula(formulas.mandatoryMissing(row: row), cached: .number(cached.missing)) : .number(0),
             style: .plain)
         return reason != nil
+    }
+
+    /// A row height that shows every line of the row's wrapped texts: 15 points a line, lines
+    /// counted from the column widths (a character is about one width unit).
+    static func height(of texts: [(String, GridColumn)]) -> Int {
+        let lines = texts.map { text, column in
+            text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { total, line in
+                total + max(1, (line.count + column.width - 3) / max(column.width - 2, 1))
+            }
+        }.max() ?? 1
+        return 15 * min(max(lines, 1), 27)
     }
 
     private func titles(_ ids: [String], in catalog: [CatalogEntry]) -> String {

@@ -23,6 +23,9 @@ struct SheetData {
     }
 
     private(set) var rows: [Int: [(column: Int, value: Value, style: GridStyle)]] = [:]
+    /// Row heights in points, for rows of wrapped text: applications do not all fit rows to
+    /// their text on load (LibreOffice's headless conversion does not), and a print needs it.
+    var heights: [Int: Int] = [:]
 
     mutating func set(_ reference: CellReference, _ value: Value, style: GridStyle = .plain) {
         rows[reference.row, default: []].append((reference.column, value, style))
@@ -39,7 +42,7 @@ struct SheetData {
     var markup: XMLMarkup {
         xml("sheetData") {
             for row in rows.keys.sorted() {
-                xml("row", attributes: [XMLAttribute("r", row)]) {
+                xml("row", attributes: [XMLAttribute("r", row)] + (heights[row].map { [XMLAttribute("ht", $0), XMLAttribute("customHeight", 1)] } ?? [])) {
                     for cell in rows[row]!.sorted(by: { $0.column < $1.column }) {
                         Self.cell(CellReference(column: cell.column, row: row), cell.value, cell.style)
                     }
