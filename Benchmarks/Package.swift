@@ -9,7 +9,8 @@ let root = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathCompon
 let package = Package(
     name: "EcoprodBenchmarks",
     platforms: [.macOS(.v13)],
-    dependencies: [.package(path: "..")],
+    // ZIPFoundation directly, only for the grid's floor: zipping and unzipping the same parts.
+    dependencies: [.package(path: ".."), .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20")],
     targets: [
         .executableTarget(
             name: "EcoprodBenchmarks",
@@ -19,6 +20,7 @@ let package = Package(
                 .product(name: "EcoprodReports", package: root),
                 .product(name: "EcoprodFramework", package: root),
                 .product(name: "LanguageServerProtocol", package: root),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         )
     ]

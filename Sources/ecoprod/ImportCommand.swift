@@ -31,9 +31,8 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         var diagnostics = DiagnosticCollector()
-        let history = AnswerInput.history(bundle: nil, releases: releases, trust: trust, into: &diagnostics)
-        guard !diagnostics.hasErrors, let bytes = read(into: &diagnostics),
-            let imported = GridInput.read(bytes, file: grid, history: history, limits: gridLimits.limits, into: &diagnostics)
+        guard let bytes = read(into: &diagnostics),
+            let imported = GridInput.read(bytes, file: grid, releases: releases, trust: trust, limits: gridLimits.limits, into: &diagnostics)
         else {
             Console.report(diagnostics.sorted(), format: diagnosticFormat.diagnosticsFormat)
             throw ExitCode(1)

@@ -169,6 +169,9 @@ def test_openpyxl_reads_every_criterion_as_the_bundle_has_it(tmp_path, locale):
         assert row[3] == criterion["points"]
         assert row[4] == mandatory_word[0 if criterion["mandatory"] else 1]
         assert row[7] == "\n".join(item[locale] for item in criterion["evidence"])
+        titles = {t["id"]: t["title"][locale] for t in bundle["production_types"]}
+        every = {"fr": "Tous les types", "en": "All types"}[locale]
+        assert row[6] == (every if set(criterion["applies_to"]) == set(titles) else ", ".join(titles[t] for t in criterion["applies_to"]))
     assert len([key for key in rows if key not in {d["id"] for d in bundle["departments"]}]) == len(bundle["criteria"])
     identity = workbook["ecoprod"]
     assert identity.sheet_state == "hidden"

@@ -39,6 +39,8 @@ struct EcoprodBenchmarks {
         var buildTimes: [Int: Double] = [:]
         var pageTimes: [Int: Double] = [:]
         var csvTimes: [Int: Double] = [:]
+        var gridRenderTimes: [Int: Double] = [:]
+        var gridImportTimes: [Int: Double] = [:]
         var compiledPairs: [Int: (FrameworkBundle, Framework)] = [:]
         for size in sizes {
             log("generating \(size) criteria")
@@ -96,6 +98,10 @@ struct EcoprodBenchmarks {
                             exponent: exponentText(csvTimes, size, sizes)))
             rows.append(Row(phase: "diff v1 → v2 (\(changes) changes)", size: label, seconds: diff, throughput: String(format: "%.0f criteria/ms", Double(size) / diff / 1000), ratio: "",
                             exponent: exponentText(diffTimes, size, sizes)))
+            if !arguments.contains("--no-grid") {
+                log("grid at \(size) criteria")
+                rows += try gridRows(bundle, size: size, label: label, runs: min(runs, 5), renderTimes: &gridRenderTimes, importTimes: &gridImportTimes, sizes: sizes)
+            }
         }
         rows += try answerRows(binary: binary, work: work, lineCounts: lineCounts)
         print("\n## Benchmark results\n")

@@ -47,6 +47,18 @@ import TestSupport
         #expect([.gridLimit, .gridNotAWorkbook].contains(diagnostic.code))
     }
 
+    /// Found by the fuzzer: ZIPFoundation's in-memory reader trapped on an entry whose local
+    /// header lies past the data. Every entry's header and data are now checked to lie in the file.
+    @Test(arguments: [0xFFFF_FF00, 0x0010_0000, 3])
+    func anEntryWhoseLocalHeaderLiesOutsideTheFileIsRefused(offset: Int) throws {
+        var bytes = try grid().1
+        let header = try #require(centralDirectoryHeaders(bytes).last)
+        bytes.replaceSubrange(header + 42..<header + 46, with: [UInt8(offset & 0xFF), UInt8(offset >> 8 & 0xFF), UInt8(offset >> 16 & 0xFF), UInt8(offset >> 24 & 0xFF)])
+        let diagnostic = try refusal(bytes)
+        #expect(diagnostic.code == .gridNotAWorkbook)
+        #expect(diagnostic.message.contains("local header"))
+    }
+
     @Test func tooManyEntriesAreRefusedBeforeAnyIsRead() throws {
         var parts = try GridParts(try grid().1)
         for index in 0..<300 { parts.set("xl/extra/\(index).xml", "<x/>") }

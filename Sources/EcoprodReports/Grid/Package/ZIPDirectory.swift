@@ -50,6 +50,7 @@ struct ZIPDirectory {
                 path: path, compressedSize: Self.uint32(bytes, position + 20), uncompressedSize: Self.uint32(bytes, position + 24),
                 encrypted: Self.uint16(bytes, position + 8) & 1 != 0)
             try Self.check(entry, limits: limits)
+            try Self.checkLocalHeader(at: Self.uint32(bytes, position + 42), of: entry, in: bytes, before: offset)
             declaredTotal += entry.uncompressedSize
             guard declaredTotal <= limits.maxUncompressedBytes else { throw .tooLarge(path: path, limit: limits.maxUncompressedBytes) }
             entries.append(entry)
@@ -69,6 +70,16 @@ struct ZIPDirectory {
             let ratio = entry.uncompressedSize / max(entry.compressedSize, 1)
             if ratio > limits.maxCompressionRatio { throw .ratio(path: entry.path, ratio: ratio, limit: limits.maxCompressionRatio) }
         }
+    }
+
+    /// An entry's local header and data must lie wholly before the central directory, where
+    /// the reader will seek: ZIPFoundation's in-memory reader does not check its offsets.
+    private static func checkLocalHeader(at local: Int, of entry: Entry, in bytes: [UInt8], before directory: Int) throws(Refusal) {
+        guard local + 30 <= directory, uint32(bytes, local) == 0x0403_4B50 else { throw .truncated("the local header of \(entry.path)") }
+        let dataStart = local + 30 + uint16(bytes, local + 26) + uint16(bytes, local + 28)
+        let usesDescriptor = uint16(bytes, local + 6) & 0x8 != 0
+        let descriptor = usesDescriptor ? 12 : 0
+        guard dataStart + entry.compressedSize + descriptor <= directory else { throw .truncated("the data of \(entry.path)") }
     }
 
     /// The offset of the end-of-central-directory record, searched back from the end over the

@@ -26,6 +26,18 @@ public struct GridImporter: Sendable {
     public func read(
         _ bytes: [UInt8], file: String, bundle: (String, SemanticVersion) -> FrameworkBundle?, into diagnostics: inout DiagnosticCollector
     ) -> GridImport? {
+        read(bytes, file: file, startFinding: { id, version in
+            let found = bundle(id, version)
+            return { found }
+        }, into: &diagnostics)
+    }
+
+    /// Like ``read(_:file:bundle:into:)``, with the bundle found while the sheets are read:
+    /// `startFinding` starts looking for it (verifying it on another thread, say) as soon as the
+    /// identity sheet names it, and returns a function that waits for the result.
+    public func read(
+        _ bytes: [UInt8], file: String, startFinding: (String, SemanticVersion) -> () -> FrameworkBundle?, into diagnostics: inout DiagnosticCollector
+    ) -> GridImport? {
         guard bytes.count <= limits.maxFileBytes else {
             diagnostics.emit(Diagnostic(
                 .gridLimit, "the workbook is \(bytes.count) bytes, over the limit of \(limits.maxFileBytes)", at: .file(file),
@@ -48,10 +60,9 @@ public struct GridImporter: Sendable {
         }
         do {
             let identity = try reader.cells(of: identitySheet)
-            guard let found = Self.bundle(identity, sheet: identitySheet.name, places: &places, lookup: bundle, into: &diagnostics) else { return nil }
-            var rows = GridRows(bundle: found, places: places)
-            let locale = identity[GridLayout.IdentityRow.locale.value]?.text.trimmingSpaces ?? ""
-            rows.locale = found.framework.identity.locales.contains(locale) ? locale : found.framework.identity.locales.first ?? "en"
+            guard let claim = Self.claim(identity, sheet: identitySheet.name, places: &places, into: &diagnostics) else { return nil }
+            let waiting = startFinding(claim.id, claim.version)
+            var sheets: [(GridLayout.Sheet, String, [CellReference: SpreadsheetReader.CellValue])] = []
             for sheet in [GridLayout.Sheet.production, .grid] {
                 guard let entry = reader.sheet(named: sheet.names) else {
                     diagnostics.emit(Diagnostic(
@@ -59,10 +70,16 @@ public struct GridImporter: Sendable {
                         help: "restore the sheet, or start again from a grid written by `ecoprod render --format xlsx`"))
                     return nil
                 }
-                let cells = try reader.cells(of: entry)
+                sheets.append((sheet, entry.name, try reader.cells(of: entry)))
+            }
+            guard let found = Self.check(waiting(), claim: claim, sheet: identitySheet.name, places: places, into: &diagnostics) else { return nil }
+            var rows = GridRows(bundle: found, places: places)
+            let locale = identity[GridLayout.IdentityRow.locale.value]?.text.trimmingSpaces ?? ""
+            rows.locale = found.framework.identity.locales.contains(locale) ? locale : found.framework.identity.locales.first ?? "en"
+            for (sheet, name, cells) in sheets {
                 switch sheet {
-                case .production: rows.readProduction(cells, sheet: entry.name)
-                case .grid: rows.readGrid(cells, sheet: entry.name, into: &diagnostics)
+                case .production: rows.readProduction(cells, sheet: name)
+                case .grid: rows.readGrid(cells, sheet: name, into: &diagnostics)
                 case .score, .identity: break
                 }
             }
@@ -74,11 +91,11 @@ public struct GridImporter: Sendable {
         }
     }
 
-    /// The bundle the identity sheet names, checked: grid format, framework, version, digest.
-    private static func bundle(
-        _ cells: [CellReference: SpreadsheetReader.CellValue], sheet: String, places: inout GridPlaces,
-        lookup: (String, SemanticVersion) -> FrameworkBundle?, into diagnostics: inout DiagnosticCollector
-    ) -> FrameworkBundle? {
+    /// What the identity sheet claims: the grid format (checked), and the bundle's framework,
+    /// version and digest, with their cells recorded.
+    private static func claim(
+        _ cells: [CellReference: SpreadsheetReader.CellValue], sheet: String, places: inout GridPlaces, into diagnostics: inout DiagnosticCollector
+    ) -> (id: String, version: SemanticVersion, versionText: String, digest: String)? {
         func value(_ row: GridLayout.IdentityRow) -> String { cells[row.value]?.text.trimmingSpaces ?? "" }
         let format = value(.format)
         guard format == GridLayout.formatVersion else {
@@ -87,22 +104,33 @@ public struct GridImporter: Sendable {
                 at: places.cell(sheet, GridLayout.IdentityRow.format.value), help: "import grids written by `ecoprod render --format xlsx`"))
             return nil
         }
-        let id = value(.framework)
-        let versionText = value(.version)
-        let digest = value(.digest)
         places.add("$.framework", sheet, GridLayout.IdentityRow.framework.value)
         places.add("$.framework.version", sheet, GridLayout.IdentityRow.version.value)
         places.add("$.framework.digest", sheet, GridLayout.IdentityRow.digest.value)
-        guard let version = SemanticVersion(versionText), let found = lookup(id, version) else {
+        guard let version = SemanticVersion(value(.version)) else {
             diagnostics.emit(Diagnostic(
-                .gridIdentity, "the grid was written for \(id) \(versionText), which is not among the releases",
+                .gridIdentity, "the identity sheet's version '\(value(.version))' is not a semantic version",
+                at: places.cell(sheet, GridLayout.IdentityRow.version.value), help: "import grids written by `ecoprod render --format xlsx`"))
+            return nil
+        }
+        return (value(.framework), version, value(.version), value(.digest))
+    }
+
+    /// The bundle found for a claim, when it is the one claimed (same digest).
+    private static func check(
+        _ found: FrameworkBundle?, claim: (id: String, version: SemanticVersion, versionText: String, digest: String), sheet: String, places: GridPlaces,
+        into diagnostics: inout DiagnosticCollector
+    ) -> FrameworkBundle? {
+        guard let found else {
+            diagnostics.emit(Diagnostic(
+                .gridIdentity, "the grid was written for \(claim.id) \(claim.versionText), which is not among the releases",
                 at: places.cell(sheet, GridLayout.IdentityRow.version.value), help: "pass --releases with the folder that holds that release"))
             return nil
         }
-        guard found.digest == digest else {
+        guard found.digest == claim.digest else {
             diagnostics.emit(Diagnostic(
-                .gridIdentity, "the grid names digest \(digest), but release \(versionText) has \(found.digest)",
-                at: places.cell(sheet, GridLayout.IdentityRow.digest.value), help: "the grid was written from another build of \(versionText); it cannot be read safely"))
+                .gridIdentity, "the grid names digest \(claim.digest), but release \(claim.versionText) has \(found.digest)",
+                at: places.cell(sheet, GridLayout.IdentityRow.digest.value), help: "the grid was written from another build of \(claim.versionText); it cannot be read safely"))
             return nil
         }
         return found

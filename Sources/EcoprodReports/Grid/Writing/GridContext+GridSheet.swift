@@ -70,7 +70,9 @@ extension GridContext {
         data.set(.points, row: row, .number(criterion.points), style: .structure)
         data.set(.mandatory, row: row, .text(GridWords.mandatory(criterion.mandatory, locale)), style: structure)
         data.set(.stages, row: row, .text(titles(criterion.stages, in: framework.identity.stages)), style: .structure)
-        data.set(.appliesTo, row: row, .text(titles(criterion.appliesTo, in: framework.productionTypes)), style: .structure)
+        let everyType = Set(criterion.appliesTo) == Set(framework.productionTypes.map(\.id))
+        let appliesTo = everyType ? label(.allTypes).prefix(1).uppercased() + label(.allTypes).dropFirst() : titles(criterion.appliesTo, in: framework.productionTypes)
+        data.set(.appliesTo, row: row, .text(appliesTo), style: .structure)
         data.set(.evidenceExpected, row: row, .text(criterion.evidence.map(text).joined(separator: "\n")), style: .structure)
         let reason = fill?.review[criterion.id]
         data.heights[row] = Self.height(of: [

@@ -151,25 +151,40 @@ struct XMLDocumentReader {
         return name
     }
 
-    /// Text with references resolved: the five predefined entities and character references.
+    /// Text with line ends normalised (CR LF and CR become LF, as XML requires) and references
+    /// resolved: the five predefined entities and character references. Works on bytes: most
+    /// texts have neither, and are validated and returned as they are.
     private func decode(_ range: Range<Int>) throws(Failure) -> String {
-        guard let raw = String(validating: bytes[range], as: UTF8.self) else { throw failure(.notUTF8, at: range.lowerBound) }
-        guard raw.utf8.contains(UInt8(ascii: "&")) || raw.utf8.contains(0x0D) else { return raw }
-        var output = ""
-        var rest = Substring(raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
-        while let ampersand = rest.firstIndex(of: "&") {
-            output += rest[..<ampersand]
-            guard let semicolon = rest[ampersand...].prefix(12).firstIndex(of: ";") else {
-                throw failure(.malformed("'&' that starts no reference"), at: range.lowerBound)
-            }
-            let name = String(rest[rest.index(after: ampersand)..<semicolon])
-            guard let resolved = Self.resolve(name) else {
-                throw failure(name.hasPrefix("#") ? .malformed("bad character reference &\(name);") : .unknownEntity(name), at: range.lowerBound)
-            }
-            output.unicodeScalars.append(resolved)
-            rest = rest[rest.index(after: semicolon)...]
+        guard bytes[range].contains(where: { $0 == UInt8(ascii: "&") || $0 == 0x0D }) else {
+            guard let text = String(validating: bytes[range], as: UTF8.self) else { throw failure(.notUTF8, at: range.lowerBound) }
+            return text
         }
-        return output + rest
+        var output: [UInt8] = []
+        output.reserveCapacity(range.count)
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if byte == 0x0D {
+                output.append(0x0A)
+                index += index + 1 < range.upperBound && bytes[index + 1] == 0x0A ? 2 : 1
+            } else if byte == UInt8(ascii: "&") {
+                let end = min(index + 12, range.upperBound)
+                guard let semicolon = bytes[index..<end].firstIndex(of: UInt8(ascii: ";")) else {
+                    throw failure(.malformed("'&' that starts no reference"), at: index)
+                }
+                let name = String(decoding: bytes[index + 1..<semicolon], as: UTF8.self)
+                guard let resolved = Self.resolve(name) else {
+                    throw failure(name.hasPrefix("#") ? .malformed("bad character reference &\(name);") : .unknownEntity(name), at: index)
+                }
+                output.append(contentsOf: Array(String(resolved).utf8))
+                index = semicolon + 1
+            } else {
+                output.append(byte)
+                index += 1
+            }
+        }
+        guard let text = String(validating: output, as: UTF8.self) else { throw failure(.notUTF8, at: range.lowerBound) }
+        return text
     }
 
     private static func resolve(_ name: String) -> Unicode.Scalar? {

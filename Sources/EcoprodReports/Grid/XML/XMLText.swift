@@ -34,7 +34,7 @@ enum XMLText {
 
     /// The text a cell holds once its `_xHHHH_` escapes are undone.
     static func unescape(_ text: String) -> String {
-        guard text.contains("_x") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "_")), text.utf8.contains(UInt8(ascii: "x")) else { return text }
         let scalars = Array(text.unicodeScalars)
         var output = String.UnicodeScalarView()
         var index = 0
