@@ -19,21 +19,25 @@ if [ ${#binaries[@]} -eq 0 ]; then
 fi
 answers=docs/examples/les-jours-verts.answers.json
 bundle=Framework/releases/ecoprod-label-1.1.0.json
+json=$(mktemp)
+grid=$(mktemp --suffix=.xlsx)
+trap 'rm -f "$json" "$grid"' EXIT
+# The shipped grid, filled with the example answers: what `import` reads back.
+"${binaries[0]}" render "$bundle" --format xlsx --answers "$answers" --output "$grid" --force 2>/dev/null
 args=()
 for binary in "${binaries[@]}"; do
     args+=(-n "$binary --version" "$binary --version"
            -n "$binary check" "$binary check"
            -n "$binary verify BUNDLE" "$binary verify $bundle"
-           -n "$binary score ANSWERS --format json" "$binary score $answers --format json")
+           -n "$binary score ANSWERS --format json" "$binary score $answers --format json"
+           -n "$binary import GRID" "$binary import $grid")
 done
-json=$(mktemp)
-trap 'rm -f "$json"' EXIT
 hyperfine -N --warmup 5 --runs 40 --export-json "$json" "${args[@]}" >/dev/null
 python3 - "$json" "${binaries[@]}" <<'PY'
 import json, os, statistics, sys
 results = json.load(open(sys.argv[1]))["results"]
 for index, binary in enumerate(sys.argv[2:]):
-    group = results[index * 4:(index + 1) * 4]
+    group = results[index * 5:(index + 1) * 5]
     floor = statistics.median(group[0]["times"])
     print(f"\n`{binary}` ({os.path.getsize(binary) / 1e6:.0f} MB), {len(group[0]['times'])} runs each\n")
     print("| command | median | mean ± σ | vs `--version` |")
