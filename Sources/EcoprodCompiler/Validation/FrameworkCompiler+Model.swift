@@ -21,6 +21,8 @@ extension FrameworkCompiler {
         let departments = ordered + files.filter { !declared.contains($0.department.value) }
         let allTypes = source.productionTypes.map(\.value.id)
         var map = ModelSourceMap(fallback: source.range)
+        // About a dozen places per criterion: ID, department, points, stages, types.
+        map.reserve(departments.reduce(0) { $0 + $1.criteria.count } * 12 + 64)
         var criteria: [Criterion] = []
         for file in departments {
             for criterion in file.criteria {

@@ -12,6 +12,11 @@ struct ModelSourceMap: Sendable {
         self.fallback = fallback
     }
 
+    /// Makes room for `count` places, so that recording a large framework does not rehash.
+    mutating func reserve(_ count: Int) {
+        ranges.reserveCapacity(count)
+    }
+
     subscript(place: FrameworkInvariants.Place) -> SourceRange {
         get { ranges[place] ?? fallback }
         set { ranges[place] = newValue }
