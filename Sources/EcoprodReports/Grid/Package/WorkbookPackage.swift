@@ -1,8 +1,9 @@
 import Foundation
 import ZIPFoundation
 
-/// An Office Open XML package read from a workbook file: its parts, decompressed on demand
-/// within ``GridLimits``, and its relationships resolved as OPC defines them (ECMA-376 Part 2).
+/// An Office Open XML package read from a workbook file: its parts, inflated on demand within
+/// ``GridLimits`` (the zip's directory checked first by ``ZIPDirectory``), and its relationships
+/// resolved as OPC defines them (ECMA-376 Part 2).
 ///
 /// Parts are found through relationships, never by fixed names, because applications rename
 /// them: LibreOffice, for one, writes its own part names on save.
@@ -16,9 +17,9 @@ struct WorkbookPackage {
     }
 
     let directory: ZIPDirectory
-    private let archive: Archive
+    private let data: [UInt8]
     private let limits: GridLimits
-    private var entries: [String: ZIPFoundation.Entry] = [:]
+    private var entries: [String: ZIPDirectory.Entry] = [:]
     /// Bytes decompressed so far, against ``GridLimits/maxUncompressedBytes``.
     private var decompressed = 0
 
@@ -28,34 +29,53 @@ struct WorkbookPackage {
         } catch {
             throw .refused(error)
         }
-        do {
-            archive = try Archive(data: Data(bytes), accessMode: .read, pathEncoding: nil)
-        } catch {
-            throw .refused(.notAZip)
-        }
+        data = bytes
         self.limits = limits
-        for entry in archive where entries[entry.path] == nil { entries[entry.path] = entry }
+        for entry in directory.entries where entries[entry.path] == nil { entries[entry.path] = entry }
     }
 
     /// Whether the package has a part at `path` (no leading slash).
     func has(_ path: String) -> Bool { entries[path] != nil }
 
-    /// The bytes of a part, decompressed, with the package's running total bounded.
+    /// The bytes of a part, inflated by ZIPFoundation's zlib binding within the declared size
+    /// and the package's running total, and checked against the entry's CRC-32.
     mutating func bytes(of path: String) throws(Failure) -> [UInt8] {
         guard let entry = entries[path] else { throw .missingPart(path) }
-        let declared = Int(entry.uncompressedSize)
+        let budget = min(entry.uncompressedSize, limits.maxUncompressedBytes - decompressed)
+        let compressed = Data(data[entry.dataStart..<entry.dataStart + entry.compressedSize])
         var output: [UInt8] = []
-        output.reserveCapacity(min(declared, limits.maxUncompressedBytes))
-        let budget = limits.maxUncompressedBytes - decompressed
+        output.reserveCapacity(max(0, budget))
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                output.append(contentsOf: chunk)
-                if output.count > declared || output.count > budget { throw ZIPDirectory.Refusal.tooLarge(path: path, limit: limits.maxUncompressedBytes) }
+            switch entry.method {
+            case 0:
+                guard entry.compressedSize <= budget else { throw ZIPDirectory.Refusal.tooLarge(path: path, limit: limits.maxUncompressedBytes) }
+                output = Array(compressed)
+            case 8:
+                // On Linux, ZIPFoundation hands zlib a full buffer whatever the chunk's length, so
+                // every chunk is exactly the size asked, the last one padded with zeros (zlib stops
+                // at the end of the stream); a stream that wants more than the entry holds is cut short.
+                _ = try Data.decompress(size: Int64(compressed.count), bufferSize: 16 * 1024, skipCRC32: true, provider: { position, size in
+                    let start = Int(position)
+                    guard start < compressed.count else { throw ZIPDirectory.Refusal.truncated("the compressed data of \(path)") }
+                    var chunk = compressed.subdata(in: start..<min(start + size, compressed.count))
+                    if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
+                    return chunk
+                }, consumer: { chunk in
+                    output.append(contentsOf: chunk)
+                    if output.count > budget { throw ZIPDirectory.Refusal.tooLarge(path: path, limit: limits.maxUncompressedBytes) }
+                })
+            default:
+                throw Failure.unreadablePart(path, reason: "compression method \(entry.method) is not deflate")
             }
         } catch let refusal as ZIPDirectory.Refusal {
             throw .refused(refusal)
+        } catch let failure as Failure {
+            throw failure
         } catch {
             throw .unreadablePart(path, reason: "\(error)")
+        }
+        guard output.count == entry.uncompressedSize, Data(output).crc32(checksum: 0) == entry.crc32 else {
+            throw .unreadablePart(path, reason: "its size or CRC-32 does not match the directory")
         }
         decompressed += output.count
         return output

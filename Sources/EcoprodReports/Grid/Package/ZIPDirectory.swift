@@ -1,10 +1,12 @@
 /// The central directory of a zip file, read and checked before anything is decompressed.
 ///
-/// ZIPFoundation decompresses; this type decides whether it may. It reads the end-of-central-
-/// directory record and every directory entry with bounds-checked reads, and refuses a package
-/// whose entries are too many, too large, compressed too well, encrypted, or named outside
-/// the package (`..`, absolute paths). ZIPFoundation alone would stop listing entries at the
-/// first encrypted one, and trusts declared sizes; these checks come first so neither matters.
+/// ZIPFoundation inflates; this type decides whether it may, and where. It reads the end-of-
+/// central-directory record and every directory entry with bounds-checked reads, checks that
+/// each entry's local header and data lie inside the file, and refuses a package whose entries
+/// are too many, too large, compressed too well, encrypted, or named outside the package (`..`,
+/// absolute paths). ZIPFoundation's `Archive` is not used to read: it stops listing entries at
+/// the first encrypted one, trusts declared sizes and offsets (the grid fuzzer made its in-memory
+/// reader trap on an offset past the end), and leaks its memory file when a package fails to open.
 struct ZIPDirectory {
     /// One entry as the central directory declares it.
     struct Entry: Equatable {
@@ -12,6 +14,11 @@ struct ZIPDirectory {
         var compressedSize: Int
         var uncompressedSize: Int
         var encrypted: Bool
+        /// 0 stored, 8 deflated; anything else is refused when the entry is read.
+        var method: Int = 0
+        var crc32: UInt32 = 0
+        /// Where the entry's compressed bytes start, once its local header is checked.
+        var dataStart: Int = 0
     }
 
     /// Why a package was refused.
@@ -46,11 +53,12 @@ struct ZIPDirectory {
             let skip = nameLength + Self.uint16(bytes, position + 30) + Self.uint16(bytes, position + 32)
             guard position + 46 + skip <= end else { throw .truncated("central directory entry \(entries.count + 1)") }
             let path = String(decoding: bytes[position + 46..<position + 46 + nameLength], as: UTF8.self)
-            let entry = Entry(
+            var entry = Entry(
                 path: path, compressedSize: Self.uint32(bytes, position + 20), uncompressedSize: Self.uint32(bytes, position + 24),
-                encrypted: Self.uint16(bytes, position + 8) & 1 != 0)
+                encrypted: Self.uint16(bytes, position + 8) & 1 != 0, method: Self.uint16(bytes, position + 10),
+                crc32: UInt32(Self.uint32(bytes, position + 16)))
             try Self.check(entry, limits: limits)
-            try Self.checkLocalHeader(at: Self.uint32(bytes, position + 42), of: entry, in: bytes, before: offset)
+            entry.dataStart = try Self.checkLocalHeader(at: Self.uint32(bytes, position + 42), of: entry, in: bytes, before: offset)
             declaredTotal += entry.uncompressedSize
             guard declaredTotal <= limits.maxUncompressedBytes else { throw .tooLarge(path: path, limit: limits.maxUncompressedBytes) }
             entries.append(entry)
@@ -72,14 +80,15 @@ struct ZIPDirectory {
         }
     }
 
-    /// An entry's local header and data must lie wholly before the central directory, where
-    /// the reader will seek: ZIPFoundation's in-memory reader does not check its offsets.
-    private static func checkLocalHeader(at local: Int, of entry: Entry, in bytes: [UInt8], before directory: Int) throws(Refusal) {
+    /// An entry's local header and data must lie wholly before the central directory; returns
+    /// where its data starts.
+    private static func checkLocalHeader(at local: Int, of entry: Entry, in bytes: [UInt8], before directory: Int) throws(Refusal) -> Int {
         guard local + 30 <= directory, uint32(bytes, local) == 0x0403_4B50 else { throw .truncated("the local header of \(entry.path)") }
         let dataStart = local + 30 + uint16(bytes, local + 26) + uint16(bytes, local + 28)
         let usesDescriptor = uint16(bytes, local + 6) & 0x8 != 0
         let descriptor = usesDescriptor ? 12 : 0
         guard dataStart + entry.compressedSize + descriptor <= directory else { throw .truncated("the data of \(entry.path)") }
+        return dataStart
     }
 
     /// The offset of the end-of-central-directory record, searched back from the end over the
