@@ -18,5 +18,5 @@ shoot score.html 1280,1500 docs/score-report.png
 # grid pre-filled with the example answers, converted to PDF headless, its grid page to PNG.
 "$ecoprod" render Framework/releases/ecoprod-label-1.1.0.json --format xlsx --answers docs/examples/les-jours-verts.answers.json --output "$work/grid.xlsx"
 soffice -env:UserInstallation="file://$work/lo-profile" --headless --convert-to pdf --outdir "$work" "$work/grid.xlsx" >/dev/null 2>&1
-pdftoppm -png -r 80 -f 2 -l 2 -singlefile "$work/grid.pdf" docs/grid
-pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/grid.pdf" "$work/production"
+# Page 1 is the Production sheet, page 2 the grid's first page: its top left, readable.
+pdftoppm -png -r 110 -f 2 -l 2 -x 0 -y 0 -W 1280 -H 700 -singlefile "$work/grid.pdf" docs/grid

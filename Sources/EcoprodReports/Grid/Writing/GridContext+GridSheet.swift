@@ -32,7 +32,7 @@ extension GridContext {
         let last = lastGridRow
         let visible = "A\(GridLayout.headerRow):\(GridColumn.review.letter)\(last)"
         return Self.worksheet {
-            xml("sheetPr") { xml("pageSetUpPr", XMLAttribute("fitToPage", 1)) }
+            Self.fitToPage
             xml("sheetViews") {
                 xml("sheetView", XMLAttribute("workbookViewId", 0)) {
                     xml(
@@ -76,7 +76,8 @@ extension GridContext {
         data.set(.evidenceExpected, row: row, .text(criterion.evidence.map(text).joined(separator: "\n")), style: .structure)
         let reason = fill?.review[criterion.id]
         data.heights[row] = Self.height(of: [
-            (criterion.title[locale] ?? "", GridColumn.title), (criterion.guidance[locale] ?? "", .guidance),
+            (criterion.title[locale] ?? "", GridColumn.title), (criterion.guidance[locale] ?? "", .guidance), (appliesTo, .appliesTo),
+            (titles(criterion.stages, in: framework.identity.stages), .stages),
             (criterion.evidence.map(text).joined(separator: "\n"), .evidenceExpected), (reason ?? "", .review),
         ] + (answer(criterion.id).map(GridAnswerCells.init).map { [($0.evidence ?? "", .evidence), ($0.note ?? "", .note), ($0.justification ?? "", .justification)] } ?? []))
         let answerStyle: GridStyle = reason == nil ? .answer : .reviewAnswer

@@ -30,6 +30,7 @@ extension GridContext {
         let types = framework.productionTypes.count
         let schemes = framework.scoring.schemes.count
         return Self.worksheet {
+            Self.fitToPage
             xml("sheetViews") { xml("sheetView", XMLAttribute("workbookViewId", 0), XMLAttribute("tabSelected", 1)) }
             Self.columns([(1, 24, false), (2, 72, false)])
             data.markup

@@ -40,6 +40,7 @@ extension GridContext {
         writeChosenScheme(row: chosenRow, into: &data)
         writeDepartments(from: chosenRow + 4, reference: reference, into: &data)
         return Self.worksheet {
+            Self.fitToPage
             Self.columns([(1, 44, false), (2, 14, false), (3, 12, false), (4, 12, false), (5, 12, false), (6, 10, false), (7, 16, false)])
             data.markup
             Self.protection

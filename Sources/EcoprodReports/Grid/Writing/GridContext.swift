@@ -98,6 +98,11 @@ struct GridContext {
         ])
     }
 
+    /// `<sheetPr>` that makes ``printSetup``'s one-page-wide scaling apply.
+    static var fitToPage: XMLMarkup {
+        xml("sheetPr") { xml("pageSetUpPr", XMLAttribute("fitToPage", 1)) }
+    }
+
     /// `<cols>` from (column, width, hidden) triples.
     static func columns(_ widths: [(column: Int, width: Int, hidden: Bool)]) -> XMLMarkup {
         xml("cols") {
