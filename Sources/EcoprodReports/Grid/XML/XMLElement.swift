@@ -21,14 +21,16 @@ struct XMLElement: Sendable {
     /// The value of the attribute whose local name is `localName`; with `prefixed`, only a
     /// prefixed one (`r:id`), which is how relationship IDs are told from plain `id`s.
     func attribute(_ localName: String, prefixed: Bool = false) -> String? {
-        attributes.first { attribute in
+        // Most writers use no prefix on cell attributes: the exact name first, cheaply.
+        if !prefixed, let exact = attributes.first(where: { $0.name == localName }) { return exact.value }
+        return attributes.first { attribute in
             Self.local(attribute.name) == localName && (!prefixed || attribute.name.contains(":")) && !attribute.name.hasPrefix("xmlns")
         }?.value
     }
 
     /// The first child with this local name.
     func child(_ localName: String) -> XMLElement? {
-        children.first { $0.localName == localName }
+        children.first { $0.name == localName } ?? children.first { $0.localName == localName }
     }
 
     /// Every child with this local name.
