@@ -17,8 +17,10 @@ struct EcoprodBenchmarks {
             return
         }
         if arguments.contains("--lsp") {
-            // --lsp: the language server's edit latency and memory (README "Editor latency").
-            try LanguageServerBenchmarks.run(sizes: [80, 10_000], edits: 1_000)
+            // --lsp: the language server's edit latency and memory (README "Editor latency");
+            // --edits N changes the number of successive edits per size (default 1,000).
+            let edits = arguments.firstIndex(of: "--edits").flatMap { $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil } ?? 1_000
+            try LanguageServerBenchmarks.run(sizes: [80, 10_000], edits: edits)
             return
         }
         // --quick: sizes up to 10,000 and 10,000 answer sets. --sizes 1000,100000 picks sizes;
