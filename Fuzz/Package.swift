@@ -10,32 +10,34 @@ let package = Package(
     name: "EcoprodFuzz",
     dependencies: [.package(path: "..")],
     targets: [
+        // libFuzzer's driver entry, shared by every target.
+        .target(name: "FuzzDriver"),
         .executableTarget(
             name: "YAMLReaderFuzzer",
-            dependencies: [.product(name: "StrictYAML", package: root)],
+            dependencies: ["FuzzDriver", .product(name: "StrictYAML", package: root)],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
         .executableTarget(
             name: "LanguageServerFuzzer",
             dependencies: [
-                .product(name: "EcoprodCompiler", package: root), .product(name: "EcoprodFramework", package: root),
+                "FuzzDriver", .product(name: "EcoprodCompiler", package: root), .product(name: "EcoprodFramework", package: root),
                 .product(name: "LanguageServerProtocol", package: root),
             ],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
         .executableTarget(
             name: "SignatureFuzzer",
-            dependencies: [.product(name: "EcoprodFramework", package: root)],
+            dependencies: ["FuzzDriver", .product(name: "EcoprodFramework", package: root)],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
         .executableTarget(
             name: "GridFuzzer",
-            dependencies: [.product(name: "EcoprodReports", package: root)],
+            dependencies: ["FuzzDriver", .product(name: "EcoprodReports", package: root)],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
         .executableTarget(
             name: "AnswersFuzzer",
-            dependencies: [.product(name: "EcoprodFramework", package: root)],
+            dependencies: ["FuzzDriver", .product(name: "EcoprodFramework", package: root)],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
     ]

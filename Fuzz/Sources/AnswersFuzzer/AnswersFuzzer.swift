@@ -2,6 +2,7 @@
 // Any bytes must decode to an answer set or to diagnostics with positions, and any answer set
 // must score or be refused: never a crash, a hang, an overflow or a leak.
 import EcoprodFramework
+import FuzzDriver
 import Foundation
 
 /// A small bundle, built once, so that fuzzed answers meet real criteria and schemes.
@@ -42,16 +43,7 @@ public func fuzzAnswers(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// libFuzzer's driver, started from the entry point SwiftPM expects of an executable target.
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
 @_cdecl("AnswersFuzzer_main")
 public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-    var count = argc
-    var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
-    return runFuzzerDriver(&count, &arguments) { data, size in fuzzAnswers(data, size) }
+    runLibFuzzer(argc, argv) { data, size in fuzzAnswers(data, size) }
 }

@@ -2,6 +2,7 @@
 // Built by Fuzz/run.sh. Whatever arrives, the server answers or ignores it: never a crash, a hang
 // or an edit applied outside the document.
 import EcoprodCompiler
+import FuzzDriver
 import EcoprodFramework
 import Foundation
 import LanguageServerProtocol
@@ -60,16 +61,7 @@ public func fuzzLanguageServer(_ data: UnsafePointer<UInt8>, _ size: Int) -> CIn
     return 0
 }
 
-/// libFuzzer's driver, started from the entry point SwiftPM expects of an executable target.
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
 @_cdecl("LanguageServerFuzzer_main")
 public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-    var count = argc
-    var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
-    return runFuzzerDriver(&count, &arguments) { data, size in fuzzLanguageServer(data, size) }
+    runLibFuzzer(argc, argv) { data, size in fuzzLanguageServer(data, size) }
 }

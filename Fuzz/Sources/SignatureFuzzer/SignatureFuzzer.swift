@@ -2,6 +2,7 @@
 // Built by Fuzz/run.sh. Any bytes must parse or be refused with a place: never a crash, a hang,
 // an out-of-bounds read or an unbounded allocation from a declared length.
 import EcoprodFramework
+import FuzzDriver
 import Foundation
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -31,16 +32,7 @@ public func fuzzSignatures(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// libFuzzer's driver, started from the entry point SwiftPM expects of an executable target.
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
 @_cdecl("SignatureFuzzer_main")
 public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-    var count = argc
-    var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
-    return runFuzzerDriver(&count, &arguments) { data, size in fuzzSignatures(data, size) }
+    runLibFuzzer(argc, argv) { data, size in fuzzSignatures(data, size) }
 }
