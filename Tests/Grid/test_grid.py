@@ -22,6 +22,7 @@ import shutil
 import subprocess
 import zipfile
 
+import jsonschema
 import openpyxl
 import pytest
 
@@ -309,6 +310,7 @@ def test_answers_grid_import_gives_the_same_answer_set(tmp_path):
     grid = render(tmp_path / "rich.xlsx", "1.1.0", answers)
     imported = json.loads(ecoprod("import", grid).stdout)
     assert imported == json.loads(answers.read_text())
+    jsonschema.validate(imported, json.loads((ROOT / "Schemas" / "answers.schema.json").read_text()))
 
 
 def test_a_grid_saved_by_libreoffice_imports_the_same(tmp_path, libreoffice):
@@ -348,6 +350,7 @@ def test_problems_in_an_edited_grid_are_reported_at_their_cells_in_every_format(
     expected = {("X109", f"Grille!I{rows['A2']}"), ("X108", f"Grille!D{rows['A3']}")}
     result = ecoprod("import", edited, "--diagnostics-format", "json", check=False)
     assert result.returncode == 1
+    jsonschema.validate(json.loads(result.stdout), json.loads((ROOT / "Schemas" / "diagnostics.schema.json").read_text()))
     found = {(d["code"], d["cell"]) for d in json.loads(result.stdout)["diagnostics"]}
     assert found == expected
     text = ecoprod("import", edited, check=False).stderr.decode()
