@@ -48,10 +48,10 @@ struct GridAnswerCells: Equatable {
         return text
     }
 
-    /// The answer's members from cells read back (each nil when the cell is empty) over the
-    /// preserved members.
-    static func fields(evidence: String?, note: String?, justification: String?, preserved: [String: JSONValue]) -> [String: JSONValue] {
-        var fields = preserved
+    /// The answer's members from cells read back, each nil when the cell is empty. The importer
+    /// lays them over the preserved members.
+    static func fields(evidence: String?, note: String?, justification: String?) -> [String: JSONValue] {
+        var fields: [String: JSONValue] = [:]
         if let evidence {
             let items = evidence.replacingOccurrences(of: "\r\n", with: "\n").split(whereSeparator: \.isNewline).map(String.init)
             if !items.isEmpty { fields["evidence"] = .array(items.map(JSONValue.string)) }

@@ -31,6 +31,9 @@ import TestSupport
     static let edits: [Edit] = [
         Edit(description: "an unknown status word", part: "xl/worksheets/sheet2.xml", find: "<c r=\"I3\" s=\"5\" t=\"inlineStr\"><is><t>Non rempli</t>",
              replacement: "<c r=\"I3\" s=\"5\" t=\"inlineStr\"><is><t>Fait</t>", code: .gridStatus, cell: "Grille!I3"),
+        Edit(description: "evidence and a note without a status", part: "xl/worksheets/sheet2.xml",
+             find: "<c r=\"I3\" s=\"5\" t=\"inlineStr\"><is><t>Non rempli</t></is></c>", replacement: "<c r=\"I3\" s=\"5\"/>",
+             code: .gridStatus, cell: "Grille!I3"),
         Edit(description: "an altered ID", part: "xl/worksheets/sheet2.xml", find: "<c r=\"A4\" s=\"4\" t=\"inlineStr\"><is><t>A2</t>",
              replacement: "<c r=\"A4\" s=\"4\" t=\"inlineStr\"><is><t>A99</t>", code: .gridStructure, cell: "Grille!A4"),
         Edit(description: "altered points", part: "xl/worksheets/sheet2.xml", find: "<c r=\"D3\" s=\"3\"><v>4</v>",
@@ -58,6 +61,15 @@ import TestSupport
         // An altered ID is also a criterion without its row: two diagnostics, both X108.
         #expect(!diagnostics.isEmpty && diagnostics.allSatisfy { $0.code == edit.code && $0.location.file == "grid.xlsx" }, "\(diagnostics)")
         #expect(diagnostics.first?.location.cell == edit.cell)
+    }
+
+    @Test func aSharedStringThatDoesNotExistIsAnErrorNotAnEmptyCell() throws {
+        var (bundle, _, parts) = try filledGrid()
+        parts.replace("<c r=\"I3\" s=\"5\" t=\"inlineStr\"><is><t>Non rempli</t></is></c>", with: "<c r=\"I3\" s=\"5\" t=\"s\"><v>7</v></c>", in: "xl/worksheets/sheet2.xml")
+        let (result, diagnostics) = importGrid(try parts.package(), bundle: bundle)
+        #expect(result == nil)
+        #expect(diagnostics.map(\.code) == [.gridNotAWorkbook])
+        #expect(diagnostics.first?.message.contains("Grille!I3 names shared string '7'") == true)
     }
 
     @Test func aRowDeletedOrCopiedIsReported() throws {

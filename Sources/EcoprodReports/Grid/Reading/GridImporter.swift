@@ -144,7 +144,7 @@ public struct GridImporter: Sendable {
         case .missingPart(let part):
             return Diagnostic(.gridMissingPart, "the package has no part \(part)", at: at, help: "save the grid again from the spreadsheet application")
         case .unreadablePart(let part, let reason):
-            return Diagnostic(.gridNotAWorkbook, "the part \(part) cannot be decompressed: \(reason)", at: at, help: "the file is damaged; save it again")
+            return Diagnostic(.gridNotAWorkbook, "the part \(part) cannot be read: \(reason)", at: at, help: "the file is damaged; save it again")
         case .xml(let part, let problem):
             return Diagnostic(
                 .gridXML, "\(part), line \(problem.line), column \(problem.column): \(problem.message)", at: SourceLocation(file: file, line: 1, column: 1, cell: part),

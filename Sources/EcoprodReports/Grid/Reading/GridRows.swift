@@ -100,14 +100,22 @@ struct GridRows {
         places.add(path + ".evidence", sheet, CellReference(column: GridColumn.evidence.rawValue, row: row))
         places.add(path + ".note", sheet, CellReference(column: GridColumn.note.rawValue, row: row))
         places.add(path + ".justification", sheet, CellReference(column: GridColumn.justification.rawValue, row: row))
-        guard let word = cell(.status)?.trimmingSpaces, !word.isEmpty else { return }
+        guard let word = cell(.status)?.trimmingSpaces, !word.isEmpty else {
+            // Evidence, a note or a justification on an unanswered row would be lost on import.
+            if let filled = [GridColumn.evidence, .note, .justification].first(where: { cell($0) != nil }) {
+                problem(
+                    &diagnostics, .gridStatus, "\(criterion.id) has \(label(filled)) but no status: it would be lost", sheet, statusCell,
+                    help: "pick a status, or clear the row's answer cells to leave it unanswered")
+            }
+            return
+        }
         guard let status = GridWords.status(word) else {
             problem(
                 &diagnostics, .gridStatus, "'\(word)' is not a status", sheet, statusCell,
                 help: "use \(AnswerStatus.allCases.map { GridWords.spellings($0).prefix(2).joined(separator: " / ") }.joined(separator: ", ")), or leave it empty for unanswered")
             return
         }
-        var fields = GridAnswerCells.fields(evidence: cell(.evidence), note: cell(.note), justification: cell(.justification), preserved: [:])
+        var fields = GridAnswerCells.fields(evidence: cell(.evidence), note: cell(.note), justification: cell(.justification))
         fields["status"] = .string(status.rawValue)
         answers[criterion.id] = .object(fields)
     }
@@ -128,6 +136,16 @@ struct GridRows {
             return
         }
         preserved = object
+    }
+
+    private func label(_ column: GridColumn) -> String {
+        switch column {
+        case .evidence: return "evidence"
+        case .note: return "a note"
+        case .justification: return "a justification"
+        case .id, .title, .guidance, .points, .mandatory, .stages, .appliesTo, .evidenceExpected, .status, .review, .applies, .appliesList, .counted, .metPoints, .mandatoryMissing:
+            return column.letter
+        }
     }
 
     private static func integer(_ text: String) -> Int? {

@@ -69,17 +69,20 @@ struct SpreadsheetReader {
             for cell in row.children("c") {
                 let reference = cell.attribute("r").flatMap(CellReference.init) ?? CellReference(column: column + 1, row: rowNumber)
                 column = reference.column
-                if let value = value(of: cell) { cells[reference] = value }
+                if let value = try value(of: cell, at: reference, in: sheet) { cells[reference] = value }
             }
         }
         return cells
     }
 
-    private func value(of cell: XMLElement) -> CellValue? {
+    private func value(of cell: XMLElement, at reference: CellReference, in sheet: SheetEntry) throws(WorkbookPackage.Failure) -> CellValue? {
         let raw = cell.child("v")?.text
         switch cell.attribute("t") ?? "n" {
         case "s":
-            guard let raw, let index = Int(raw.trimmingSpaces), sharedStrings.indices.contains(index) else { return nil }
+            guard let raw else { return nil }
+            guard let index = Int(raw.trimmingSpaces), sharedStrings.indices.contains(index) else {
+                throw .unreadablePart(sheet.part, reason: "cell \(sheet.name)!\(reference) names shared string '\(raw)', but there are \(sharedStrings.count)")
+            }
             return .text(sharedStrings[index])
         case "inlineStr": return cell.child("is").map { .text(XMLText.unescape($0.stringItemText)) }
         case "str": return raw.map { .text(XMLText.unescape($0)) }

@@ -35,9 +35,6 @@ struct SheetData {
         set(CellReference(column: column.rawValue, row: row), value, style: style)
     }
 
-    /// The last row written.
-    var lastRow: Int { rows.keys.max() ?? 1 }
-
     /// `<sheetData>` with rows and cells in order.
     var markup: XMLMarkup {
         xml("sheetData") {

@@ -48,13 +48,6 @@ indirect enum XMLMarkup: Sendable {
         case .group(let nodes): for node in nodes { node.render(into: &output) }
         }
     }
-
-    /// The markup as a string (tests and golden files).
-    var markup: String {
-        var output = ""
-        render(into: &output)
-        return output
-    }
 }
 
 /// An element or attribute name, written in this module (`c`, `r:id`).
