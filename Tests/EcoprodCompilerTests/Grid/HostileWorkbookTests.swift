@@ -44,7 +44,8 @@ import TestSupport
         #expect(directory.entries.contains { $0.path == "xl/worksheets/sheet2.xml" })
         bytes.replaceSubrange(headerStart + 24..<headerStart + 28, with: [10, 0, 0, 0])
         let diagnostic = try refusal(bytes)
-        #expect([.gridLimit, .gridNotAWorkbook].contains(diagnostic.code))
+        #expect(diagnostic.code == .gridLimit)
+        #expect(diagnostic.message.contains("xl/worksheets/sheet2.xml"))
     }
 
     /// Found by the fuzzer: ZIPFoundation's in-memory reader trapped on an entry whose local
@@ -120,7 +121,7 @@ import TestSupport
         parts.remove(part)
         let diagnostic = try refusal(try parts.package())
         #expect(diagnostic.code == .gridMissingPart)
-        #expect(diagnostic.message.contains(part == "xl/workbook.xml" ? "xl/workbook.xml" : part == "_rels/.rels" ? "_rels/.rels" : part))
+        #expect(diagnostic.message.contains(part))
     }
 
     @Test func aWorkbookWithoutTheIdentitySheetIsNotAGrid() throws {
