@@ -98,6 +98,14 @@ enum Console {
         report(diagnostics, format: .text)
     }
 
+    /// The size of a regular file, without reading it; nil when it cannot be opened. (Foundation's
+    /// attribute dictionary costs more than the read it guards.)
+    static func fileSize(_ path: String) -> Int? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        return (try? handle.seekToEnd()).map(Int.init)
+    }
+
     /// Reads a file's bytes, or stdin for "-".
     static func read(_ path: String) -> [UInt8]? {
         if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }

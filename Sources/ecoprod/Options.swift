@@ -18,7 +18,9 @@ struct DiagnosticOptions: ParsableArguments {
 
 /// The diagnostic format of commands whose `--format` chooses their data output (diff, score, migrate).
 struct DiagnosticFormatOption: ParsableArguments {
-    @Option(name: .long, help: "Diagnostic format: text, json, github or sarif.")
+    static let help = "Diagnostic format: text, json, github or sarif."
+
+    @Option(name: .long, help: ArgumentHelp(help))
     var diagnosticsFormat: DiagnosticFormat = .text
 }
 
@@ -117,7 +119,9 @@ struct ReportOptions: ParsableArguments {
 
 /// Which allowed-signers file applies to the bundles a command reads.
 struct TrustOptions: ParsableArguments {
-    @Option(name: .long, help: "The allowed-signers file bundles must be signed against (default: allowed_signers next to the releases folder, when present).")
+    static let help = "The allowed-signers file bundles must be signed against (default: allowed_signers next to the releases folder, when present)."
+
+    @Option(name: .long, help: ArgumentHelp(help))
     var allowedSigners: String?
 
     /// The policy for bundles in `folder` (a releases folder, or the folder of a single bundle):

@@ -16,6 +16,11 @@ struct EcoprodBenchmarks {
             try diffOnce(size: size)
             return
         }
+        if let index = arguments.firstIndex(of: "--grid-once"), index + 1 < arguments.count, let size = Int(arguments[index + 1]) {
+            let runs = index + 2 < arguments.count ? Int(arguments[index + 2]) ?? 200 : 200
+            try gridOnce(size: size, runs: runs)
+            return
+        }
         if arguments.contains("--lsp") {
             // --lsp: the language server's edit latency and memory (README "Editor latency");
             // --edits N changes the number of successive edits per size (default 1,000).

@@ -1,3 +1,4 @@
+import EcoprodCompiler
 import EcoprodFramework
 import EcoprodReports
 import Foundation
@@ -34,6 +35,20 @@ extension EcoprodBenchmarks {
             Row(phase: "**import xlsx** (checks, XML, answers, policy)", size: label, seconds: importing, throughput: String(format: "%.0f criteria/ms", Double(size) / importing / 1000),
                 ratio: String(format: "%.2f×", importing / unzipFloor), exponent: exponentText(importTimes, size, sizes)),
         ]
+    }
+
+    /// `--grid-once SIZE [RUNS]`: the import of one filled grid, again and again, for a profiler;
+    /// prints the median.
+    static func gridOnce(size: Int, runs: Int) throws {
+        var synthetic = SyntheticFramework(criteria: size, seed: 42)
+        guard let framework = FrameworkCompiler().compile(synthetic.versions().0).framework else { throw BenchmarkError("does not compile") }
+        let bundle = FrameworkBundle(framework: framework)
+        let grid = try GridWriter(locale: "fr").write(bundle, fill: GridWriter.Fill(answers: gridAnswers(bundle)))
+        let importing = Measurement.median(runs: runs) {
+            var diagnostics = DiagnosticCollector()
+            _ = GridImporter().read(grid, file: "grid.xlsx", bundle: { _, _ in bundle }, into: &diagnostics)
+        }
+        print(String(format: "import of a %d-criteria grid (%d bytes): median %.3f ms over %d runs", size, grid.count, importing * 1000, runs))
     }
 
     /// Every criterion answered, with evidence and notes on most, as a production fills a grid.

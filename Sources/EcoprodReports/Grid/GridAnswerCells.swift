@@ -53,7 +53,8 @@ struct GridAnswerCells: Equatable {
     static func fields(evidence: String?, note: String?, justification: String?) -> [String: JSONValue] {
         var fields: [String: JSONValue] = [:]
         if let evidence {
-            let items = evidence.replacingOccurrences(of: "\r\n", with: "\n").split(whereSeparator: \.isNewline).map(String.init)
+            // "\r\n" is one Character, and a line break like any other.
+            let items = evidence.split(whereSeparator: \.isNewline).map(String.init)
             if !items.isEmpty { fields["evidence"] = .array(items.map(JSONValue.string)) }
         }
         if let note { fields["note"] = .string(note) }

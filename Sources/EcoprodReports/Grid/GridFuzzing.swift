@@ -23,13 +23,23 @@ import EcoprodFramework
             guard let workbook = try? writer.package() else { return "a package of \(parts.count) parts could not be written" }
             return check(workbook)
         default:
+            // The same XML read as a tree and as a worksheet's cells: one verdict for both.
             var reader = XMLDocumentReader(maxDepth: GridLimits.default.maxXMLDepth)
+            var cells = WorksheetCells(sharedStrings: ["shared"], sheet: SpreadsheetReader.SheetEntry(name: "Grille", part: "sheet.xml", hidden: false))
+            let streamed: XMLDocumentReader.Failure?
+            do {
+                try reader.read(rest, into: &cells)
+                streamed = nil
+            } catch {
+                streamed = error
+            }
             do {
                 _ = try reader.read(rest)
             } catch {
-                return error.line >= 1 && error.column >= 1 ? nil : "an XML refusal without a place"
+                guard error.line >= 1, error.column >= 1 else { return "an XML refusal without a place" }
+                return error == streamed ? nil : "the tree read refused what the streaming read did not, or differently"
             }
-            return nil
+            return streamed == nil ? nil : "the streaming read refused what the tree read accepted"
         }
     }
 

@@ -1,5 +1,4 @@
 import EcoprodFramework
-import Foundation
 
 /// The words a grid shows and reads: statuses and the mandatory flag, in each locale.
 ///
@@ -22,9 +21,12 @@ enum GridWords {
 
     /// The status a cell's text names; nil for an unknown word.
     static func status(_ text: String) -> AnswerStatus? {
-        let word = normalized(text)
-        return AnswerStatus.allCases.first { status in spellings(status).contains { normalized($0) == word } }
+        statuses[normalized(text)]
     }
+
+    /// Every accepted spelling, normalized, and the status it names: one lookup per row.
+    private static let statuses: [String: AnswerStatus] = Dictionary(
+        AnswerStatus.allCases.flatMap { status in spellings(status).map { (normalized($0), status) } }, uniquingKeysWith: { first, _ in first })
 
     /// "Oui"/"Yes" or "Non"/"No".
     static func mandatory(_ flag: Bool, _ locale: String) -> String {
@@ -33,11 +35,12 @@ enum GridWords {
 
     /// The flag a mandatory cell's text names (either locale, or a spreadsheet boolean); nil otherwise.
     static func mandatoryFlag(_ text: String) -> Bool? {
-        let word = normalized(text)
-        if [yes.french, yes.english, "true", "1"].contains(where: { normalized($0) == word }) { return true }
-        if [no.french, no.english, "false", "0"].contains(where: { normalized($0) == word }) { return false }
-        return nil
+        flags[normalized(text)]
     }
+
+    private static let flags: [String: Bool] = Dictionary(
+        [yes.french, yes.english, "true", "1"].map { (normalized($0), true) } + [no.french, no.english, "false", "0"].map { (normalized($0), false) },
+        uniquingKeysWith: { first, _ in first })
 
     private static let yes = ReportLabel("Oui", "Yes")
     private static let no = ReportLabel("Non", "No")
@@ -50,7 +53,11 @@ enum GridWords {
         }
     }
 
+    /// Without surrounding white space (any Unicode white space, such as the no-break space a
+    /// spreadsheet may keep), lowercased.
     private static func normalized(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let start = text.firstIndex { !$0.isWhitespace } ?? text.endIndex
+        let end = text[start...].lastIndex { !$0.isWhitespace }.map(text.index(after:)) ?? start
+        return text[start..<end].lowercased()
     }
 }

@@ -79,9 +79,15 @@ import TestSupport
 
     @Test(arguments: [
         ("Rempli", AnswerStatus.met), ("  met ", .met), ("NOT MET", .notMet), ("Non rempli", .notMet), ("non applicable", .notApplicable),
-        ("not-applicable", .notApplicable), ("Fait", nil), ("", nil),
+        ("not-applicable", .notApplicable), ("Fait", nil), ("", nil), ("\u{A0}Rempli\u{A0}", .met), ("\tNot applicable\r\n", .notApplicable),
+        ("Rem pli", nil), ("   ", nil),
     ] as [(String, AnswerStatus?)])
     func statusWordsAreReadInEitherLocaleAndAsIDs(word: String, status: AnswerStatus?) {
         #expect(GridWords.status(word) == status)
+    }
+
+    @Test(arguments: [("Oui", true), (" yes ", true), ("NON", false), ("\u{A0}No", false), ("TRUE", true), ("0", false), ("Ja", nil), ("", nil)] as [(String, Bool?)])
+    func mandatoryFlagsAreReadInEitherLocaleAndAsBooleans(word: String, flag: Bool?) {
+        #expect(GridWords.mandatoryFlag(word) == flag)
     }
 }

@@ -106,6 +106,23 @@ import TestSupport
         #expect(diagnostic.message.contains("'&nbsp;'"))
     }
 
+    /// A part is validated as UTF-8 once, as a whole; a bad byte is still named at its line and
+    /// column (here a Latin-1 'é' on the second line, after `<t>caf`).
+    @Test(arguments: [[0xE9], [0xC3], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80]] as [[UInt8]])
+    func aPartThatIsNotUTF8IsRefusedAtItsByte(bad: [UInt8]) throws {
+        var parts = try GridParts(try grid().1)
+        let part = "xl/worksheets/sheet4.xml"
+        let text = parts.text(part)
+        let start = try #require(text.range(of: "<sheetData>")).upperBound
+        let head = Array(text[..<start].utf8) + Array("\n<row r=\"99\"><c r=\"A99\" t=\"inlineStr\"><is><t>caf".utf8)
+        parts.set(part, head + bad + Array("</t></is></c></row>".utf8) + Array(text[start...].utf8))
+        let diagnostic = try refusal(try parts.package())
+        #expect(diagnostic.code == .gridXML)
+        let line = head.split(separator: 0x0A, omittingEmptySubsequences: false).count
+        let column = head.count - (head.lastIndex(of: 0x0A) ?? -1)
+        #expect(diagnostic.message.contains("\(part), line \(line), column \(column): the part is not UTF-8"), "\(diagnostic.message)")
+    }
+
     @Test func deepNestingIsRefusedAtTheLimit() throws {
         var parts = try GridParts(try grid().1)
         let deep = String(repeating: "<x>", count: 10_000) + String(repeating: "</x>", count: 10_000)

@@ -74,19 +74,27 @@ struct WorkbookPackage {
         } catch {
             throw .unreadablePart(path, reason: "\(error)")
         }
-        guard output.count == entry.uncompressedSize, Data(output).crc32(checksum: 0) == entry.crc32 else {
+        guard output.count == entry.uncompressedSize, ZIPChecksum.crc32(output) == entry.crc32 else {
             throw .unreadablePart(path, reason: "its size or CRC-32 does not match the directory")
         }
         decompressed += output.count
         return output
     }
 
-    /// A part parsed as XML.
+    /// A part parsed as XML, into a tree.
     mutating func xml(_ path: String) throws(Failure) -> XMLElement {
+        var tree = XMLTreeBuilder()
+        try read(path, into: &tree)
+        guard let root = tree.root else { throw .xml(part: path, XMLDocumentReader.Failure(kind: .malformed("no root element"), line: 1, column: 1)) }
+        return root
+    }
+
+    /// A part read as XML events into `handler`.
+    mutating func read<Handler: XMLEventHandler>(_ path: String, into handler: inout Handler) throws(Failure) {
         let data = try bytes(of: path)
         var reader = XMLDocumentReader(maxDepth: limits.maxXMLDepth)
         do {
-            return try reader.read(data)
+            try reader.read(data, into: &handler)
         } catch {
             throw .xml(part: path, error)
         }

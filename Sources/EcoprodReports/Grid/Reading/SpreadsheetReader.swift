@@ -58,46 +58,22 @@ struct SpreadsheetReader {
         sheets.first { names.contains($0.name) }
     }
 
-    /// Every non-empty cell of a sheet.
+    /// Every non-empty cell of a sheet, read as a stream (see ``WorksheetCells``).
     mutating func cells(of sheet: SheetEntry) throws(WorkbookPackage.Failure) -> [CellReference: CellValue] {
-        let root = try package.xml(sheet.part)
-        var cells: [CellReference: CellValue] = [:]
-        var rowNumber = 0
-        for row in root.child("sheetData")?.children("row") ?? [] {
-            rowNumber = row.attribute("r").flatMap { Int($0) } ?? rowNumber + 1
-            var column = 0
-            for cell in row.children("c") {
-                let reference = cell.attribute("r").flatMap(CellReference.init) ?? CellReference(column: column + 1, row: rowNumber)
-                column = reference.column
-                if let value = try value(of: cell, at: reference, in: sheet) { cells[reference] = value }
-            }
-        }
-        return cells
-    }
-
-    private func value(of cell: XMLElement, at reference: CellReference, in sheet: SheetEntry) throws(WorkbookPackage.Failure) -> CellValue? {
-        let raw = cell.child("v")?.text
-        switch cell.attribute("t") ?? "n" {
-        case "s":
-            guard let raw else { return nil }
-            guard let index = Int(raw.trimmingSpaces), sharedStrings.indices.contains(index) else {
-                throw .unreadablePart(sheet.part, reason: "cell \(sheet.name)!\(reference) names shared string '\(raw)', but there are \(sharedStrings.count)")
-            }
-            return .text(sharedStrings[index])
-        case "inlineStr": return cell.child("is").map { .text(XMLText.unescape($0.stringItemText)) }
-        case "str": return raw.map { .text(XMLText.unescape($0)) }
-        case "b": return raw.map { .boolean($0.trimmingSpaces == "1") }
-        case "e": return raw.map(CellValue.error)
-        default: return raw.map { .number($0.trimmingSpaces) }
-        }
+        var cells = WorksheetCells(sharedStrings: sharedStrings, sheet: sheet)
+        try package.read(sheet.part, into: &cells)
+        if let failure = cells.failure { throw failure }
+        return cells.cells
     }
 }
 
 extension String {
-    /// The string without leading and trailing ASCII spaces, tabs and line breaks.
+    /// The string without leading and trailing ASCII spaces, tabs and line breaks. Works on
+    /// bytes: it runs on every number and word of a sheet.
     var trimmingSpaces: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) }) else { return "" }
+        if first == utf8.startIndex, utf8.index(after: last) == utf8.endIndex { return self }
         return String(self[first...last])
     }
 }

@@ -1,4 +1,5 @@
-/// A strict, bounded XML reader for the parts of a workbook: bytes in, a tree of elements out.
+/// A strict, bounded XML reader for the parts of a workbook: bytes in, events or a tree of
+/// elements out.
 ///
 /// It reads what SpreadsheetML uses (elements, attributes, text, CDATA, character references
 /// and the five predefined entities) and refuses what a workbook never needs: a document type
@@ -37,81 +38,108 @@ struct XMLDocumentReader {
 
     private var bytes: [UInt8] = []
     private var position = 0
+    /// The attributes of the element being read, one buffer reused for every element.
+    private var attributes: [XMLElement.Attribute] = []
 
     init(maxDepth: Int) {
         self.maxDepth = maxDepth
     }
 
-    /// Reads one document: its root element.
+    /// Reads one document into a tree: its root element. For the small parts (the workbook,
+    /// relationships, shared strings), where a tree is the simplest thing to query.
     mutating func read(_ input: [UInt8]) throws(Failure) -> XMLElement {
-        bytes = input
-        position = 0
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
-        var stack: [XMLElement] = []
-        var root: XMLElement?
-        while position < bytes.count {
-            if bytes[position] != UInt8(ascii: "<") {
-                let text = try readText()
-                if stack.isEmpty {
-                    guard text.allSatisfy(\.isWhitespace) else { throw failure(.malformed("text outside the root element")) }
-                } else {
-                    stack[stack.count - 1].text += text
-                }
-                continue
-            }
-            if matches("<?") {
-                try skip(past: "?>", what: "processing instruction")
-            } else if matches("<!--") {
-                try skip(past: "-->", what: "comment")
-            } else if matches("<![CDATA[") {
-                let start = position + 9
-                try skip(past: "]]>", what: "CDATA section")
-                guard !stack.isEmpty else { throw failure(.malformed("CDATA outside the root element")) }
-                stack[stack.count - 1].text += try decode(start..<position - 3)
-            } else if matches("<!") {
-                throw failure(matches("<!DOCTYPE") ? .documentType : .malformed("markup declaration"))
-            } else if matches("</") {
-                try closeElement(&stack, root: &root)
-            } else {
-                guard root == nil else { throw failure(.malformed("a second root element")) }
-                let (element, selfClosing) = try openElement()
-                if selfClosing {
-                    if stack.isEmpty { root = element } else { stack[stack.count - 1].children.append(element) }
-                } else {
-                    guard stack.count < maxDepth else { throw failure(.tooDeep(maxDepth)) }
-                    stack.append(element)
-                }
-            }
-        }
-        guard stack.isEmpty, let root else { throw failure(.malformed(stack.isEmpty ? "no root element" : "unclosed element <\(stack.last!.name)>")) }
+        var tree = XMLTreeBuilder()
+        try read(input, into: &tree)
+        guard let root = tree.root else { throw failure(.malformed("no root element")) }
         return root
     }
 
-    private mutating func closeElement(_ stack: inout [XMLElement], root: inout XMLElement?) throws(Failure) {
+    /// Reads one document as events, in document order, without building a tree: how
+    /// worksheets are read, since a tree of every cell costs more than the cells themselves.
+    /// Every check (well-formedness, depth, entities, UTF-8) is made here, whatever the handler.
+    mutating func read<Handler: XMLEventHandler>(_ input: [UInt8], into handler: inout Handler) throws(Failure) {
+        bytes = input
+        position = 0
+        // One validation of the whole part: every name and text below is then decoded without
+        // a check of its own (a generic validation per piece cost more than the rest of the read).
+        if let invalid = Self.firstInvalidUTF8(input) { throw failure(.notUTF8, at: invalid) }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+        var open: [String] = []
+        var sawRoot = false
+        while position < bytes.count {
+            if bytes[position] != UInt8(ascii: "<") {
+                let text = try readText()
+                if open.isEmpty {
+                    guard text.allSatisfy(\.isWhitespace) else { throw failure(.malformed("text outside the root element")) }
+                } else {
+                    handler.text(text)
+                }
+                continue
+            }
+            switch position + 1 < bytes.count ? bytes[position + 1] : 0 {
+            case UInt8(ascii: "?"):
+                try skip(past: "?>", what: "processing instruction")
+            case UInt8(ascii: "!"):
+                try readMarkup(into: &handler, inside: !open.isEmpty)
+            case UInt8(ascii: "/"):
+                let name = try closeElement()
+                guard let last = open.popLast(), last == name else { throw failure(.malformed("</\(name)> closes nothing open")) }
+                handler.close(name)
+            default:
+                guard !sawRoot || !open.isEmpty else { throw failure(.malformed("a second root element")) }
+                sawRoot = true
+                let (name, selfClosing) = try openElement()
+                guard selfClosing || open.count < maxDepth else { throw failure(.tooDeep(maxDepth)) }
+                handler.open(name, attributes: attributes)
+                if selfClosing { handler.close(name) } else { open.append(name) }
+            }
+        }
+        guard open.isEmpty, sawRoot else { throw failure(.malformed(open.isEmpty ? "no root element" : "unclosed element <\(open.last!)>")) }
+    }
+
+    /// Reads what starts with `<!`: a comment, a CDATA section (reported as text), or a
+    /// declaration, which is refused.
+    private mutating func readMarkup<Handler: XMLEventHandler>(into handler: inout Handler, inside: Bool) throws(Failure) {
+        if matches("<!--") {
+            try skip(past: "-->", what: "comment")
+        } else if matches("<![CDATA[") {
+            let start = position + 9
+            try skip(past: "]]>", what: "CDATA section")
+            guard inside else { throw failure(.malformed("CDATA outside the root element")) }
+            handler.text(try decode(start..<position - 3))
+        } else {
+            throw failure(matches("<!DOCTYPE") ? .documentType : .malformed("markup declaration"))
+        }
+    }
+
+    /// Reads `</name>`, returning the name.
+    private mutating func closeElement() throws(Failure) -> String {
         position += 2
         let name = try readName()
         skipSpaces()
         guard position < bytes.count, bytes[position] == UInt8(ascii: ">") else { throw failure(.malformed("'>' expected after </\(name)")) }
         position += 1
-        guard let open = stack.popLast(), open.name == name else { throw failure(.malformed("</\(name)> closes nothing open")) }
-        if stack.isEmpty { root = open } else { stack[stack.count - 1].children.append(open) }
+        return name
     }
 
-    private mutating func openElement() throws(Failure) -> (XMLElement, Bool) {
+    /// Reads `<name attributes…>` or `<name …/>` into ``attributes``, returning the name and
+    /// whether the element closed itself.
+    private mutating func openElement() throws(Failure) -> (String, Bool) {
         position += 1
-        var element = XMLElement(name: try readName())
+        let elementName = try readName()
+        attributes.removeAll(keepingCapacity: true)
         while true {
             let hadSpace = skipSpaces()
-            guard position < bytes.count else { throw failure(.malformed("unterminated tag <\(element.name)")) }
+            guard position < bytes.count else { throw failure(.malformed("unterminated tag <\(elementName)")) }
             if bytes[position] == UInt8(ascii: ">") {
                 position += 1
-                return (element, false)
+                return (elementName, false)
             }
             if matches("/>") {
                 position += 2
-                return (element, true)
+                return (elementName, true)
             }
-            guard hadSpace else { throw failure(.malformed("space expected between attributes of <\(element.name)>")) }
+            guard hadSpace else { throw failure(.malformed("space expected between attributes of <\(elementName)>")) }
             let name = try readName()
             skipSpaces()
             guard position < bytes.count, bytes[position] == UInt8(ascii: "=") else { throw failure(.malformed("'=' expected after attribute \(name)")) }
@@ -130,8 +158,8 @@ struct XMLDocumentReader {
             guard position < bytes.count else { throw failure(.malformed("unterminated value of attribute \(name)")) }
             let value = try decode(start..<position)
             position += 1
-            guard !element.attributes.contains(where: { $0.name == name }) else { throw failure(.malformed("attribute \(name) given twice")) }
-            element.attributes.append((name, value))
+            guard !attributes.contains(where: { $0.name == name }) else { throw failure(.malformed("attribute \(name) given twice")) }
+            attributes.append(XMLElement.Attribute(name: name, value: value))
         }
     }
 
@@ -147,17 +175,15 @@ struct XMLDocumentReader {
         guard position > start, !(0x30...0x39).contains(bytes[start]), bytes[start] != UInt8(ascii: "-"), bytes[start] != UInt8(ascii: ".") else {
             throw failure(.malformed("a name expected"))
         }
-        guard let name = String(validating: bytes[start..<position], as: UTF8.self) else { throw failure(.notUTF8) }
-        return name
+        return String(decoding: bytes[start..<position], as: UTF8.self)
     }
 
     /// Text with line ends normalised (CR LF and CR become LF, as XML requires) and references
     /// resolved: the five predefined entities and character references. Works on bytes: most
-    /// texts have neither, and are validated and returned as they are.
+    /// texts have neither, and are returned as they are (the part was validated as a whole).
     private func decode(_ range: Range<Int>) throws(Failure) -> String {
         guard bytes[range].contains(where: { $0 == UInt8(ascii: "&") || $0 == 0x0D }) else {
-            guard let text = String(validating: bytes[range], as: UTF8.self) else { throw failure(.notUTF8, at: range.lowerBound) }
-            return text
+            return String(decoding: bytes[range], as: UTF8.self)
         }
         var output: [UInt8] = []
         output.reserveCapacity(range.count)
@@ -183,8 +209,23 @@ struct XMLDocumentReader {
                 index += 1
             }
         }
-        guard let text = String(validating: output, as: UTF8.self) else { throw failure(.notUTF8, at: range.lowerBound) }
-        return text
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The offset of the first byte that does not begin a well-formed UTF-8 sequence, or nil.
+    /// The standard library's validation answers whether; only a refused part pays for where.
+    private static func firstInvalidUTF8(_ input: [UInt8]) -> Int? {
+        guard String(validating: input, as: UTF8.self) == nil else { return nil }
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = input.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
     }
 
     private static func resolve(_ name: String) -> Unicode.Scalar? {
