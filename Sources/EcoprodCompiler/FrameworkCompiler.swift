@@ -138,7 +138,7 @@ public struct FrameworkCompiler: Sendable {
         guard let frameworkSource else {
             return Result(framework: nil, diagnostics: diagnostics.sorted(), history: history, sources: sources)
         }
-        var validator = FrameworkValidator()
+        var validator = FrameworkValidator(cache: options.readCache)
         let ordered = validator.validate(frameworkSource, departments: departmentSources)
         diagnostics.emit(contentsOf: validator.diagnostics.diagnostics)
         var lineageBuilder = LineageBuilder()
@@ -147,7 +147,7 @@ public struct FrameworkCompiler: Sendable {
             framework: frameworkSource, departments: ordered, previous: previous, retiredHistory: history.retiredIDs)
         diagnostics.emit(contentsOf: lineageBuilder.diagnostics.diagnostics)
         let (model, map) = model(frameworkSource, ordered: ordered, all: departmentSources)
-        diagnostics.emit(contentsOf: Self.diagnostics(for: FrameworkInvariants.violations(in: model), map: map))
+        diagnostics.emit(contentsOf: Self.diagnostics(for: FrameworkInvariants.violations(in: model, translations: false), map: map))
         var framework = diagnostics.hasErrors ? nil : model
         framework?.lineage = lineage
         return Result(framework: framework, diagnostics: diagnostics.sorted(), history: history, sources: sources)
@@ -184,6 +184,8 @@ public struct FrameworkCompiler: Sendable {
                 outcome.isEmpty = read.problems.isEmpty
             }
             outcome.diagnostics = decoder.diagnostics.diagnostics
+            // The typed department is what is kept; its tree is freed off this path.
+            if cache != nil { DeferredRelease.release(read) }
             return outcome
         }
         let readOne = { @Sendable (file: SourceFile) -> DepartmentOutcome in

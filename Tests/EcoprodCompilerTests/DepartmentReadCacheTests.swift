@@ -47,4 +47,46 @@ struct DepartmentReadCacheTests {
         #expect(result.diagnostics.filter { $0.code == .missingTranslation } == FrameworkCompiler().compile(sources).diagnostics.filter { $0.code == .missingTranslation })
         #expect(result.diagnostics.contains { $0.code == .missingTranslation })
     }
+
+    /// The ID pattern's verdicts are kept between compilations, for the pattern they were made
+    /// under: changing the pattern judges every ID again.
+    @Test func idPatternVerdictsFollowThePattern() throws {
+        let cache = DepartmentReadCache()
+        let cached = FrameworkCompiler(options: .init(readCache: cache))
+        var sources = Self.sources()
+        #expect(!cached.compile(sources).diagnostics.contains { $0.code == .idPattern })
+        let text = String(decoding: sources.framework!.bytes, as: UTF8.self)
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("criterion_id_pattern:") })
+        sources.framework!.bytes = Array(text.replacingOccurrences(of: String(line), with: "criterion_id_pattern: '^Z[0-9]+$'").utf8)
+        let again = cached.compile(sources)
+        #expect(again.diagnostics.filter { $0.code == .idPattern } == FrameworkCompiler().compile(sources).diagnostics.filter { $0.code == .idPattern })
+        #expect(again.diagnostics.filter { $0.code == .idPattern }.count == 80)
+    }
+
+    /// The language server reads the folder on every edit; a file whose size and modification
+    /// time are unchanged keeps its bytes, any other is read again, and emptying the cache reads all.
+    @Test func unchangedFilesAreNotReadAgain() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ecoprod-file-cache-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Framework"), to: folder)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cache = SourceFileCache()
+        var ignored = DiagnosticCollector()
+        let first = FrameworkSources.load(directory: folder.path, cache: cache, into: &ignored)
+        let department = try #require(first.departments.first)
+        // Same size, other bytes, a later modification time: read again.
+        var edited = department.bytes
+        edited[edited.count - 2] = edited[edited.count - 2] == UInt8(ascii: "x") ? UInt8(ascii: "y") : UInt8(ascii: "x")
+        try Data(edited).write(to: URL(fileURLWithPath: department.path))
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 5)], ofItemAtPath: department.path)
+        let second = FrameworkSources.load(directory: folder.path, cache: cache, into: &ignored)
+        #expect(second.departments.first?.bytes == edited)
+        #expect(second.departments.dropFirst().map(\.bytes) == first.departments.dropFirst().map(\.bytes))
+        // Bytes changed behind an unchanged size and time are kept until the cache is emptied.
+        let attributes = try FileManager.default.attributesOfItem(atPath: department.path)
+        try Data(department.bytes).write(to: URL(fileURLWithPath: department.path))
+        try FileManager.default.setAttributes([.modificationDate: attributes[.modificationDate]!], ofItemAtPath: department.path)
+        #expect(FrameworkSources.load(directory: folder.path, cache: cache, into: &ignored).departments.first?.bytes == edited)
+        cache.removeAll()
+        #expect(FrameworkSources.load(directory: folder.path, cache: cache, into: &ignored).departments.first?.bytes == department.bytes)
+    }
 }

@@ -38,6 +38,9 @@ enum LanguageServerBenchmarks {
                 times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
             }
             let after = residentMegabytes()
+            let breaking = times.enumerated().filter { $0.offset >= 10 && $0.offset % 2 == 0 }.map(\.element).sorted()
+            let fixing = times.enumerated().filter { $0.offset >= 10 && $0.offset % 2 == 1 }.map(\.element).sorted()
+            EcoprodBenchmarks.log(String(format: "%d criteria: breaking edits median %.2f ms, fixing edits median %.2f ms", size, breaking[breaking.count / 2], fixing[fixing.count / 2]))
             let sorted = times.dropFirst(10).sorted()
             let p95 = sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.95))]
             print(String(format: "| %d criteria | %d | %.2f ms | %.2f ms | %.2f ms | %.1f → %.1f MB |",

@@ -5,7 +5,7 @@ extension LanguageServer {
     /// The sources as the editor sees them: the files on disk, each open one replaced by its buffer,
     /// and open department files not yet saved added.
     func currentSources(into diagnostics: inout DiagnosticCollector) -> FrameworkSources {
-        var sources = FrameworkSources.load(directory: framework.path, maxFileBytes: limits.maxFileBytes, into: &diagnostics)
+        var sources = FrameworkSources.load(directory: framework.path, maxFileBytes: limits.maxFileBytes, cache: fileCache, into: &diagnostics)
         var buffers: [String: [UInt8]] = [:]
         for document in documents.values {
             guard let url = URL(string: document.uri), url.isFileURL else { continue }
@@ -32,6 +32,9 @@ extension LanguageServer {
         let sources = currentSources(into: &setup)
         // Unchanged department files are not read again; the cross-file rules run on all of them.
         let result = FrameworkCompiler(options: .init(limits: limits, history: history, readCache: readCache)).compile(sources, diagnostics: setup)
+        // The state this check replaces is freed on another thread, after the publication.
+        let replaced = (lastFramework, lastDiagnostics, lastSources, lastLines)
+        defer { DeferredRelease.release(replaced) }
         if let framework = result.framework { lastFramework = framework }
         lastDiagnostics = result.diagnostics
         // Each file's lines, split again only when its bytes changed: at 10,000 criteria, splitting
@@ -40,7 +43,7 @@ extension LanguageServer {
         for file in [lastSources.framework].compactMap({ $0 }) + lastSources.departments { previous[file.path] = file.bytes }
         var texts: [String: [Substring]] = [:]
         for file in [sources.framework].compactMap({ $0 }) + sources.departments {
-            if let lines = lastLines[file.path], previous[file.path] == file.bytes {
+            if let lines = lastLines[file.path], let before = previous[file.path], file.hasSameBytes(as: before) {
                 texts[file.path] = lines
             } else {
                 texts[file.path] = Self.lines(file.bytes)

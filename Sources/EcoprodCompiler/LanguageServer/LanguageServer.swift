@@ -35,6 +35,8 @@ public struct LanguageServer {
     /// The strict reader's limits: those of `check`, from the same flags.
     let limits: YAMLLimits
     let readCache = DepartmentReadCache()
+    /// The folder's files as last read, reused while their size and modification time hold.
+    let fileCache = SourceFileCache()
 
     public init(framework: URL, channel: JSONRPCChannel = JSONRPCChannel(), limits: YAMLLimits = .default) {
         self.framework = framework.standardizedFileURL
@@ -184,6 +186,8 @@ public struct LanguageServer {
     }
 
     mutating func reloadFromDisk(releases: Bool) {
+        // The editor says files changed: read them all again, whatever their modification times.
+        fileCache.removeAll()
         if releases {
             var diagnostics = DiagnosticCollector()
             history = ReleaseHistory.load(directory: FrameworkCompiler.releasesDirectory(of: framework.path), into: &diagnostics)

@@ -20,27 +20,19 @@ extension FrameworkCompiler {
         let declared = Set(source.departments.map(\.value.id))
         let departments = ordered + files.filter { !declared.contains($0.department.value) }
         let allTypes = source.productionTypes.map(\.value.id)
-        var map = ModelSourceMap(fallback: source.range)
-        // About a dozen places per criterion: ID, department, points, stages, types.
-        map.reserve(departments.reduce(0) { $0 + $1.criteria.count } * 12 + 64)
+        let map = ModelSourceMap(source: source, departments: departments, allTypes: allTypes)
         var criteria: [Criterion] = []
+        criteria.reserveCapacity(departments.reduce(0) { $0 + $1.criteria.count })
         for file in departments {
             for criterion in file.criteria {
                 let (title, guidance) = (criterion.title ?? LocalizedText([:]), criterion.guidance ?? LocalizedText([:]))
                 let points = criterion.points ?? Located(Criterion.pointsRange.lowerBound, at: criterion.range)
-                let mandatory = criterion.mandatory ?? false
-                let applies = criterion.appliesTo.map { listed in
-                    let wanted = listed.map(\.value)
-                    return allTypes.filter(Set(wanted).contains) + wanted.filter { !allTypes.contains($0) }
-                } ?? allTypes
-                map.record(criterion, in: file, at: criteria.count, appliesTo: applies)
                 criteria.append(Criterion(
                     id: criterion.id.value, department: file.department.value, title: title, guidance: guidance,
-                    stages: criterion.stages.map(\.value), points: points.value, mandatory: mandatory, appliesTo: applies,
-                    evidence: criterion.evidence))
+                    stages: criterion.stages.map(\.value), points: points.value, mandatory: criterion.mandatory ?? false,
+                    appliesTo: ModelSourceMap.appliesTo(criterion.appliesTo, allTypes: allTypes), evidence: criterion.evidence))
             }
         }
-        map.record(source, schemes: source.schemes)
         // A scheme missing its title, threshold or comparison (each already reported) keeps its
         // other fields checked: a 0% threshold is reported even when its comparison is missing.
         let schemes = source.schemes.map { scheme in

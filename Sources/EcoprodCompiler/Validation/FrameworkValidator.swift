@@ -6,6 +6,8 @@ import StrictYAML
 /// diagnostic code, and every rule runs even after another has failed.
 struct FrameworkValidator {
     var diagnostics = DiagnosticCollector()
+    /// Verdicts of the ID pattern kept between compilations (the language server's), if any.
+    var cache: DepartmentReadCache?
 
     /// Runs every rule. Returns the department files that name a declared department, in declared order.
     mutating func validate(_ framework: FrameworkSource, departments files: [DepartmentSource]) -> [DepartmentSource] {
@@ -39,7 +41,9 @@ struct FrameworkValidator {
             diagnostics.emit(.invalidIDPattern(source.value, at: source.range))
             return
         }
-        for criterion in files.flatMap(\.criteria) where (try? pattern.wholeMatch(in: criterion.id.value)) == nil {
+        let cache = cache
+        let matches = { (id: String) in cache?.matches(id, pattern: pattern, source: source.value) ?? ((try? pattern.wholeMatch(in: id)) != nil) }
+        for criterion in files.flatMap(\.criteria) where !matches(criterion.id.value) {
             diagnostics.emit(.idPattern(criterion.id.value, pattern: source.value, at: criterion.id.range))
         }
     }

@@ -3,48 +3,88 @@ import StrictYAML
 
 /// Where each place of a compiled model was written in the sources, so that a violation of the
 /// model's invariants (``FrameworkInvariants``) is reported at its YAML range.
+///
+/// Places are looked up on demand, from the sources the model was built from: a valid framework
+/// has no violation, so nothing is looked up at all. (Recording a dozen places per criterion in
+/// a dictionary was a third of the language server's edit at 10,000 criteria.)
 struct ModelSourceMap: Sendable {
-    private var ranges: [FrameworkInvariants.Place: SourceRange] = [:]
-    /// The file a place belongs to, for the places that have no range of their own.
-    var fallback: SourceRange
+    /// The range of `framework.yaml`: where places without a range of their own are reported.
+    let fallback: SourceRange
+    private let source: FrameworkSource
+    /// The department files, in model order, and the model index of each file's first criterion.
+    private let departments: [DepartmentSource]
+    private let starts: [Int]
+    /// The declared production types, in declared order.
+    private let allTypes: [String]
 
-    init(fallback: SourceRange) {
-        self.fallback = fallback
+    init(source: FrameworkSource, departments: [DepartmentSource], allTypes: [String]) {
+        fallback = source.range
+        self.source = source
+        self.departments = departments
+        self.allTypes = allTypes
+        var starts: [Int] = []
+        var next = 0
+        for file in departments {
+            starts.append(next)
+            next += file.criteria.count
+        }
+        self.starts = starts
     }
 
-    /// Makes room for `count` places, so that recording a large framework does not rehash.
-    mutating func reserve(_ count: Int) {
-        ranges.reserveCapacity(count)
+    /// The types a criterion applies to, as the model lists them: declared types in declared
+    /// order, then undeclared ones as written (the invariants report those); nil means all.
+    static func appliesTo(_ listed: [Located<String>]?, allTypes: [String]) -> [String] {
+        guard let listed else { return allTypes }
+        let wanted = listed.map(\.value)
+        // A criterion lists a few types: linear searches cost less than hashing them.
+        return allTypes.filter(wanted.contains) + wanted.filter { !allTypes.contains($0) }
     }
 
     subscript(place: FrameworkInvariants.Place) -> SourceRange {
-        get { ranges[place] ?? fallback }
-        set { ranges[place] = newValue }
+        range(of: place) ?? fallback
     }
 
-    /// Records the ranges of a criterion written in `file` at model index `index`.
-    mutating func record(_ criterion: CriterionSource, in file: DepartmentSource, at index: Int, appliesTo: [String]) {
-        self[.criterion(index)] = criterion.id.range
-        self[.criterionDepartment(index)] = file.department.range
-        if let points = criterion.points { self[.criterionPoints(index)] = points.range }
-        for (entry, stage) in criterion.stages.enumerated() { self[.criterionStage(index, entry: entry)] = stage.range }
-        // The model lists types in declared order; each entry points back at where it was written.
-        let written = Dictionary((criterion.appliesTo ?? []).map { ($0.value, $0.range) }, uniquingKeysWith: { first, _ in first })
-        for (entry, type) in appliesTo.enumerated() {
-            self[.criterionAppliesTo(index, entry: entry)] = written[type] ?? criterion.range
+    private func range(of place: FrameworkInvariants.Place) -> SourceRange? {
+        switch place {
+        case .criterion(let index): return criterion(index)?.criterion.id.range
+        case .criterionDepartment(let index): return criterion(index)?.file.department.range
+        case .criterionPoints(let index): return criterion(index)?.criterion.points?.range
+        case .criterionStage(let index, let entry): return criterion(index).flatMap { $0.criterion.stages.element(entry)?.range }
+        case .criterionAppliesTo(let index, let entry):
+            guard let (criterion, _) = criterion(index), let type = Self.appliesTo(criterion.appliesTo, allTypes: allTypes).element(entry) else { return nil }
+            // Each entry points back at where it was written; a type listed by `all` at the criterion.
+            return criterion.appliesTo?.first { $0.value == type }?.range ?? criterion.range
+        case .locale(let index): return source.locales.element(index)?.range
+        case .stage(let index): return source.stages.element(index)?.range
+        case .productionType(let index): return source.productionTypes.element(index)?.range
+        case .department(let index): return source.departments.element(index)?.range
+        case .scheme(let index): return source.schemes.element(index)?.id.range
+        case .schemeThreshold(let index): return source.schemes.element(index)?.threshold?.range
+        case .schemeLevel(let scheme, let level): return source.schemes.element(scheme)?.levels.element(level)?.basisPoints.range
+        case .frameworkTitle, .stageTitle, .departmentTitle, .productionTypeTitle, .schemeTitle, .criterionTitle, .criterionGuidance, .criterionEvidence:
+            return nil
         }
     }
 
-    /// Records the ranges of the catalogues and schemes of `framework.yaml`.
-    mutating func record(_ source: FrameworkSource, schemes: [SchemeSource]) {
-        for (index, locale) in source.locales.enumerated() { self[.locale(index)] = locale.range }
-        for (index, stage) in source.stages.enumerated() { self[.stage(index)] = stage.range }
-        for (index, type) in source.productionTypes.enumerated() { self[.productionType(index)] = type.range }
-        for (index, department) in source.departments.enumerated() { self[.department(index)] = department.range }
-        for (index, scheme) in schemes.enumerated() {
-            self[.scheme(index)] = scheme.id.range
-            if let threshold = scheme.threshold { self[.schemeThreshold(index)] = threshold.range }
-            for (level, entry) in scheme.levels.enumerated() { self[.schemeLevel(scheme: index, level: level)] = entry.basisPoints.range }
+    /// The criterion at a model index, with its file.
+    private func criterion(_ index: Int) -> (criterion: CriterionSource, file: DepartmentSource)? {
+        guard index >= 0 else { return nil }
+        // The last file whose first criterion is at or before `index`.
+        var low = 0
+        var high = starts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] <= index { low = middle + 1 } else { high = middle }
         }
+        guard low > 0 else { return nil }
+        let file = departments[low - 1]
+        return file.criteria.element(index - starts[low - 1]).map { ($0, file) }
+    }
+}
+
+private extension Array {
+    /// The element at `index`, or nil outside the array.
+    func element(_ index: Int) -> Element? {
+        indices.contains(index) ? self[index] : nil
     }
 }

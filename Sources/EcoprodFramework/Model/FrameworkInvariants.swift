@@ -94,12 +94,17 @@ public enum FrameworkInvariants {
     }
 
     /// Every violation in `framework`, in model order.
-    public static func violations(in framework: Framework) -> [Violation] {
+    ///
+    /// With `translations: false`, missing translations are left out: for a caller that reports
+    /// them itself where they are written (the compiler's decoder, which sees the YAML mapping
+    /// that lacks the key), and so need not pay for a walk of every text.
+    public static func violations(in framework: Framework, translations: Bool = true) -> [Violation] {
         var found: [Violation] = []
         checkIDs(framework, into: &found)
         checkReferences(framework, into: &found)
         checkRanges(framework, into: &found)
-        checkLocales(framework, into: &found)
+        checkLocaleTags(framework, into: &found)
+        if translations { checkTranslations(framework, into: &found) }
         return found
     }
 
@@ -126,24 +131,26 @@ public enum FrameworkInvariants {
         let types = framework.productionTypes.map(\.id)
         let stages = framework.identity.stages.map(\.id)
         let (departmentSet, typeSet, stageSet) = (Set(departments), Set(types), Set(stages))
-        for (index, criterion) in framework.criteria.enumerated() {
-            if !departmentSet.contains(criterion.department) {
+        let criteria = framework.criteria
+        for index in criteria.indices {
+            if !departmentSet.contains(criteria[index].department) {
                 found.append(.undeclaredReference(
-                    .department, id: criterion.department, criterion: criterion.id, at: .criterionDepartment(index), declared: departments))
+                    .department, id: criteria[index].department, criterion: criteria[index].id, at: .criterionDepartment(index), declared: departments))
             }
-            for (entry, type) in criterion.appliesTo.enumerated() where !typeSet.contains(type) {
+            for (entry, type) in criteria[index].appliesTo.enumerated() where !typeSet.contains(type) {
                 found.append(.undeclaredReference(
-                    .productionType, id: type, criterion: criterion.id, at: .criterionAppliesTo(index, entry: entry), declared: types))
+                    .productionType, id: type, criterion: criteria[index].id, at: .criterionAppliesTo(index, entry: entry), declared: types))
             }
-            for (entry, stage) in criterion.stages.enumerated() where !stageSet.contains(stage) {
-                found.append(.undeclaredReference(.stage, id: stage, criterion: criterion.id, at: .criterionStage(index, entry: entry), declared: stages))
+            for (entry, stage) in criteria[index].stages.enumerated() where !stageSet.contains(stage) {
+                found.append(.undeclaredReference(.stage, id: stage, criterion: criteria[index].id, at: .criterionStage(index, entry: entry), declared: stages))
             }
         }
     }
 
     private static func checkRanges(_ framework: Framework, into found: inout [Violation]) {
-        for (index, criterion) in framework.criteria.enumerated() where !Criterion.pointsRange.contains(criterion.points) {
-            found.append(.pointsOutOfRange(criterion: criterion.id, points: criterion.points, at: .criterionPoints(index)))
+        let criteria = framework.criteria
+        for index in criteria.indices where !Criterion.pointsRange.contains(criteria[index].points) {
+            found.append(.pointsOutOfRange(criterion: criteria[index].id, points: criteria[index].points, at: .criterionPoints(index)))
         }
         // Outside these ranges the scorer's exact arithmetic has no meaning.
         for (index, scheme) in framework.scoring.schemes.enumerated() {
@@ -158,11 +165,14 @@ public enum FrameworkInvariants {
 
     /// Every human text is given in every declared locale: readers and reports show each text
     /// per locale, and a missing one would show as nothing.
-    private static func checkLocales(_ framework: Framework, into found: inout [Violation]) {
-        let locales = framework.identity.locales
-        for (index, code) in locales.enumerated() where !LocaleTag.isValid(code) {
+    private static func checkLocaleTags(_ framework: Framework, into found: inout [Violation]) {
+        for (index, code) in framework.identity.locales.enumerated() where !LocaleTag.isValid(code) {
             found.append(.invalidLocale(code, at: .locale(index)))
         }
+    }
+
+    private static func checkTranslations(_ framework: Framework, into found: inout [Violation]) {
+        let locales = framework.identity.locales
         func check(_ text: LocalizedText, _ what: @autoclosure () -> String, _ place: Place) {
             for locale in text.missingLocales(of: locales) {
                 found.append(.missingLocale(locale: locale, what: what(), at: place, declared: locales))
@@ -175,11 +185,13 @@ public enum FrameworkInvariants {
         }
         for (index, type) in framework.productionTypes.enumerated() { check(type.title, "production type \(type.id)", .productionTypeTitle(index)) }
         for (index, scheme) in framework.scoring.schemes.enumerated() { check(scheme.title, "scheme \(scheme.id)", .schemeTitle(index)) }
-        for (index, criterion) in framework.criteria.enumerated() {
-            check(criterion.title, "criterion \(criterion.id) title", .criterionTitle(index))
-            check(criterion.guidance, "criterion \(criterion.id) guidance", .criterionGuidance(index))
-            for (entry, evidence) in criterion.evidence.enumerated() {
-                check(evidence, "criterion \(criterion.id) evidence \(entry + 1)", .criterionEvidence(index, entry: entry))
+        // Fields are read in place: copying each criterion out of the array retained all of them.
+        let criteria = framework.criteria
+        for index in criteria.indices {
+            check(criteria[index].title, "criterion \(criteria[index].id) title", .criterionTitle(index))
+            check(criteria[index].guidance, "criterion \(criteria[index].id) guidance", .criterionGuidance(index))
+            for (entry, evidence) in criteria[index].evidence.enumerated() {
+                check(evidence, "criterion \(criteria[index].id) evidence \(entry + 1)", .criterionEvidence(index, entry: entry))
             }
         }
     }
@@ -188,7 +200,9 @@ public enum FrameworkInvariants {
 extension LocalizedText {
     /// The declared locales this text lacks, in declared order.
     public func missingLocales(of declared: [String]) -> [String] {
-        declared.filter { translations[$0] == nil }
+        // Nearly every text has them all: that answer allocates nothing.
+        if declared.allSatisfy({ translations[$0] != nil }) { return [] }
+        return declared.filter { translations[$0] == nil }
     }
 }
 
