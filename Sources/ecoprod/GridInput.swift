@@ -3,6 +3,41 @@ import EcoprodFramework
 import EcoprodReports
 import Foundation
 
+/// The limits a workbook is read within (README "Formats › The grid"), for genuine grids
+/// larger than the defaults.
+struct GridLimitOptions: ParsableArguments {
+    @Option(name: .long, help: "Largest workbook file read, in bytes.")
+    var maxGridBytes = GridLimits.default.maxFileBytes
+
+    @Option(name: .long, help: "Most entries (parts) in the workbook's zip package.")
+    var maxEntries = GridLimits.default.maxEntries
+
+    @Option(name: .long, help: "Most bytes the parts read may decompress to, together.")
+    var maxUncompressedBytes = GridLimits.default.maxUncompressedBytes
+
+    @Option(name: .long, help: "Highest compression ratio of a part over 1 MiB.")
+    var maxCompressionRatio = GridLimits.default.maxCompressionRatio
+
+    @Option(name: .long, help: "Deepest XML nesting in a part.")
+    var maxXMLDepth = GridLimits.default.maxXMLDepth
+
+    func validate() throws {
+        let values = [
+            ("--max-grid-bytes", maxGridBytes), ("--max-entries", maxEntries), ("--max-uncompressed-bytes", maxUncompressedBytes),
+            ("--max-compression-ratio", maxCompressionRatio), ("--max-xml-depth", maxXMLDepth),
+        ]
+        for (name, value) in values where value <= 0 {
+            throw ValidationError("\(name) must be a positive integer")
+        }
+    }
+
+    var limits: GridLimits {
+        GridLimits(
+            maxFileBytes: maxGridBytes, maxEntries: maxEntries, maxUncompressedBytes: maxUncompressedBytes, maxCompressionRatio: maxCompressionRatio,
+            maxXMLDepth: maxXMLDepth)
+    }
+}
+
 /// Answer sets from grids, and grids from answer sets, for the commands that accept either.
 enum GridInput {
     /// Reads a grid, finding the bundle it names among `history`'s releases.

@@ -25,14 +25,16 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace an existing --output file with different content.")
     var force = false
 
-    @OptionGroup var answerInput: AnswerInputOptions
+    @OptionGroup var diagnosticFormat: DiagnosticFormatOption
+    @OptionGroup var trust: TrustOptions
+    @OptionGroup var gridLimits: GridLimitOptions
 
     func run() throws {
         var diagnostics = DiagnosticCollector()
         guard let bytes = read(into: &diagnostics),
-            let imported = GridInput.read(bytes, file: grid, releases: releases, trust: answerInput.trust, limits: answerInput.gridLimits, into: &diagnostics)
+            let imported = GridInput.read(bytes, file: grid, releases: releases, trust: trust, limits: gridLimits.limits, into: &diagnostics)
         else {
-            Console.report(diagnostics.sorted(), format: answerInput.diagnosticsFormat)
+            Console.report(diagnostics.sorted(), format: diagnosticFormat.diagnosticsFormat)
             throw ExitCode(1)
         }
         let json = imported.answers.jsonValue.prettyBytes()
@@ -44,16 +46,16 @@ struct ImportCommand: ParsableCommand {
             let outcome = try AtomicFileWriter(force: force).write(json, to: output)
             Console.error("\(outcome == .unchanged ? "Unchanged" : "Wrote") \(output)\n")
         } catch {
-            Console.report([error.diagnostic], format: answerInput.diagnosticsFormat)
+            Console.report([error.diagnostic], format: diagnosticFormat.diagnosticsFormat)
             throw ExitCode(1)
         }
     }
 
     /// The workbook's bytes, refusing a file over --max-grid-bytes before reading it.
     private func read(into diagnostics: inout DiagnosticCollector) -> [UInt8]? {
-        if grid != "-", let size = Console.fileSize(grid), size > answerInput.maxGridBytes {
+        if grid != "-", let size = Console.fileSize(grid), size > gridLimits.maxGridBytes {
             diagnostics.emit(Diagnostic(
-                .gridLimit, "the workbook is \(size) bytes, over the limit of \(answerInput.maxGridBytes)", at: .file(grid),
+                .gridLimit, "the workbook is \(size) bytes, over the limit of \(gridLimits.maxGridBytes)", at: .file(grid),
                 help: "raise --max-grid-bytes for a genuine grid this large"))
             return nil
         }

@@ -18,9 +18,7 @@ struct DiagnosticOptions: ParsableArguments {
 
 /// The diagnostic format of commands whose `--format` chooses their data output (diff, score, migrate).
 struct DiagnosticFormatOption: ParsableArguments {
-    static let help = "Diagnostic format: text, json, github or sarif."
-
-    @Option(name: .long, help: ArgumentHelp(help))
+    @Option(name: .long, help: "Diagnostic format: text, json, github or sarif.")
     var diagnosticsFormat: DiagnosticFormat = .text
 }
 
@@ -119,9 +117,7 @@ struct ReportOptions: ParsableArguments {
 
 /// Which allowed-signers file applies to the bundles a command reads.
 struct TrustOptions: ParsableArguments {
-    static let help = "The allowed-signers file bundles must be signed against (default: allowed_signers next to the releases folder, when present)."
-
-    @Option(name: .long, help: ArgumentHelp(help))
+    @Option(name: .long, help: "The allowed-signers file bundles must be signed against (default: allowed_signers next to the releases folder, when present).")
     var allowedSigners: String?
 
     /// The policy for bundles in `folder` (a releases folder, or the folder of a single bundle):

@@ -35,7 +35,9 @@ struct RenderCommand: ParsableCommand {
     var releases: String?
 
     @OptionGroup var report: ReportOptions
-    @OptionGroup var answerInput: AnswerInputOptions
+    @OptionGroup var diagnosticFormat: DiagnosticFormatOption
+    @OptionGroup var trust: TrustOptions
+    @OptionGroup var gridLimits: GridLimitOptions
 
     func validate() throws {
         if format == .xlsx && (report.output == nil) {
@@ -47,7 +49,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         var collector = DiagnosticCollector()
         guard let input = FrameworkInput.load(bundle, into: &collector), !collector.hasErrors else {
-            Console.report(collector.sorted(), format: answerInput.diagnosticsFormat)
+            Console.report(collector.sorted(), format: diagnosticFormat.diagnosticsFormat)
             throw ExitCode(1)
         }
         try report.checkLocale(in: input.framework)
@@ -57,7 +59,7 @@ struct RenderCommand: ParsableCommand {
         case .csv: bytes = Array(FrameworkCSVRenderer(locale: report.locale).render(input.bundle).utf8)
         case .xlsx: bytes = try grid(input.bundle)
         }
-        try report.deliver(bytes, format: answerInput.diagnosticsFormat)
+        try report.deliver(bytes, format: diagnosticFormat.diagnosticsFormat)
     }
 
     /// The grid, pre-filled when --answers is given.
@@ -68,12 +70,12 @@ struct RenderCommand: ParsableCommand {
             var diagnostics = DiagnosticCollector()
             // The releases are needed only to migrate; answers written for this bundle need none.
             let needsHistory = releases != nil || FileManager.default.fileExists(atPath: "Framework/releases")
-            let history = needsHistory ? AnswerInput.history(bundle: nil, releases: releases, trust: answerInput.trust, into: &diagnostics) : .empty
+            let history = needsHistory ? AnswerInput.history(bundle: nil, releases: releases, trust: trust, into: &diagnostics) : .empty
             guard !diagnostics.hasErrors,
-                let (read, locate, _) = GridInput.answers(at: answers, history: history, also: bundle, limits: answerInput.gridLimits, into: &diagnostics),
+                let (read, locate, _) = GridInput.answers(at: answers, history: history, also: bundle, limits: gridLimits.limits, into: &diagnostics),
                 let made = GridInput.fill(read, locate: locate, bundle: bundle, history: history, locale: locale, into: &diagnostics)
             else {
-                Console.report(diagnostics.sorted(), format: answerInput.diagnosticsFormat)
+                Console.report(diagnostics.sorted(), format: diagnosticFormat.diagnosticsFormat)
                 throw ExitCode(1)
             }
             fill = made
