@@ -3,6 +3,7 @@ import EcoprodFramework
 import Foundation
 import LanguageServerProtocol
 import Testing
+import TestSupport
 
 /// The language server's base protocol and document model, without a client: framing that
 /// survives malformed input, and edits applied at the positions the protocol means.
@@ -76,10 +77,10 @@ struct LanguageServerTests {
         #expect(text == "Content-Length: 38\r\n\r\n{\"id\":1,\"jsonrpc\":\"2.0\",\"result\":null}")
     }
 
-    static func position(_ line: Int, _ character: Int) -> JSONValue { ["line": .integer(line), "character": .integer(character)] }
+    static func position(_ line: Int, _ character: Int) -> LSP.Position { LSP.Position(line: line, character: character) }
 
-    static func change(_ from: (Int, Int), _ to: (Int, Int), _ text: String) -> JSONValue {
-        ["range": ["start": position(from.0, from.1), "end": position(to.0, to.1)], "text": .string(text)]
+    static func change(_ from: (Int, Int), _ to: (Int, Int), _ text: String) -> LSP.TextDocumentContentChangeEvent {
+        LSP.TextDocumentContentChangeEvent(range: LSP.Range(start: position(from.0, from.1), end: position(to.0, to.1)), text: text)
     }
 
     @Test(arguments: [
@@ -88,9 +89,9 @@ struct LanguageServerTests {
         (PositionEncoding.utf32, "fr: \"🌱 Tri\"\n", Self.change((0, 7), (0, 10), "Recyclage"), "fr: \"🌱 Recyclage\"\n"),
         (PositionEncoding.utf16, "a: é\r\nb: 2\r\n", Self.change((1, 3), (1, 4), "3"), "a: é\r\nb: 3\r\n"),
         (PositionEncoding.utf16, "a: 1\n", Self.change((0, 4), (1, 0), "\nb: 2\n"), "a: 1\nb: 2\n"),
-        (PositionEncoding.utf16, "x", ["text": "whole"] as JSONValue, "whole"),
-    ] as [(PositionEncoding, String, JSONValue, String)])
-    func editsLandWhereTheProtocolMeans(_ encoding: PositionEncoding, _ before: String, _ change: JSONValue, _ after: String) throws {
+        (PositionEncoding.utf16, "x", LSP.TextDocumentContentChangeEvent(text: "whole"), "whole"),
+    ] as [(PositionEncoding, String, LSP.TextDocumentContentChangeEvent, String)])
+    func editsLandWhereTheProtocolMeans(_ encoding: PositionEncoding, _ before: String, _ change: LSP.TextDocumentContentChangeEvent, _ after: String) throws {
         var document = OpenDocument(uri: "file:///t.yaml", version: 1, text: before)
         try document.apply(change, encoding: encoding)
         #expect(document.text == after)
@@ -123,5 +124,35 @@ struct CompletionContextTests {
     func theContextComesFromTheLineAndItsParents(_ prefix: String, _ above: [String], _ expected: LanguageServer.CompletionContext) {
         let lines = (above + [prefix]).map { Substring($0) }
         #expect(LanguageServer.completionContext(lines: lines, line: above.count, prefix: Substring(prefix)) == expected)
+    }
+
+    /// Each body gets the JSON-RPC answer the protocol asks for: typed parameters that do not fit
+    /// a request are -32602, and an ID is echoed with its own type (or null when unreadable).
+    @Test(arguments: [
+        (#"{"jsonrpc":"2.0","id":1,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///x.yaml"}}}"#, #"{"error":{"code":-32602,"message":"invalid parameters for textDocument/hover"},"id":1,"jsonrpc":"2.0"}"#),
+        (#"{"jsonrpc":"2.0","id":"r","method":"textDocument/rename","params":{"textDocument":{"uri":7},"position":{"line":0,"character":0},"newName":"A1"}}"#, #"{"error":{"code":-32602,"message":"invalid parameters for textDocument/rename"},"id":"r","jsonrpc":"2.0"}"#),
+        (#"{"jsonrpc":"2.0","id":2,"method":"workspace/symbol","params":{}}"#, #"{"error":{"code":-32601,"message":"workspace/symbol is not supported"},"id":2,"jsonrpc":"2.0"}"#),
+        ("[1,2]", #"{"error":{"code":-32600,"message":"not a JSON-RPC request or notification"},"id":null,"jsonrpc":"2.0"}"#),
+        (#"{"id":"#, #"{"error":{"code":-32700,"message":"the message is not JSON: "#),
+        (#"{"jsonrpc":"2.0","id":"s","method":"shutdown"}"#, #"{"id":"s","jsonrpc":"2.0","result":null}"#),
+    ])
+    func eachBodyGetsItsAnswer(_ body: String, _ answer: String) throws {
+        var output: [Int32] = [0, 0]
+        pipe(&output)
+        defer { close(output[0]) }
+        var server = LanguageServer(framework: packageRoot.appendingPathComponent("Framework"), channel: JSONRPCChannel(input: -1, output: output[1]))
+        let goesOn = server.receive(body: Array(body.utf8))
+        #expect(goesOn)
+        close(output[1])
+        var reader = JSONRPCChannel(input: output[0], output: -1)
+        guard case .message(let reply) = reader.read() else {
+            Issue.record("expected an answer")
+            return
+        }
+        #expect(String(decoding: reply, as: UTF8.self).hasPrefix(answer))
+        guard case .end = reader.read() else {
+            Issue.record("expected one answer only")
+            return
+        }
     }
 }

@@ -1,5 +1,6 @@
 import EcoprodFramework
 import Foundation
+import LanguageServerProtocol
 
 /// Completion in framework files: the keys allowed where the cursor is (the decoder's own lists),
 /// the declared production types, stages and departments where one is expected, the values of
@@ -36,10 +37,9 @@ extension LanguageServer {
         return .key(indentation: indentation, isListItem: false)
     }
 
-    func completion(_ params: JSONValue) -> JSONValue {
-        guard let uri = params["textDocument"]?["uri"]?.stringValue, let url = URL(string: uri),
-              let line = params["position"]?["line"]?.integerValue, let character = params["position"]?["character"]?.integerValue
-        else { return [] }
+    func completion(_ params: LSP.TextDocumentPositionParams) -> [LSP.CompletionItem] {
+        guard let url = URL(string: params.textDocument.uri) else { return [] }
+        let (line, character) = (params.position.line, params.position.character)
         let snapshot = snapshot()
         let path = snapshot.lines.keys.first { URL(fileURLWithPath: $0).standardizedFileURL.path == url.standardizedFileURL.path } ?? url.path
         let lines = snapshot.lines[path] ?? []
@@ -54,9 +54,9 @@ extension LanguageServer {
             } else {
                 keys = indentation == 0 && !isListItem ? ["department", "criteria"] : SourceDecoder.criterionKeys + SourceDecoder.optionalCriterionKeys
             }
-            return .array(keys.map { item($0, kind: 10, insert: "\($0): ") })
+            return keys.map { LSP.CompletionItem(label: $0, kind: 10, insertText: "\($0): ") }
         case .value(let key):
-            return .array(values(for: key, in: path, lines: lines, index: snapshot.index).map { item($0, kind: 12, insert: $0) })
+            return values(for: key, in: path, lines: lines, index: snapshot.index).map { LSP.CompletionItem(label: $0, kind: 12, insertText: $0) }
         }
     }
 
@@ -85,9 +85,5 @@ extension LanguageServer {
         let numbers = index.occurrences.filter { $0.kind == .criterion && $0.isDeclaration && $0.id.hasPrefix(letter) }
             .compactMap { Int($0.id.dropFirst(letter.count)) } + retired.filter { $0.hasPrefix(letter) }.compactMap { Int($0.dropFirst(letter.count)) }
         return "\(letter)\((numbers.max() ?? 0) + 1)"
-    }
-
-    func item(_ label: String, kind: Int, insert: String) -> JSONValue {
-        ["label": .string(label), "kind": .integer(kind), "insertText": .string(insert)]
     }
 }

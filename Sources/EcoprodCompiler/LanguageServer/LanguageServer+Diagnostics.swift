@@ -1,5 +1,6 @@
 import EcoprodFramework
 import Foundation
+import LanguageServerProtocol
 
 extension LanguageServer {
     /// The sources as the editor sees them: the files on disk, each open one replaced by its buffer,
@@ -51,20 +52,20 @@ extension LanguageServer {
         }
         lastSources = sources
         lastLines = texts
-        var byFile: [String: [JSONValue]] = [:]
+        var byFile: [String: [LSP.Diagnostic]] = [:]
         for path in texts.keys { byFile[path] = [] }
         for diagnostic in result.diagnostics {
             byFile[diagnostic.location.file, default: []].append(lspDiagnostic(diagnostic, lines: texts))
         }
         // Only what changed is sent: a file's list when it differs from the last one published,
         // an empty list for a file whose problems are gone.
-        var now: [String: JSONValue] = [:]
-        for (path, list) in byFile { now[URL(fileURLWithPath: path).absoluteString] = .array(list) }
+        var now: [String: [LSP.Diagnostic]] = [:]
+        for (path, list) in byFile { now[URL(fileURLWithPath: path).absoluteString] = list }
         for uri in published.keys where now[uri] == nil { now[uri] = [] }
         for (uri, list) in now.sorted(by: { $0.key < $1.key }) where (published[uri] ?? []) != list {
-            notify("textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": list])
+            notify("textDocument/publishDiagnostics", LSP.PublishDiagnosticsParams(uri: uri, diagnostics: list))
         }
-        published = now.filter { $0.value != [] }
+        published = now.filter { !$0.value.isEmpty }
     }
 
     /// A file's lines (split at LF; a CR before it stays with the line, as positions count it),
@@ -76,42 +77,34 @@ extension LanguageServer {
 
     /// One diagnostic in the protocol's shape: code, severity, range, related information (the
     /// notes that have a place), and a link to the code's explanation.
-    func lspDiagnostic(_ diagnostic: Diagnostic, lines: [String: [Substring]]) -> JSONValue {
+    func lspDiagnostic(_ diagnostic: Diagnostic, lines: [String: [Substring]]) -> LSP.Diagnostic {
         var message = diagnostic.message
-        var related: [JSONValue] = []
+        var related: [LSP.Diagnostic.RelatedInformation] = []
         for note in diagnostic.notes {
             if let location = note.location {
-                related.append(["location": ["uri": .string(URL(fileURLWithPath: location.file).absoluteString), "range": range(of: location, lines: lines)], "message": .string(note.message)])
+                related.append(.init(location: LSP.Location(uri: URL(fileURLWithPath: location.file).absoluteString, range: range(of: location, lines: lines)), message: note.message))
             } else {
                 message += "\nnote: \(note.message)"
             }
         }
         if let help = diagnostic.help { message += "\nhelp: \(help)" }
-        var object: [String: JSONValue] = [
-            "range": range(of: diagnostic.location, lines: lines),
-            "severity": .integer(diagnostic.severity == .error ? 1 : diagnostic.severity == .warning ? 2 : 3),
-            "code": .string(diagnostic.code.rawValue),
-            "source": "ecoprod",
-            "message": .string(message),
-        ]
-        if !related.isEmpty { object["relatedInformation"] = .array(related) }
         let readme = framework.deletingLastPathComponent().appendingPathComponent("README.md")
-        if FileManager.default.fileExists(atPath: readme.path) {
-            object["codeDescription"] = ["href": .string(readme.absoluteString + "#" + diagnostic.code.anchor)]
-        }
-        return .object(object)
+        let link = FileManager.default.fileExists(atPath: readme.path) ? LSP.Diagnostic.CodeDescription(href: readme.absoluteString + "#" + diagnostic.code.anchor) : nil
+        return LSP.Diagnostic(
+            range: range(of: diagnostic.location, lines: lines), severity: diagnostic.severity == .error ? 1 : diagnostic.severity == .warning ? 2 : 3,
+            code: diagnostic.code.rawValue, source: "ecoprod", message: message, relatedInformation: related.isEmpty ? nil : related, codeDescription: link)
     }
 
     /// A location's range in the negotiated encoding; an open end is the start's line, to its end.
-    func range(of location: SourceLocation, lines: [String: [Substring]]) -> JSONValue {
+    func range(of location: SourceLocation, lines: [String: [Substring]]) -> LSP.Range {
         let text = lines[location.file] ?? []
-        func position(_ line: Int, _ column: Int) -> JSONValue {
+        func position(_ line: Int, _ column: Int) -> LSP.Position {
             let index = max(0, line - 1)
             let content = index < text.count ? text[index] : ""
-            return ["line": .integer(index), "character": .integer(encoding.character(ofColumn: column, inLine: content))]
+            return LSP.Position(line: index, character: encoding.character(ofColumn: column, inLine: content))
         }
         let start = position(location.line, location.column)
         let end = location.endLine.map { position($0, location.endColumn ?? location.column) } ?? position(location.line, location.column + 1)
-        return ["start": start, "end": end]
+        return LSP.Range(start: start, end: end)
     }
 }

@@ -1,5 +1,6 @@
 import EcoprodFramework
 import Foundation
+import LanguageServerProtocol
 import StrictYAML
 
 /// Hover, go to definition and find references, for the names the framework declares
@@ -12,10 +13,11 @@ extension LanguageServer {
     }
 
     /// The occurrence under the request's cursor.
-    func occurrence(at params: JSONValue, in snapshot: (index: WorkspaceIndex, lines: [String: [Substring]])) -> WorkspaceIndex.Occurrence? {
-        guard let uri = params["textDocument"]?["uri"]?.stringValue, let url = URL(string: uri), url.isFileURL,
-              let line = params["position"]?["line"]?.integerValue, let character = params["position"]?["character"]?.integerValue
-        else { return nil }
+    func occurrence(
+        in document: LSP.TextDocumentIdentifier, at position: LSP.Position, in snapshot: (index: WorkspaceIndex, lines: [String: [Substring]])
+    ) -> WorkspaceIndex.Occurrence? {
+        guard let url = URL(string: document.uri), url.isFileURL else { return nil }
+        let (line, character) = (position.line, position.character)
         let path = snapshot.lines.keys.first { URL(fileURLWithPath: $0).standardizedFileURL.path == url.standardizedFileURL.path } ?? url.path
         let text = snapshot.lines[path] ?? []
         guard line >= 0, line < text.count else { return nil }
@@ -25,9 +27,9 @@ extension LanguageServer {
         return snapshot.index.occurrence(in: path, at: SourcePosition(line: line + 1, column: column))
     }
 
-    func hover(_ params: JSONValue) -> JSONValue {
+    func hover(_ params: LSP.TextDocumentPositionParams) -> LSP.Hover? {
         let snapshot = snapshot()
-        guard let found = occurrence(at: params, in: snapshot) else { return .null }
+        guard let found = occurrence(in: params.textDocument, at: params.position, in: snapshot) else { return nil }
         let text: String
         switch found.kind {
         case .criterion:
@@ -37,7 +39,7 @@ extension LanguageServer {
             let declared = titles.isEmpty ? "not declared in framework.yaml" : titles.map { "\($0.locale): \($0.text)" }.joined(separator: "\n")
             text = "\(found.kind.rawValue) \(found.id)\n\(declared)"
         }
-        return ["contents": ["kind": "plaintext", "value": .string(text)], "range": range(of: SourceLocation(found.range), lines: snapshot.lines)]
+        return LSP.Hover(contents: LSP.MarkupContent(kind: "plaintext", value: text), range: range(of: SourceLocation(found.range), lines: snapshot.lines))
     }
 
     /// A criterion as the sources have it now, and what the last release says of it.
@@ -69,34 +71,34 @@ extension LanguageServer {
         return (["criterion \(id) in release \(version): \(criterion.points) points\(criterion.mandatory ? ", mandatory" : "")"] + titles).joined(separator: "\n")
     }
 
-    func definition(_ params: JSONValue) -> JSONValue {
+    func definition(_ params: LSP.TextDocumentPositionParams) -> LSP.Location? {
         let snapshot = snapshot()
-        guard let found = occurrence(at: params, in: snapshot) else { return .null }
+        guard let found = occurrence(in: params.textDocument, at: params.position, in: snapshot) else { return nil }
         if found.kind == .criterion && found.isReleasedReference {
-            return releasedLocation(of: found.id) ?? .null
+            return releasedLocation(of: found.id)
         }
-        guard let declaration = snapshot.index.declaration(of: found.kind, found.id) else { return .null }
+        guard let declaration = snapshot.index.declaration(of: found.kind, found.id) else { return nil }
         return location(declaration.range, lines: snapshot.lines)
     }
 
-    func references(_ params: JSONValue) -> JSONValue {
+    func references(_ params: LSP.ReferenceParams) -> [LSP.Location] {
         let snapshot = snapshot()
-        guard let found = occurrence(at: params, in: snapshot) else { return [] }
-        let includeDeclaration = params["context"]?["includeDeclaration"]?.boolValue ?? true
-        return .array(snapshot.index.references(to: found.kind, found.id)
+        guard let found = occurrence(in: params.textDocument, at: params.position, in: snapshot) else { return [] }
+        let includeDeclaration = params.context?.includeDeclaration ?? true
+        return snapshot.index.references(to: found.kind, found.id)
             .filter { includeDeclaration || !$0.isDeclaration }
-            .map { location($0.range, lines: snapshot.lines) })
+            .map { location($0.range, lines: snapshot.lines) }
     }
 
-    func location(_ range: SourceRange, lines: [String: [Substring]]) -> JSONValue {
-        ["uri": .string(URL(fileURLWithPath: range.file).absoluteString), "range": self.range(of: SourceLocation(range), lines: lines)]
+    func location(_ range: SourceRange, lines: [String: [Substring]]) -> LSP.Location {
+        LSP.Location(uri: URL(fileURLWithPath: range.file).absoluteString, range: self.range(of: SourceLocation(range), lines: lines))
     }
 
     /// Where the last release's bundle holds the criterion's ID.
-    func releasedLocation(of id: String) -> JSONValue? {
+    func releasedLocation(of id: String) -> LSP.Location? {
         guard let latest = history.latest, let index = latest.bundle.framework.criteria.firstIndex(where: { $0.id == id }) else { return nil }
         let place = latest.location(of: "$.criteria[\(index)].id")
         let lines = [latest.file: String(decoding: latest.locatorBytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)]
-        return ["uri": .string(URL(fileURLWithPath: latest.file).absoluteString), "range": range(of: place, lines: lines)]
+        return LSP.Location(uri: URL(fileURLWithPath: latest.file).absoluteString, range: range(of: place, lines: lines))
     }
 }

@@ -1,20 +1,23 @@
 import EcoprodFramework
 import Foundation
+import LanguageServerProtocol
 import StrictYAML
 
 /// Renaming a criterion ID. When the old ID is in the latest release, the rename also writes the
 /// migration rule: `replaces: [OLD]` on the criterion, so answers given under the old ID follow it.
 extension LanguageServer {
     /// The criterion ID declaration under the cursor, if it can be renamed.
-    func renameTarget(_ params: JSONValue) -> (occurrence: WorkspaceIndex.Occurrence, snapshot: (index: WorkspaceIndex, lines: [String: [Substring]]))? {
+    func renameTarget(
+        in document: LSP.TextDocumentIdentifier, at position: LSP.Position
+    ) -> (occurrence: WorkspaceIndex.Occurrence, snapshot: (index: WorkspaceIndex, lines: [String: [Substring]]))? {
         let snapshot = snapshot()
-        guard let found = occurrence(at: params, in: snapshot), found.kind == .criterion, found.isDeclaration else { return nil }
+        guard let found = occurrence(in: document, at: position, in: snapshot), found.kind == .criterion, found.isDeclaration else { return nil }
         return (found, snapshot)
     }
 
-    func prepareRename(_ params: JSONValue) -> JSONValue {
-        guard let target = renameTarget(params) else { return .null }
-        return ["range": range(of: SourceLocation(target.occurrence.range), lines: target.snapshot.lines), "placeholder": .string(target.occurrence.id)]
+    func prepareRename(_ params: LSP.TextDocumentPositionParams) -> LSP.PrepareRenameResult? {
+        guard let target = renameTarget(in: params.textDocument, at: params.position) else { return nil }
+        return LSP.PrepareRenameResult(range: range(of: SourceLocation(target.occurrence.range), lines: target.snapshot.lines), placeholder: target.occurrence.id)
     }
 
     /// Why `newName` cannot replace `old`, or nil when it can.
@@ -33,24 +36,26 @@ extension LanguageServer {
     }
 
     /// The workspace edit of a rename, or a JSON-RPC error that says why it is refused.
-    func rename(_ params: JSONValue) -> Result<JSONValue, RenameRefused> {
-        guard let target = renameTarget(params) else { return .failure(RenameRefused(message: "only a criterion's id can be renamed")) }
-        guard let newName = params["newName"]?.stringValue else { return .failure(RenameRefused(message: "no new name")) }
+    func rename(_ params: LSP.RenameParams) -> Result<LSP.WorkspaceEdit, RenameRefused> {
+        guard let target = renameTarget(in: params.textDocument, at: params.position) else {
+            return .failure(RenameRefused(message: "only a criterion's id can be renamed"))
+        }
+        let newName = params.newName
         let old = target.occurrence.id
         if let refusal = renameRefusal(old, to: newName, index: target.snapshot.index) { return .failure(RenameRefused(message: refusal)) }
         let file = target.occurrence.range.file
         let lines = target.snapshot.lines
-        var edits: [JSONValue] = [["range": range(of: SourceLocation(target.occurrence.range), lines: lines), "newText": .string(newName)]]
+        var edits = [LSP.TextEdit(range: range(of: SourceLocation(target.occurrence.range), lines: lines), newText: newName)]
         if history.latest?.bundle.framework.criteria.contains(where: { $0.id == old }) == true,
            let rule = replacesEdit(adding: old, toCriterionAt: target.occurrence.range, lines: lines[file] ?? []) {
             edits.append(rule)
         }
-        return .success(["changes": [URL(fileURLWithPath: file).absoluteString: .array(edits)]])
+        return .success(LSP.WorkspaceEdit(changes: [URL(fileURLWithPath: file).absoluteString: edits]))
     }
 
     /// `replaces: [OLD]` written under the criterion's `id:` line, or OLD added to the flow list
     /// of a `replaces:` the criterion already has.
-    func replacesEdit(adding old: String, toCriterionAt idRange: SourceRange, lines: [Substring]) -> JSONValue? {
+    func replacesEdit(adding old: String, toCriterionAt idRange: SourceRange, lines: [Substring]) -> LSP.TextEdit? {
         let idLine = idRange.start.line - 1
         guard idLine < lines.count else { return nil }
         let keyColumn = (lines[idLine].range(of: "id:").map { lines[idLine].distance(from: lines[idLine].startIndex, to: $0.lowerBound) }) ?? 4
@@ -61,13 +66,13 @@ extension LanguageServer {
             if !trimmed.isEmpty && indentation < keyColumn { break }
             if indentation == keyColumn, trimmed.hasPrefix("replaces:"), let close = lines[line].lastIndex(of: "]") {
                 let character = encoding.character(ofColumn: lines[line].unicodeScalars[..<close].count + 1, inLine: lines[line])
-                let at: JSONValue = ["line": .integer(line), "character": .integer(character)]
-                return ["range": ["start": at, "end": at], "newText": .string(", \(old)")]
+                let at = LSP.Position(line: line, character: character)
+                return LSP.TextEdit(range: LSP.Range(start: at, end: at), newText: ", \(old)")
             }
             line += 1
         }
-        let at: JSONValue = ["line": .integer(idLine + 1), "character": 0]
-        return ["range": ["start": at, "end": at], "newText": .string(String(repeating: " ", count: keyColumn) + "replaces: [\(old)]\n")]
+        let at = LSP.Position(line: idLine + 1, character: 0)
+        return LSP.TextEdit(range: LSP.Range(start: at, end: at), newText: String(repeating: " ", count: keyColumn) + "replaces: [\(old)]\n")
     }
 
     struct RenameRefused: Error {

@@ -20,7 +20,7 @@ public struct LanguageServer {
     var history: ReleaseHistory = .empty
     /// The diagnostics last published per file URI (files with none are absent), so that only
     /// changes are sent and a file whose problems are gone is cleared.
-    var published: [String: JSONValue] = [:]
+    var published: [String: [LSP.Diagnostic]] = [:]
     var shutdownRequested = false
     /// Whether the client registers file watchers on request (`client/registerCapability`).
     var watchesFiles = false
@@ -53,92 +53,117 @@ public struct LanguageServer {
                 return shutdownRequested ? 0 : 1
             case .malformed(let code, let message):
                 log("refused a message: \(message)")
-                respond(id: .null, error: (code, message))
+                respond(id: nil, error: (code, message))
             case .message(let body):
-                let message: JSONValue
-                do {
-                    message = try JSONParser().parse(body)
-                } catch {
-                    log("refused a message: not JSON: \(error.message)")
-                    respond(id: .null, error: (-32700, "the message is not JSON: \(error.message) at \(error.line):\(error.column)"))
-                    continue
-                }
-                if message["method"]?.stringValue == "exit" { return shutdownRequested ? 0 : 1 }
-                handle(message)
+                if !receive(body: body) { return shutdownRequested ? 0 : 1 }
             }
         }
     }
 
-    /// Handles one message as if it had arrived on the channel: how the benchmark drives the
-    /// server in-process, without framing or pipes in the measurement.
+    /// Handles one message as if it had arrived on the channel: how the benchmark and the tests
+    /// drive the server in-process, without framing or pipes.
     public mutating func receive(_ message: JSONValue) {
-        handle(message)
+        _ = receive(body: message.compactBytes())
     }
 
-    mutating func handle(_ message: JSONValue) {
-        guard case .object = message, let method = message["method"]?.stringValue else {
-            if message["id"] != nil, message["result"] != nil || message["error"] != nil { return }  // a response to us
-            respond(id: message["id"] ?? .null, error: (-32600, "not a JSON-RPC request or notification"))
-            return
+    /// Handles one message body, as the channel reads it. Returns false after `exit`.
+    ///
+    /// The body is decoded as the protocol's types (``LSP``): first what the message is, then
+    /// the parameters of its method.
+    @discardableResult
+    public mutating func receive(body: [UInt8]) -> Bool {
+        let data = Data(body)
+        guard let message = try? Self.decoder.decode(LSP.IncomingMessage.self, from: data) else {
+            refuse(body)
+            return true
         }
-        let id = message["id"]
-        let params = message["params"] ?? .object([:])
-        if shutdownRequested, let id {
+        guard let method = message.method else {
+            if message.id != nil, message.isResponse { return true }  // a response to us
+            respond(id: message.id, error: (-32600, "not a JSON-RPC request or notification"))
+            return true
+        }
+        if method == "exit" { return false }
+        if shutdownRequested, let id = message.id {
             respond(id: id, error: (-32600, "the server is shutting down"))
-            return
+            return true
         }
+        handle(method, message, data)
+        return true
+    }
+
+    /// A body that is not a JSON-RPC message object: -32700 when it is not JSON at all (with
+    /// where, from the compiler's own parser), -32600 otherwise.
+    func refuse(_ body: [UInt8]) {
+        do {
+            _ = try JSONParser().parse(body)
+            respond(id: nil, error: (-32600, "not a JSON-RPC request or notification"))
+        } catch {
+            log("refused a message: not JSON: \(error.message)")
+            respond(id: nil, error: (-32700, "the message is not JSON: \(error.message) at \(error.line):\(error.column)"))
+        }
+    }
+
+    mutating func handle(_ method: String, _ message: LSP.IncomingMessage, _ data: Data) {
+        let id = message.id
+        func params<P: Decodable>(_ type: P.Type) -> P? { parameters(type, of: message, in: data) }
         switch method {
-        case "initialize": if let id { respond(id: id, result: initialize(params)) }
+        case "initialize":
+            guard let id else { return }
+            respond(id: id, result: initialize(params(LSP.InitializeParams.self) ?? LSP.InitializeParams(capabilities: nil)))
         case "initialized":
             registerWatchers()
             publishAll()
         case "shutdown":
             shutdownRequested = true
-            if let id { respond(id: id, result: .null) }
-        case "textDocument/didOpen": didOpen(params)
-        case "textDocument/didChange": didChange(params)
-        case "textDocument/didClose": didClose(params)
+            if let id { respond(id: id, result: LSP.Null()) }
+        case "textDocument/didOpen": if let params = params(LSP.DidOpenTextDocumentParams.self) { didOpen(params) }
+        case "textDocument/didChange": if let params = params(LSP.DidChangeTextDocumentParams.self) { didChange(params) }
+        case "textDocument/didClose": if let params = params(LSP.DidCloseTextDocumentParams.self) { didClose(params) }
         case "textDocument/didSave", "workspace/didChangeWatchedFiles": reloadFromDisk(releases: method == "workspace/didChangeWatchedFiles")
-        case "textDocument/documentSymbol": if let id { respond(id: id, result: documentSymbols(params)) }
-        case "textDocument/hover": if let id { respond(id: id, result: hover(params)) }
-        case "textDocument/completion": if let id { respond(id: id, result: completion(params)) }
-        case "textDocument/codeAction": if let id { respond(id: id, result: codeActions(params)) }
-        case "textDocument/prepareRename": if let id { respond(id: id, result: prepareRename(params)) }
+        case "textDocument/documentSymbol":
+            if let id, let params = params(LSP.DocumentSymbolParams.self) { respond(id: id, result: documentSymbols(params)) }
+        case "textDocument/hover": if let id, let params = params(LSP.TextDocumentPositionParams.self) { respond(id: id, result: hover(params)) }
+        case "textDocument/completion":
+            if let id, let params = params(LSP.TextDocumentPositionParams.self) { respond(id: id, result: completion(params)) }
+        case "textDocument/codeAction": if let id, let params = params(LSP.CodeActionParams.self) { respond(id: id, result: codeActions(params)) }
+        case "textDocument/prepareRename":
+            if let id, let params = params(LSP.TextDocumentPositionParams.self) { respond(id: id, result: prepareRename(params)) }
         case "textDocument/rename":
-            guard let id else { return }
+            guard let id, let params = params(LSP.RenameParams.self) else { return }
             switch rename(params) {
             case .success(let edit): respond(id: id, result: edit)
             case .failure(let refused): respond(id: id, error: (-32803, refused.message))
             }
-        case "textDocument/definition": if let id { respond(id: id, result: definition(params)) }
-        case "textDocument/references": if let id { respond(id: id, result: references(params)) }
+        case "textDocument/definition":
+            if let id, let params = params(LSP.TextDocumentPositionParams.self) { respond(id: id, result: definition(params)) }
+        case "textDocument/references": if let id, let params = params(LSP.ReferenceParams.self) { respond(id: id, result: references(params)) }
         default:
             if let id { respond(id: id, error: (-32601, "\(method) is not supported")) }
         }
     }
 
+    /// A message's parameters typed for its method. A request whose parameters do not fit is
+    /// answered with -32602 (invalid params); a notification's are logged and dropped.
+    func parameters<P: Decodable>(_ type: P.Type, of message: LSP.IncomingMessage, in data: Data) -> P? {
+        do {
+            return try Self.decoder.decode(LSP.Parameters<P>.self, from: data).params
+        } catch {
+            let method = message.method ?? "a message"
+            if let id = message.id { respond(id: id, error: (-32602, "invalid parameters for \(method)")) } else { log("ignored \(method): invalid parameters") }
+            return nil
+        }
+    }
+
     // MARK: Lifecycle
 
-    mutating func initialize(_ params: JSONValue) -> JSONValue {
-        let offered = params["capabilities"]?["general"]?["positionEncodings"]?.arrayValue?.compactMap(\.stringValue) ?? []
+    mutating func initialize(_ params: LSP.InitializeParams) -> LSP.InitializeResult {
+        let offered = params.capabilities?.general?.positionEncodings ?? []
         encoding = offered.contains(PositionEncoding.utf32.rawValue) ? .utf32 : .utf16
-        watchesFiles = params["capabilities"]?["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.boolValue ?? false
+        watchesFiles = params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration ?? false
         var diagnostics = DiagnosticCollector()
         history = ReleaseHistory.load(directory: FrameworkCompiler.releasesDirectory(of: framework.path), into: &diagnostics)
-        return [
-            "capabilities": [
-                "positionEncoding": .string(encoding.rawValue),
-                "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
-                "documentSymbolProvider": true,
-                "hoverProvider": true,
-                "completionProvider": ["triggerCharacters": [":", " ", "[", ","]],
-                "definitionProvider": true,
-                "referencesProvider": true,
-                "renameProvider": ["prepareProvider": true],
-                "codeActionProvider": ["codeActionKinds": ["quickfix"]],
-            ],
-            "serverInfo": ["name": "ecoprod", "version": "0.1.0"],
-        ]
+        return LSP.InitializeResult(
+            capabilities: .ecoprod(positionEncoding: encoding.rawValue), serverInfo: .init(name: "ecoprod", version: "0.1.0"))
     }
 
     /// Asks the client to report changes to the framework's files on disk (the files not open:
@@ -146,42 +171,36 @@ public struct LanguageServer {
     func registerWatchers() {
         guard watchesFiles else { return }
         let folder = framework.path
-        send([
-            "jsonrpc": "2.0", "id": "ecoprod-watch-framework", "method": "client/registerCapability",
-            "params": ["registrations": [[
-                "id": "ecoprod-framework-files", "method": "workspace/didChangeWatchedFiles",
-                "registerOptions": ["watchers": [
-                    ["globPattern": .string(folder + "/**/*.{yaml,yml}")], ["globPattern": .string(folder + "/releases/*.json")],
-                ]],
-            ]]],
-        ])
+        send(LSP.OutgoingMessage(
+            id: .string("ecoprod-watch-framework"), method: "client/registerCapability",
+            params: LSP.RegistrationParams.watching(id: "ecoprod-framework-files", patterns: [folder + "/**/*.{yaml,yml}", folder + "/releases/*.json"])))
     }
 
     // MARK: Documents
 
-    mutating func didOpen(_ params: JSONValue) {
-        guard let item = params["textDocument"], let uri = item["uri"]?.stringValue, let text = item["text"]?.stringValue else { return }
-        documents[uri] = OpenDocument(uri: uri, version: item["version"]?.integerValue ?? 0, text: text)
+    mutating func didOpen(_ params: LSP.DidOpenTextDocumentParams) {
+        let item = params.textDocument
+        documents[item.uri] = OpenDocument(uri: item.uri, version: item.version ?? 0, text: item.text)
         publishAll()
     }
 
-    mutating func didChange(_ params: JSONValue) {
-        guard let uri = params["textDocument"]?["uri"]?.stringValue, var document = documents[uri] else { return }
-        for change in params["contentChanges"]?.arrayValue ?? [] {
+    mutating func didChange(_ params: LSP.DidChangeTextDocumentParams) {
+        let uri = params.textDocument.uri
+        guard var document = documents[uri] else { return }
+        for change in params.contentChanges {
             do {
                 try document.apply(change, encoding: encoding)
             } catch {
                 log("ignored a change to \(uri): \(error.message)")
             }
         }
-        document.version = params["textDocument"]?["version"]?.integerValue ?? document.version
+        document.version = params.textDocument.version ?? document.version
         documents[uri] = document
         publishAll()
     }
 
-    mutating func didClose(_ params: JSONValue) {
-        guard let uri = params["textDocument"]?["uri"]?.stringValue else { return }
-        documents[uri] = nil
+    mutating func didClose(_ params: LSP.DidCloseTextDocumentParams) {
+        documents[params.textDocument.uri] = nil
         publishAll()
     }
 
@@ -198,21 +217,33 @@ public struct LanguageServer {
     // MARK: Output
 
     /// Writes one message to the client.
-    func send(_ message: JSONValue) {
-        channel.write(message.compactBytes())
+    func send<Message: Encodable>(_ message: Message) {
+        do {
+            channel.write(Array(try Self.encoder.encode(message)))
+        } catch {
+            log("could not encode a message: \(error)")
+        }
     }
 
-    func respond(id: JSONValue, result: JSONValue) {
-        send(["jsonrpc": "2.0", "id": id, "result": result])
+    func respond<Result: Encodable>(id: LSP.RequestID?, result: Result) {
+        send(LSP.Response(id: id, result: result))
     }
 
-    func respond(id: JSONValue, error: (code: Int, message: String)) {
-        send(["jsonrpc": "2.0", "id": id, "error": ["code": .integer(error.code), "message": .string(error.message)]])
+    func respond(id: LSP.RequestID?, error: (code: Int, message: String)) {
+        send(LSP.ErrorResponse(id: id, error: LSP.ResponseError(code: error.code, message: error.message)))
     }
 
-    func notify(_ method: String, _ params: JSONValue) {
-        send(["jsonrpc": "2.0", "method": .string(method), "params": params])
+    func notify<Params: Encodable>(_ method: String, _ params: Params) {
+        send(LSP.OutgoingMessage(method: method, params: params))
     }
+
+    static let decoder = JSONDecoder()
+    /// Keys sorted, so that the same message is always the same bytes.
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
 
     /// Logs go to stderr: stdout carries protocol messages only.
     func log(_ text: String) {

@@ -1,5 +1,6 @@
 import EcoprodFramework
 import Foundation
+import LanguageServerProtocol
 
 /// How LSP positions count characters within a line: UTF-16 code units (the protocol's default)
 /// or Unicode scalars (`utf-32`, which a client may offer and the diagnostics use natively).
@@ -48,23 +49,21 @@ public struct OpenDocument: Sendable {
     }
 
     /// Applies one `TextDocumentContentChangeEvent`: a whole new text, or a range replaced.
-    public mutating func apply(_ change: JSONValue, encoding: PositionEncoding) throws(InvalidChange) {
-        guard let replacement = change["text"]?.stringValue else { throw InvalidChange(message: "a change without text") }
-        guard let range = change["range"] else {
-            text = replacement
+    public mutating func apply(_ change: LSP.TextDocumentContentChangeEvent, encoding: PositionEncoding) throws(InvalidChange) {
+        guard let range = change.range else {
+            text = change.text
             return
         }
-        guard let start = range["start"], let end = range["end"],
-              let from = index(of: start, encoding: encoding), let to = index(of: end, encoding: encoding), from <= to
-        else { throw InvalidChange(message: "a change whose range is not inside the document") }
-        text.unicodeScalars.replaceSubrange(from..<to, with: replacement.unicodeScalars)
+        guard let from = index(of: range.start, encoding: encoding), let to = index(of: range.end, encoding: encoding), from <= to else {
+            throw InvalidChange(message: "a change whose range is not inside the document")
+        }
+        text.unicodeScalars.replaceSubrange(from..<to, with: change.text.unicodeScalars)
     }
 
     /// The index of an LSP position; a line past the end is the end of the text.
-    func index(of position: JSONValue, encoding: PositionEncoding) -> String.Index? {
-        guard let line = position["line"]?.integerValue, let character = position["character"]?.integerValue, line >= 0, character >= 0 else {
-            return nil
-        }
+    func index(of position: LSP.Position, encoding: PositionEncoding) -> String.Index? {
+        let (line, character) = (position.line, position.character)
+        guard line >= 0, character >= 0 else { return nil }
         // Lines are split on U+000A scalars: a CRLF is one Character in Swift, but two scalars.
         let scalars = text.unicodeScalars
         var lineStart = scalars.startIndex
