@@ -392,6 +392,10 @@ extension DiagnosticCode {
             Entry(.error, "Preserved answers unreadable",
                   explanation: "The hidden `ecoprod` sheet keeps, as JSON, the members of the answer set that no cell shows. That JSON was altered and no longer reads, so importing would lose them.",
                   example: "a preserved cell edited by hand", fix: "Restore the hidden sheet from the grid as it was written, or import the original answer set.")
+        case .gridPreservedDropped:
+            Entry(.warning, "Kept members dropped with a cleared status",
+                  explanation: "An answer can carry members that no cell shows (from another tool, or a later format); the grid keeps them on its hidden sheet. When a row's status is cleared, the criterion is unanswered, and an unanswered criterion has no answer to carry them: the import drops them, and says which.",
+                  example: "A3 answered with a `reviewed_by` member, then its status cleared", fix: "Pick a status again to keep them, or accept that they go with the answer.")
         case .answersStatus:
             Entry(.error, "Unknown status",
                   explanation: "Statuses are `met`, `not-met` and `not-applicable`.",

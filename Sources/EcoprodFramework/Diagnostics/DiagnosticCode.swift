@@ -114,6 +114,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable, C
     case gridStructure = "X108"
     case gridStatus = "X109"
     case gridPreserved = "X110"
+    case gridPreservedDropped = "X111"
     // J1xx: batch streams (JSONL).
     case lineTooLong = "J101"
     case lineMemberReserved = "J102"

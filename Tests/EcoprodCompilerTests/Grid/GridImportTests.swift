@@ -107,4 +107,36 @@ import TestSupport
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(imported?.answers == answers)
     }
+
+    /// Clearing the status of an answer that kept members no cell shows drops them, with a
+    /// warning at the status cell that names them; the rest imports as it was.
+    @Test func aClearedStatusDropsKeptMembersWithAWarning() throws {
+        let bundle = try shippedRelease("1.1.0")
+        let answers = richAnswers(bundle)
+        let (id, answer) = try #require(answers.answers.sorted { $0.key < $1.key }.first { $0.value.fields["x-auditor"] != nil })
+        var parts = try GridParts(try GridWriter(locale: "fr").write(bundle, fill: GridWriter.Fill(answers: answers)))
+        let sheet = parts.text("xl/worksheets/sheet2.xml")
+        // The row of that criterion: its ID cell, then its status cell (column I) with its word.
+        let idCell = try #require(sheet.range(of: "<t>\(id)</t>"))
+        let rowStart = try #require(sheet[..<idCell.lowerBound].range(of: "<row r=\"", options: .backwards)).upperBound
+        let row = try #require(Int(sheet[rowStart...].prefix { $0.isNumber }))
+        let word = GridWords.word(answer.status, "fr")
+        parts.replace("<c r=\"I\(row)\" s=\"5\" t=\"inlineStr\"><is><t>\(word)</t></is></c>", with: "<c r=\"I\(row)\" s=\"5\"/>", in: "xl/worksheets/sheet2.xml")
+        // Its evidence, note and justification cleared too: an unanswered row holds none.
+        for column in ["J", "K", "L"] {
+            let cells = parts.text("xl/worksheets/sheet2.xml")
+            guard let start = cells.range(of: "<c r=\"\(column)\(row)\""), let end = cells[start.upperBound...].range(of: "</c>") else { continue }
+            parts.set("xl/worksheets/sheet2.xml", cells.replacingCharacters(in: start.lowerBound..<end.upperBound, with: "<c r=\"\(column)\(row)\" s=\"5\"/>"))
+        }
+        let (imported, diagnostics) = importGrid(try parts.package(), bundle: bundle)
+        let warning = try #require(diagnostics.first)
+        #expect(diagnostics.count == 1, "\(diagnostics)")
+        #expect(warning.code == .gridPreservedDropped)
+        #expect(warning.severity == .warning)
+        #expect(warning.location.cell == "Grille!I\(row)")
+        #expect(warning.message.contains("'x-auditor'"))
+        var expected = answers
+        expected.answers[id] = nil
+        #expect(imported?.answers == expected)
+    }
 }

@@ -182,6 +182,12 @@ extension GridRows {
             merged[id] = .object(fields)
         }
         document["answers"] = .object(merged)
+        for (id, fields) in kept.sorted(by: { $0.key < $1.key }) where answers[id] == nil {
+            let members = (fields.objectValue ?? [:]).keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            diagnostics.emit(Diagnostic(
+                .gridPreservedDropped, "\(id) is unanswered, so the members its answer kept beyond the cells (\(members)) are dropped",
+                at: places.locate(JSONPath.member(id, of: "$.answers") + ".status"), help: "pick a status again to keep them"))
+        }
         if let retired = preserved["retired"] { document["retired"] = retired }
         let before = diagnostics.errorCount
         guard let answerSet = AnswerSetDecoder().decode(.object(document), into: &diagnostics, locate: places.locate), diagnostics.errorCount == before else { return nil }
