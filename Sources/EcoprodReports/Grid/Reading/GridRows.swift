@@ -44,6 +44,7 @@ struct GridRows {
         let criteria = Dictionary(framework.criteria.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let departments = Set(framework.departments.map(\.id))
         var rowOf: [String: Int] = [:]
+        var strangers: [(row: Int, id: String)] = []
         let rows = Set(cells.keys.map(\.row)).filter { $0 > GridLayout.headerRow }.sorted()
         for row in rows {
             let id = cells[CellReference(column: GridColumn.id.rawValue, row: row)]?.text.trimmingSpaces ?? ""
@@ -57,20 +58,46 @@ struct GridRows {
             } else if (id.isEmpty || departments.contains(id)) && !answered {
                 continue
             } else {
-                let what = id.isEmpty ? "a row without an ID holds answers" : "'\(id)' is not a criterion of \(framework.identity.id) \(framework.identity.version)"
-                problem(&diagnostics, .gridStructure, what, sheet, CellReference(column: 1, row: row), help: "restore the row's ID: answers are matched to criteria by it")
+                strangers.append((row, id))
             }
         }
+        let altered = reportStrangers(strangers, missing: framework.criteria.filter { rowOf[$0.id] == nil }, cells: cells, sheet: sheet, into: &diagnostics)
         for criterion in framework.criteria {
             guard let row = rowOf[criterion.id] else {
-                problem(
-                    &diagnostics, .gridStructure, "no row has the ID \(criterion.id): its ID was altered or its row deleted", sheet, CellReference(column: 1, row: GridLayout.headerRow),
-                    help: "restore the row of \(criterion.id)")
+                if !altered.contains(criterion.id) {
+                    problem(
+                        &diagnostics, .gridStructure, "no row has the ID \(criterion.id): its ID was altered or its row deleted", sheet,
+                        CellReference(column: 1, row: GridLayout.headerRow), help: "restore the row of \(criterion.id)")
+                }
                 continue
             }
             checkStructure(criterion, row: row, cells: cells, sheet: sheet, into: &diagnostics)
             readAnswer(criterion, row: row, cells: cells, sheet: sheet, into: &diagnostics)
         }
+    }
+
+    /// Rows whose ID is no criterion's. A row whose title is that of a criterion without a row
+    /// is that criterion with its ID altered: one diagnostic says so, at the ID (the criterion's
+    /// "no row" is not reported again). Returns the criteria so recognised.
+    private mutating func reportStrangers(
+        _ strangers: [(row: Int, id: String)], missing: [Criterion], cells: [CellReference: SpreadsheetReader.CellValue], sheet: String,
+        into diagnostics: inout DiagnosticCollector
+    ) -> Set<String> {
+        var recognised: Set<String> = []
+        for (row, id) in strangers {
+            let idCell = CellReference(column: GridColumn.id.rawValue, row: row)
+            let title = cells[CellReference(column: GridColumn.title.rawValue, row: row)]?.text ?? ""
+            if !id.isEmpty, !title.isEmpty, let criterion = missing.first(where: { $0.title[locale] == title && !recognised.contains($0.id) }) {
+                recognised.insert(criterion.id)
+                problem(
+                    &diagnostics, .gridStructure, "the ID of \(criterion.id) was altered to '\(id)' (the row's title is \(criterion.id)'s)", sheet, idCell,
+                    help: "restore the ID \(criterion.id): answers are matched to criteria by it")
+            } else {
+                let what = id.isEmpty ? "a row without an ID holds answers" : "'\(id)' is not a criterion of \(framework.identity.id) \(framework.identity.version)"
+                problem(&diagnostics, .gridStructure, what, sheet, idCell, help: "restore the row's ID: answers are matched to criteria by it")
+            }
+        }
+        return recognised
     }
 
     private mutating func checkStructure(_ criterion: Criterion, row: Int, cells: [CellReference: SpreadsheetReader.CellValue], sheet: String, into diagnostics: inout DiagnosticCollector) {
