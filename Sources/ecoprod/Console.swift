@@ -98,6 +98,23 @@ enum Console {
         report(diagnostics, format: .text)
     }
 
+    /// Writes a command's data: to stdout when `path` is nil or "-", else atomically to the
+    /// file (refusing to replace different content without `force`), saying on stderr what was
+    /// written when `announce`. A failed write is reported in `format`, and exits 1.
+    static func deliver(_ bytes: [UInt8], to path: String?, force: Bool, format: DiagnosticFormat, announce: Bool = true) throws {
+        guard let path, path != "-" else {
+            out(bytes: bytes)
+            return
+        }
+        do {
+            let outcome = try AtomicFileWriter(force: force).write(bytes, to: path)
+            if announce { error("\(outcome == .unchanged ? "Unchanged" : "Wrote") \(path)\n") }
+        } catch {
+            report([error.diagnostic], format: format)
+            throw ExitCode(1)
+        }
+    }
+
     /// The size of a regular file, without reading it; nil when it cannot be opened. (Foundation's
     /// attribute dictionary costs more than the read it guards.)
     static func fileSize(_ path: String) -> Int? {

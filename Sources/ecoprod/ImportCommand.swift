@@ -37,18 +37,7 @@ struct ImportCommand: ParsableCommand {
             Console.report(diagnostics.sorted(), format: diagnosticFormat.diagnosticsFormat)
             throw ExitCode(1)
         }
-        let json = imported.answers.jsonValue.prettyBytes()
-        guard let output, output != "-" else {
-            Console.out(bytes: json)
-            return
-        }
-        do {
-            let outcome = try AtomicFileWriter(force: force).write(json, to: output)
-            Console.error("\(outcome == .unchanged ? "Unchanged" : "Wrote") \(output)\n")
-        } catch {
-            Console.report([error.diagnostic], format: diagnosticFormat.diagnosticsFormat)
-            throw ExitCode(1)
-        }
+        try Console.deliver(imported.answers.jsonValue.prettyBytes(), to: output, force: force, format: diagnosticFormat.diagnosticsFormat)
     }
 
     /// The workbook's bytes, refusing a file over --max-grid-bytes before reading it.

@@ -120,16 +120,8 @@ struct MigrateCommand: ParsableCommand {
         }
     }
 
+    /// Migrated answers, a migrated grid or the report: quietly, as `migrate` always wrote them.
     private func write(_ bytes: [UInt8], to path: String?) throws {
-        guard let path, path != "-" else {
-            Console.out(bytes: bytes)
-            return
-        }
-        do {
-            _ = try AtomicFileWriter(force: force).write(bytes, to: path)
-        } catch {
-            Console.report([error.diagnostic], format: diagnosticFormat.diagnosticsFormat)
-            throw ExitCode(1)
-        }
+        try Console.deliver(bytes, to: path, force: force, format: diagnosticFormat.diagnosticsFormat, announce: false)
     }
 }

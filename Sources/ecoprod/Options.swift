@@ -101,17 +101,7 @@ struct ReportOptions: ParsableArguments {
     }
 
     func deliver(_ bytes: [UInt8], format: DiagnosticFormat) throws {
-        guard let output, output != "-" else {
-            Console.out(bytes: bytes)
-            return
-        }
-        do {
-            let outcome = try AtomicFileWriter(force: force).write(bytes, to: output)
-            Console.error("\(outcome == .unchanged ? "Unchanged" : "Wrote") \(output)\n")
-        } catch {
-            _ = Console.report([error.diagnostic], format: format)
-            throw ExitCode(1)
-        }
+        try Console.deliver(bytes, to: output, force: force, format: format)
     }
 }
 
