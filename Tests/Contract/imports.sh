@@ -23,7 +23,8 @@ for module in "${!allowed[@]}"; do
             echo "layering: $hit (Sources/$module may import only: ${allowed[$module]:-none of ours})" >&2
             status=1
         fi
-    done < <(grep -rnE "^(@testable )?(@_implementationOnly )?import ($ours)\$" "Sources/$module" || true)
+    # Any attributes before `import` (@testable, @_implementationOnly, @_spi(Name)) count too.
+    done < <(grep -rnE "^(@[A-Za-z_]+(\([A-Za-z_]+\))? )*import ($ours)\$" "Sources/$module" || true)
 done
 [ $status -eq 0 ] && echo "layering: every import points down"
 exit $status

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import EcoprodFramework
+@testable @_spi(Fuzzing) import EcoprodFramework
 
 /// Replays the answers fuzzer's minimized corpus (`Fuzz/regressions/answers`) through the decoder
 /// and the scorer: every input decodes or is refused with a reason, and every decoded set scores
@@ -22,14 +22,18 @@ import TestSupport
                 continue
             }
             decoded += 1
-            var pointed = answers
-            pointed.framework = BundleReference(latestRelease)
-            if let report = Scorer(bundle: latestRelease).score(pointed, into: &diagnostics, locate: locator.location(of:)) {
-                scored += 1
-                #expect(report.points <= report.applicablePoints)
-                #expect(!report.eligible || report.mandatoryMissing.isEmpty)
-            } else {
-                #expect(diagnostics.hasErrors)
+            // The shipped release, and the fuzzer's own bundle, against which the corpus was found.
+            for bundle in [latestRelease, FuzzBundle.small] {
+                var pointed = answers
+                pointed.framework = BundleReference(bundle)
+                var scoring = diagnostics
+                if let report = Scorer(bundle: bundle).score(pointed, into: &scoring, locate: locator.location(of:)) {
+                    scored += 1
+                    #expect(report.points <= report.applicablePoints)
+                    #expect(!report.eligible || report.mandatoryMissing.isEmpty)
+                } else {
+                    #expect(scoring.hasErrors, "\(name) was not scored against \(bundle.framework.identity.id), without a reason")
+                }
             }
         }
         #expect(decoded > 0 && scored > 0, "the corpus should reach the scorer: \(decoded) decoded, \(scored) scored")

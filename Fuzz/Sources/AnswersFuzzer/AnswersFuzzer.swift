@@ -1,27 +1,12 @@
 // libFuzzer entry point for the answer-set decoder and the scorer. Built by Fuzz/run.sh.
 // Any bytes must decode to an answer set or to diagnostics with positions, and any answer set
 // must score or be refused: never a crash, a hang, an overflow or a leak.
-import EcoprodFramework
+@_spi(Fuzzing) import EcoprodFramework
 import FuzzDriver
 import Foundation
 
-/// A small bundle, built once, so that fuzzed answers meet real criteria and schemes.
-private let bundle: FrameworkBundle = {
-    let text = { (en: String) in LocalizedText(["fr": en, "en": en]) }
-    let criteria = (1...12).map { index in
-        Criterion(
-            id: "A\(index)", department: index <= 6 ? "A" : "B", title: text("C\(index)"), guidance: text("G"), stages: ["shoot"],
-            points: index % 4 + 1, mandatory: index <= 2, appliesTo: index % 3 == 0 ? ["series"] : ["series", "documentary"], evidence: [])
-    }
-    return FrameworkBundle(framework: Framework(
-        identity: FrameworkIdentity(id: "fuzz", version: SemanticVersion("1.0.0")!, title: text("Fuzz"), locales: ["fr", "en"], criterionIDPattern: ".*", stages: []),
-        departments: [Department(id: "A", title: text("A")), Department(id: "B", title: text("B"))], criteria: criteria,
-        productionTypes: [CatalogEntry(id: "series", title: text("S")), CatalogEntry(id: "documentary", title: text("D"))],
-        scoring: ScoringPolicy(
-            notApplicable: NotApplicableRule(effect: .excluded, mandatoryAllowed: false),
-            schemes: [Scheme(id: "performance", title: text("P"), threshold: Threshold(basisPoints: 6500, comparison: .atLeast), levels: [StarLevel(stars: 1, basisPoints: 6500)])]),
-        lineage: .origin))
-}()
+/// The fuzz targets' small bundle, so that fuzzed answers meet real criteria and schemes.
+private let bundle = FuzzBundle.small
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzAnswers(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

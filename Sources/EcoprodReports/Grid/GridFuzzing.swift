@@ -1,4 +1,4 @@
-import EcoprodFramework
+@_spi(Fuzzing) import EcoprodFramework
 
 /// The grid importer's fuzz harness, shared by the libFuzzer target (`Fuzz/run.sh grid`) and
 /// the replay of its kept corpus in `swift test`, so both run exactly the same checks.
@@ -80,23 +80,6 @@ import EcoprodFramework
         return try package.directory.entries.map { entry in (entry.path, try package.bytes(of: entry.path)) }
     }
 
-    /// A small bundle: two departments, twelve criteria, two types, one scheme.
-    public static let bundle: FrameworkBundle = {
-        let text = { (words: String) in LocalizedText(["fr": words, "en": words]) }
-        let criteria = (1...12).map { index in
-            Criterion(
-                id: "A\(index)", department: index <= 6 ? "A" : "B", title: text("Critère \(index)"), guidance: text("G"), stages: ["shoot"],
-                points: index % 4 + 1, mandatory: index <= 2, appliesTo: index % 3 == 0 ? ["series"] : ["series", "documentary"], evidence: [text("E")])
-        }
-        return FrameworkBundle(framework: Framework(
-            identity: FrameworkIdentity(
-                id: "fuzz", version: SemanticVersion("1.0.0")!, title: text("Fuzz"), locales: ["fr", "en"], criterionIDPattern: ".*",
-                stages: [CatalogEntry(id: "shoot", title: text("Tournage"))]),
-            departments: [Department(id: "A", title: text("A")), Department(id: "B", title: text("B"))], criteria: criteria,
-            productionTypes: [CatalogEntry(id: "series", title: text("Série")), CatalogEntry(id: "documentary", title: text("Documentaire"))],
-            scoring: ScoringPolicy(
-                notApplicable: NotApplicableRule(effect: .excluded, mandatoryAllowed: false),
-                schemes: [Scheme(id: "performance", title: text("Performance"), threshold: Threshold(basisPoints: 6500, comparison: .atLeast), levels: [StarLevel(stars: 1, basisPoints: 6500)])]),
-            lineage: .origin))
-    }()
+    /// The bundle grids are imported against.
+    public static var bundle: FrameworkBundle { FuzzBundle.small }
 }
