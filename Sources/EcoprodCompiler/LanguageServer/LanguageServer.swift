@@ -68,12 +68,11 @@ public struct LanguageServer {
 
     /// Handles one message body, as the channel reads it. Returns false after `exit`.
     ///
-    /// The body is decoded as the protocol's types (``LSP``): first what the message is, then
-    /// the parameters of its method.
+    /// The body is decoded once, as the protocol's types (``LSP/IncomingMessage``): what the
+    /// message is, and its method's parameters.
     @discardableResult
     public mutating func receive(body: [UInt8]) -> Bool {
-        let data = Data(body)
-        guard let message = try? Self.decoder.decode(LSP.IncomingMessage.self, from: data) else {
+        guard let message = try? Self.decoder.decode(LSP.IncomingMessage.self, from: Data(body)) else {
             refuse(body)
             return true
         }
@@ -87,7 +86,7 @@ public struct LanguageServer {
             respond(id: id, error: (-32600, "the server is shutting down"))
             return true
         }
-        handle(method, message, data)
+        handle(method, message)
         return true
     }
 
@@ -103,54 +102,46 @@ public struct LanguageServer {
         }
     }
 
-    mutating func handle(_ method: String, _ message: LSP.IncomingMessage, _ data: Data) {
+    mutating func handle(_ method: String, _ message: LSP.IncomingMessage) {
         let id = message.id
-        func params<P: Decodable>(_ type: P.Type) -> P? { parameters(type, of: message, in: data) }
-        switch method {
-        case "initialize":
+        switch message.params {
+        case .initialize(let params): if let id { respond(id: id, result: initialize(params)) }
+        case .didOpen(let params): didOpen(params)
+        case .didChange(let params): didChange(params)
+        case .didClose(let params): didClose(params)
+        case .documentSymbol(let params): if let id { respond(id: id, result: documentSymbols(params)) }
+        case .hover(let params): if let id { respond(id: id, result: hover(params)) }
+        case .completion(let params): if let id { respond(id: id, result: completion(params)) }
+        case .codeAction(let params): if let id { respond(id: id, result: codeActions(params)) }
+        case .prepareRename(let params): if let id { respond(id: id, result: prepareRename(params)) }
+        case .rename(let params):
             guard let id else { return }
-            respond(id: id, result: initialize(params(LSP.InitializeParams.self) ?? LSP.InitializeParams(capabilities: nil)))
+            switch rename(params) {
+            case .success(let edit): respond(id: id, result: edit)
+            case .failure(let refused): respond(id: id, error: (-32803, refused.message))
+            }
+        case .definition(let params): if let id { respond(id: id, result: definition(params)) }
+        case .references(let params): if let id { respond(id: id, result: references(params)) }
+        case .invalid:
+            // Parameters that do not fit a request are -32602; a notification's are logged and dropped.
+            if let id { respond(id: id, error: (-32602, "invalid parameters for \(method)")) } else { log("ignored \(method): invalid parameters") }
+        case .none:
+            handleWithoutParameters(method, id: id)
+        }
+    }
+
+    /// The methods whose parameters the server does not read.
+    mutating func handleWithoutParameters(_ method: String, id: LSP.RequestID?) {
+        switch method {
         case "initialized":
             registerWatchers()
             publishAll()
         case "shutdown":
             shutdownRequested = true
             if let id { respond(id: id, result: LSP.Null()) }
-        case "textDocument/didOpen": if let params = params(LSP.DidOpenTextDocumentParams.self) { didOpen(params) }
-        case "textDocument/didChange": if let params = params(LSP.DidChangeTextDocumentParams.self) { didChange(params) }
-        case "textDocument/didClose": if let params = params(LSP.DidCloseTextDocumentParams.self) { didClose(params) }
         case "textDocument/didSave", "workspace/didChangeWatchedFiles": reloadFromDisk(releases: method == "workspace/didChangeWatchedFiles")
-        case "textDocument/documentSymbol":
-            if let id, let params = params(LSP.DocumentSymbolParams.self) { respond(id: id, result: documentSymbols(params)) }
-        case "textDocument/hover": if let id, let params = params(LSP.TextDocumentPositionParams.self) { respond(id: id, result: hover(params)) }
-        case "textDocument/completion":
-            if let id, let params = params(LSP.TextDocumentPositionParams.self) { respond(id: id, result: completion(params)) }
-        case "textDocument/codeAction": if let id, let params = params(LSP.CodeActionParams.self) { respond(id: id, result: codeActions(params)) }
-        case "textDocument/prepareRename":
-            if let id, let params = params(LSP.TextDocumentPositionParams.self) { respond(id: id, result: prepareRename(params)) }
-        case "textDocument/rename":
-            guard let id, let params = params(LSP.RenameParams.self) else { return }
-            switch rename(params) {
-            case .success(let edit): respond(id: id, result: edit)
-            case .failure(let refused): respond(id: id, error: (-32803, refused.message))
-            }
-        case "textDocument/definition":
-            if let id, let params = params(LSP.TextDocumentPositionParams.self) { respond(id: id, result: definition(params)) }
-        case "textDocument/references": if let id, let params = params(LSP.ReferenceParams.self) { respond(id: id, result: references(params)) }
         default:
             if let id { respond(id: id, error: (-32601, "\(method) is not supported")) }
-        }
-    }
-
-    /// A message's parameters typed for its method. A request whose parameters do not fit is
-    /// answered with -32602 (invalid params); a notification's are logged and dropped.
-    func parameters<P: Decodable>(_ type: P.Type, of message: LSP.IncomingMessage, in data: Data) -> P? {
-        do {
-            return try Self.decoder.decode(LSP.Parameters<P>.self, from: data).params
-        } catch {
-            let method = message.method ?? "a message"
-            if let id = message.id { respond(id: id, error: (-32602, "invalid parameters for \(method)")) } else { log("ignored \(method): invalid parameters") }
-            return nil
         }
     }
 
