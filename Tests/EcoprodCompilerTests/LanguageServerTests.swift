@@ -135,6 +135,8 @@ struct CompletionContextTests {
         ("[1,2]", #"{"error":{"code":-32600,"message":"not a JSON-RPC request or notification"},"id":null,"jsonrpc":"2.0"}"#),
         (#"{"id":"#, #"{"error":{"code":-32700,"message":"the message is not JSON: "#),
         (#"{"jsonrpc":"2.0","id":"s","method":"shutdown"}"#, #"{"id":"s","jsonrpc":"2.0","result":null}"#),
+        (#"{"jsonrpc":"2.0","id":3,"method":"initialize"}"#, #"{"id":3,"jsonrpc":"2.0","result":{"capabilities":{"codeActionProvider":"#),
+        (#"{"jsonrpc":"2.0","id":4,"method":"initialize","params":[]}"#, #"{"error":{"code":-32602,"message":"invalid parameters for initialize"},"id":4,"jsonrpc":"2.0"}"#),
     ])
     func eachBodyGetsItsAnswer(_ body: String, _ answer: String) throws {
         var output: [Int32] = [0, 0]

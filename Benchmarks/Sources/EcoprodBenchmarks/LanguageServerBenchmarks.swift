@@ -39,6 +39,8 @@ enum LanguageServerBenchmarks {
                 let start = DispatchTime.now().uptimeNanoseconds
                 server.receive(body: body)
                 times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                // The resident set every 250 edits, on stderr: whether it grows or settles.
+                if (edit + 1) % 250 == 0 { EcoprodBenchmarks.log(String(format: "%d criteria: RSS after %d edits: %.1f MB", size, edit + 1, residentMegabytes())) }
             }
             let after = residentMegabytes()
             let breaking = times.enumerated().filter { $0.offset >= 10 && $0.offset % 2 == 0 }.map(\.element).sorted()

@@ -70,7 +70,11 @@ extension LSP {
             switch method {
             case "initialize":
                 // `initialize` may come without parameters a server reads: capabilities are optional.
-                self = (try? container.decodeIfPresent(InitializeParams.self, forKey: key)).map { .initialize($0 ?? InitializeParams(capabilities: nil)) } ?? .invalid
+                do {
+                    self = .initialize(try container.decodeIfPresent(InitializeParams.self, forKey: key) ?? InitializeParams(capabilities: nil))
+                } catch {
+                    self = .invalid
+                }
             case "textDocument/didOpen": self = decode(Params.didOpen)
             case "textDocument/didChange": self = decode(Params.didChange)
             case "textDocument/didClose": self = decode(Params.didClose)
