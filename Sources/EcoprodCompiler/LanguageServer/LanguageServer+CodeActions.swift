@@ -10,6 +10,7 @@ extension LanguageServer {
         let (from, to) = (params.range.start.line, params.range.end.line)
         let path = url.standardizedFileURL.path
         var actions: [LSP.CodeAction] = []
+        let explanations = codeExplanations
         for diagnostic in lastDiagnostics where URL(fileURLWithPath: diagnostic.location.file).standardizedFileURL.path == path {
             let first = diagnostic.location.line - 1, last = (diagnostic.location.endLine ?? diagnostic.location.line) - 1
             guard last >= from, first <= to else { continue }
@@ -21,7 +22,7 @@ extension LanguageServer {
                 }
                 actions.append(LSP.CodeAction(
                     title: fix.title, kind: "quickfix", isPreferred: offset == 0 && diagnostic.fixes.count == 1,
-                    diagnostics: [lspDiagnostic(diagnostic, lines: lastLines)], edit: LSP.WorkspaceEdit(changes: changes)))
+                    diagnostics: [lspDiagnostic(diagnostic, lines: lastLines, explanations: explanations)], edit: LSP.WorkspaceEdit(changes: changes)))
             }
         }
         return actions

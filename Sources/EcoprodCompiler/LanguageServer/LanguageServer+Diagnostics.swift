@@ -54,8 +54,9 @@ extension LanguageServer {
         lastLines = texts
         var byFile: [String: [LSP.Diagnostic]] = [:]
         for path in texts.keys { byFile[path] = [] }
+        let explanations = codeExplanations
         for diagnostic in result.diagnostics {
-            byFile[diagnostic.location.file, default: []].append(lspDiagnostic(diagnostic, lines: texts))
+            byFile[diagnostic.location.file, default: []].append(lspDiagnostic(diagnostic, lines: texts, explanations: explanations))
         }
         // Only what changed is sent: a file's list when it differs from the last one published,
         // an empty list for a file whose problems are gone.
@@ -77,7 +78,14 @@ extension LanguageServer {
 
     /// One diagnostic in the protocol's shape: code, severity, range, related information (the
     /// notes that have a place), and a link to the code's explanation.
-    func lspDiagnostic(_ diagnostic: Diagnostic, lines: [String: [Substring]]) -> LSP.Diagnostic {
+    /// The README beside the framework folder, whose anchors explain each code, when it exists:
+    /// looked up once per check, not once per diagnostic.
+    var codeExplanations: String? {
+        let readme = framework.deletingLastPathComponent().appendingPathComponent("README.md")
+        return FileManager.default.fileExists(atPath: readme.path) ? readme.absoluteString : nil
+    }
+
+    func lspDiagnostic(_ diagnostic: Diagnostic, lines: [String: [Substring]], explanations: String?) -> LSP.Diagnostic {
         var message = diagnostic.message
         var related: [LSP.Diagnostic.RelatedInformation] = []
         for note in diagnostic.notes {
@@ -88,8 +96,7 @@ extension LanguageServer {
             }
         }
         if let help = diagnostic.help { message += "\nhelp: \(help)" }
-        let readme = framework.deletingLastPathComponent().appendingPathComponent("README.md")
-        let link = FileManager.default.fileExists(atPath: readme.path) ? LSP.Diagnostic.CodeDescription(href: readme.absoluteString + "#" + diagnostic.code.anchor) : nil
+        let link = explanations.map { LSP.Diagnostic.CodeDescription(href: $0 + "#" + diagnostic.code.anchor) }
         return LSP.Diagnostic(
             range: range(of: diagnostic.location, lines: lines), severity: diagnostic.severity == .error ? 1 : diagnostic.severity == .warning ? 2 : 3,
             code: diagnostic.code.rawValue, source: "ecoprod", message: message, relatedInformation: related.isEmpty ? nil : related, codeDescription: link)

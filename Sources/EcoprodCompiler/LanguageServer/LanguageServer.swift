@@ -221,7 +221,7 @@ public struct LanguageServer {
     }
 
     func respond(id: LSP.RequestID?, error: (code: Int, message: String)) {
-        send(LSP.ErrorResponse(id: id, error: LSP.ResponseError(code: error.code, message: error.message)))
+        send(LSP.Response<LSP.Null>(id: id, outcome: .error(LSP.ResponseError(code: error.code, message: error.message))))
     }
 
     func notify<Params: Encodable>(_ method: String, _ params: Params) {

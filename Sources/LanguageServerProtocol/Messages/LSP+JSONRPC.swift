@@ -91,25 +91,38 @@ extension LSP {
         }
     }
 
-    /// A response; a nil `id` is written as `null` (the answer to a message whose ID could not be read).
+    /// A response: a result or an error. A nil `id` is written as `null` (the answer to a
+    /// message whose ID could not be read).
     public struct Response<Result: Encodable>: Encodable {
+        public enum Outcome {
+            case result(Result)
+            case error(ResponseError)
+        }
+
         public var id: RequestID?
-        public var result: Result
+        public var outcome: Outcome
 
         public init(id: RequestID?, result: Result) {
+            self.init(id: id, outcome: .result(result))
+        }
+
+        public init(id: RequestID?, outcome: Outcome) {
             self.id = id
-            self.result = result
+            self.outcome = outcome
         }
 
         private enum CodingKeys: String, CodingKey {
-            case jsonrpc, id, result
+            case jsonrpc, id, result, error
         }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode("2.0", forKey: .jsonrpc)
             try container.encode(id, forKey: .id)
-            try container.encode(result, forKey: .result)
+            switch outcome {
+            case .result(let result): try container.encode(result, forKey: .result)
+            case .error(let error): try container.encode(error, forKey: .error)
+            }
         }
     }
 
@@ -120,27 +133,6 @@ extension LSP {
         public init(code: Int, message: String) {
             self.code = code
             self.message = message
-        }
-    }
-
-    public struct ErrorResponse: Encodable {
-        public var id: RequestID?
-        public var error: ResponseError
-
-        public init(id: RequestID?, error: ResponseError) {
-            self.id = id
-            self.error = error
-        }
-
-        private enum CodingKeys: String, CodingKey {
-            case jsonrpc, id, error
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode("2.0", forKey: .jsonrpc)
-            try container.encode(id, forKey: .id)
-            try container.encode(error, forKey: .error)
         }
     }
 

@@ -83,10 +83,13 @@ struct WorkbookPackage {
 
     /// A part parsed as XML, into a tree.
     mutating func xml(_ path: String) throws(Failure) -> XMLElement {
-        var tree = XMLTreeBuilder()
-        try read(path, into: &tree)
-        guard let root = tree.root else { throw .xml(part: path, XMLDocumentReader.Failure(kind: .malformed("no root element"), line: 1, column: 1)) }
-        return root
+        let data = try bytes(of: path)
+        var reader = XMLDocumentReader(maxDepth: limits.maxXMLDepth)
+        do {
+            return try reader.read(data)
+        } catch {
+            throw .xml(part: path, error)
+        }
     }
 
     /// A part read as XML events into `handler`.
