@@ -53,17 +53,21 @@ enum GridInput {
 
     /// Reads a grid, verifying only the release it names (`DIR/<id>-<version>.json`, with its
     /// signature when DIR's allowed-signers file applies; every release when no file has that
-    /// name), on another thread while the grid's sheets are read.
+    /// name). It is verified on this thread: on another, contending for the Swift runtime's
+    /// caches with the sheets being read, it took longer than both in turn (README, Performance).
     static func read(_ bytes: [UInt8], file: String, releases: String?, trust: TrustOptions, limits: GridLimits, into diagnostics: inout DiagnosticCollector) -> GridImport? {
         let folder = URL(fileURLWithPath: releases ?? "Framework/releases")
-        let loading = BackgroundBundle()
-        let imported = GridImporter(limits: limits).read(bytes, file: file, startFinding: { id, version in
-            loading.start(id: id, version: version, in: folder, trust: trust)
-            return loading.wait
+        var loading = DiagnosticCollector()
+        let imported = GridImporter(limits: limits).read(bytes, file: file, bundle: { id, version in
+            let named = folder.appendingPathComponent("\(id)-\(version).json").path
+            let history = FileManager.default.fileExists(atPath: named)
+                ? AnswerInput.history(bundle: named, releases: nil, trust: trust, into: &loading)
+                : AnswerInput.history(bundle: nil, releases: folder.path, trust: trust, into: &loading)
+            guard !loading.hasErrors, let release = history.release(version), release.bundle.framework.identity.id == id else { return nil }
+            return release.bundle
         }, into: &diagnostics)
-        let problems = loading.diagnostics
-        diagnostics.emit(contentsOf: problems)
-        return problems.contains { $0.severity == .error } ? nil : imported
+        diagnostics.emit(contentsOf: loading.diagnostics)
+        return loading.hasErrors ? nil : imported
     }
 
     /// The answers `path` holds (an answer set or a grid, told by content), with where each value is.
@@ -104,41 +108,5 @@ enum GridInput {
         }
         guard Scorer(bundle: bundle).score(current, into: &diagnostics, locate: locate) != nil else { return nil }
         return GridWriter.Fill(answers: current, migration: report, locale: locale)
-    }
-}
-
-/// One release verified on another thread while a grid's sheets are read.
-private final class BackgroundBundle: @unchecked Sendable {
-    private let group = DispatchGroup()
-    /// Written once on the worker, read only after `group.wait()`: the group orders the two.
-    private var bundle: FrameworkBundle?
-    private var problems: [Diagnostic] = []
-    private var started = false
-
-    func start(id: String, version: SemanticVersion, in folder: URL, trust: TrustOptions) {
-        started = true
-        group.enter()
-        DispatchQueue.global(qos: .userInitiated).async { [self] in
-            var loading = DiagnosticCollector()
-            let named = folder.appendingPathComponent("\(id)-\(version).json").path
-            let history = FileManager.default.fileExists(atPath: named)
-                ? AnswerInput.history(bundle: named, releases: nil, trust: trust, into: &loading)
-                : AnswerInput.history(bundle: nil, releases: folder.path, trust: trust, into: &loading)
-            if !loading.hasErrors, let release = history.release(version), release.bundle.framework.identity.id == id { bundle = release.bundle }
-            problems = loading.diagnostics
-            group.leave()
-        }
-    }
-
-    func wait() -> FrameworkBundle? {
-        group.wait()
-        return bundle
-    }
-
-    /// The problems found loading the release (none if it was never started), once it is done.
-    var diagnostics: [Diagnostic] {
-        guard started else { return [] }
-        group.wait()
-        return problems
     }
 }

@@ -39,6 +39,9 @@ public struct JSONParser: Sendable {
     private func parse(_ bytes: [UInt8], positions: inout [String: SourceLocation]?, file: String) throws(SyntaxError) -> JSONValue {
         try bytes.withUnsafeBufferPointer { (buffer) throws(SyntaxError) -> JSONValue in
             var cursor = JSONCursor(bytes: buffer, maxDepth: maxDepth, file: file, positions: positions)
+            // One validation of the whole document spares each string its own; a document that
+            // fails it is read string by string, to say which string is not UTF-8.
+            cursor.isValidUTF8 = UTF8Validation.firstInvalidOffset(in: UnsafeRawBufferPointer(buffer)) == nil
             defer { positions = cursor.positions }
             cursor.skipWhitespace()
             let value = try cursor.parseValue(path: "$", depth: 0)
@@ -56,6 +59,8 @@ struct JSONCursor {
     let maxDepth: Int
     let file: String
     var positions: [String: SourceLocation]?
+    /// Whether the whole document is known to be valid UTF-8, so strings need no check of their own.
+    var isValidUTF8 = false
     var index = 0
     var line = 1
     var lineStart = 0
@@ -245,6 +250,13 @@ struct JSONCursor {
             }
             while index < bytes.count, bytes[index] >= 0x30 && bytes[index] <= 0x39 { index += 1 }
         }
+        // A plain integer of up to 15 digits (points, basis points, sizes) is its own canonical
+        // lexeme and exact: no text is made for it. `-0` is not one (its sign must survive).
+        if isInteger, index - start <= 15, !(index - start == 2 && bytes[start] == UInt8(ascii: "-") && bytes[start + 1] == 0x30) {
+            var value = 0
+            for offset in start..<index where bytes[offset] != UInt8(ascii: "-") { value = value * 10 + Int(bytes[offset] - 0x30) }
+            return .integer(bytes[start] == UInt8(ascii: "-") ? -value : value)
+        }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         // An integer the tool may interpret (points, basis points) is one that every reader holds
         // exactly and whose lexeme is its plain decimal form; anything else (beyond 2^53, `-0`)
@@ -281,6 +293,10 @@ struct JSONCursor {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                if isValidUTF8 {
+                    index += 1
+                    return String(decoding: slice, as: UTF8.self)
+                }
                 guard let text = String(validating: slice, as: UTF8.self) else {
                     index = start
                     throw error("string is not valid UTF-8")

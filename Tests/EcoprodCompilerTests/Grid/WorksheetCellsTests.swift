@@ -26,6 +26,8 @@ import Testing
              cells: ["A1": .number("1"), "B1": .text("a")]),
         Case(name: "text split by a comment and CDATA is one value", xml: #"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>a<!-- c -->b<![CDATA[<c>]]>&amp;</t></is></c></row></sheetData></worksheet>"#,
              cells: ["A1": .text("ab<c>&")]),
+        Case(name: "CDATA is character data as written: no reference is resolved, line ends are normalised", xml: "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t><![CDATA[a &amp; b\r\nc]]></t></is></c></row></sheetData></worksheet>",
+             cells: ["A1": .text("a &amp; b\nc")]),
         Case(name: "cells outside the first sheetData, or not under a row, are not cells", xml: #"<worksheet><c r="A1"><v>9</v></c><sheetData><c r="A2"><v>9</v></c><row r="3"><x><c r="A3"><v>9</v></c></x></row></sheetData><sheetData><row r="4"><c r="A4"><v>9</v></c></row></sheetData></worksheet>"#,
              cells: [:]),
         Case(name: "empty cells are absent", xml: #"<worksheet><sheetData><row r="1"><c r="A1" s="3"/><c r="B1" t="s"/><c r="C1"><v>0</v></c></row></sheetData></worksheet>"#,

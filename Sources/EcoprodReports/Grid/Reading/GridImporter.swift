@@ -22,21 +22,10 @@ public struct GridImporter: Sendable {
     }
 
     /// The answer set a grid holds, with the bundle it was written from and the cell of each
-    /// value. `bundle` finds a release by framework ID and version. Nil when refused.
+    /// value. `bundle` finds a release by framework ID and version; it is asked once, as soon as
+    /// the identity sheet names one, before the other sheets are read. Nil when refused.
     public func read(
         _ bytes: [UInt8], file: String, bundle: (String, SemanticVersion) -> FrameworkBundle?, into diagnostics: inout DiagnosticCollector
-    ) -> GridImport? {
-        read(bytes, file: file, startFinding: { id, version in
-            let found = bundle(id, version)
-            return { found }
-        }, into: &diagnostics)
-    }
-
-    /// Like ``read(_:file:bundle:into:)``, with the bundle found while the sheets are read:
-    /// `startFinding` starts looking for it (verifying it on another thread, say) as soon as the
-    /// identity sheet names it, and returns a function that waits for the result.
-    public func read(
-        _ bytes: [UInt8], file: String, startFinding: (String, SemanticVersion) -> () -> FrameworkBundle?, into diagnostics: inout DiagnosticCollector
     ) -> GridImport? {
         guard bytes.count <= limits.maxFileBytes else {
             diagnostics.emit(Diagnostic(
@@ -61,7 +50,7 @@ public struct GridImporter: Sendable {
         do {
             let identity = try reader.cells(of: identitySheet)
             guard let claim = Self.claim(identity, sheet: identitySheet.name, places: &places, into: &diagnostics) else { return nil }
-            let waiting = startFinding(claim.id, claim.version)
+            let named = bundle(claim.id, claim.version)
             var sheets: [(GridLayout.Sheet, String, [CellReference: SpreadsheetReader.CellValue])] = []
             for sheet in [GridLayout.Sheet.production, .grid] {
                 guard let entry = reader.sheet(named: sheet.names) else {
@@ -72,7 +61,7 @@ public struct GridImporter: Sendable {
                 }
                 sheets.append((sheet, entry.name, try reader.cells(of: entry)))
             }
-            guard let found = Self.check(waiting(), claim: claim, sheet: identitySheet.name, places: places, into: &diagnostics) else { return nil }
+            guard let found = Self.check(named, claim: claim, sheet: identitySheet.name, places: places, into: &diagnostics) else { return nil }
             var rows = GridRows(bundle: found, places: places)
             let locale = identity[GridLayout.IdentityRow.locale.value]?.text.trimmingSpaces ?? ""
             rows.locale = found.framework.identity.locales.contains(locale) ? locale : found.framework.identity.locales.first ?? "en"

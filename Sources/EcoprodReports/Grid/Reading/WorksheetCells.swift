@@ -9,9 +9,51 @@ struct WorksheetCells: XMLEventHandler {
     /// The values gathered for the cell being read.
     private struct OpenCell {
         var reference: CellReference
-        var type: String
+        var type: CellType
         var value: String?
         var inline: String?
+    }
+
+    /// A cell's `t` attribute: how its value is to be read.
+    private enum CellType {
+        case sharedString, inlineString, formulaString, boolean, error, number
+
+        init(_ token: XMLToken?) {
+            guard let token else { self = .number; return }
+            if token.equals("s") {
+                self = .sharedString
+            } else if token.equals("inlineStr") {
+                self = .inlineString
+            } else if token.equals("str") {
+                self = .formulaString
+            } else if token.equals("b") {
+                self = .boolean
+            } else if token.equals("e") {
+                self = .error
+            } else {
+                self = .number
+            }
+        }
+    }
+
+    /// The local names this reader acts on; every other element is `.other`.
+    private enum Element {
+        case sheetData, row, cell, value, inlineString, run, phonetic, other
+
+        init(_ name: XMLToken) {
+            let local = name.localName
+            switch local.range.count {
+            case 1 where local.equals("c"): self = .cell
+            case 1 where local.equals("v"): self = .value
+            case 1 where local.equals("t"): self = .run
+            case 2 where local.equals("is"): self = .inlineString
+            case 3 where local.equals("row"): self = .row
+            case 3 where local.equals("rPh"): self = .phonetic
+            case 9 where local.equals("sheetData"): self = .sheetData
+            case 10 where local.equals("phoneticPr"): self = .phonetic
+            default: self = .other
+            }
+        }
     }
 
     /// Where an element sits, by depth below the root (`worksheet` is 1).
@@ -28,8 +70,8 @@ struct WorksheetCells: XMLEventHandler {
     /// The first cell that names a shared string that does not exist.
     private(set) var failure: WorkbookPackage.Failure?
 
-    /// Local names of the open elements, root first.
-    private var path: [String] = []
+    /// The open elements, root first.
+    private var path: [Element] = []
     private var sheetData: SheetDataState = .before
     private var rowNumber = 0
     private var column = 0
@@ -51,49 +93,49 @@ struct WorksheetCells: XMLEventHandler {
         self.sheet = sheet
     }
 
-    mutating func open(_ name: String, attributes: [XMLElement.Attribute]) {
-        let local = String(XMLElement.local(name))
-        path.append(local)
+    mutating func open(_ name: XMLToken, attributes: [XMLToken.Attribute]) {
+        let element = Element(name)
+        path.append(element)
         let depth = path.count
         guard sheetData != .after else { return }
-        switch depth {
-        case Depth.sheetData where local == "sheetData" && sheetData == .before:
+        switch element {
+        case .sheetData where depth == Depth.sheetData && sheetData == .before:
             sheetData = .inside
-        case Depth.row where local == "row" && sheetData == .inside:
-            rowNumber = attributes.value(of: "r").flatMap { Int($0) } ?? rowNumber + 1
+        case .row where depth == Depth.row && sheetData == .inside:
+            rowNumber = attributes.value(of: "r").flatMap(\.integer) ?? rowNumber + 1
             column = 0
-        case Depth.cell where local == "c" && sheetData == .inside && path[Depth.row - 1] == "row":
-            let reference = attributes.value(of: "r").flatMap(CellReference.init) ?? CellReference(column: column + 1, row: rowNumber)
+        case .cell where depth == Depth.cell && sheetData == .inside && path[Depth.row - 1] == .row:
+            let reference = attributes.value(of: "r").flatMap { CellReference($0.string) } ?? CellReference(column: column + 1, row: rowNumber)
             column = reference.column
-            cell = OpenCell(reference: reference, type: attributes.value(of: "t") ?? "n")
+            cell = OpenCell(reference: reference, type: CellType(attributes.value(of: "t")))
             sawValue = false
             sawInline = false
-        case Depth.cellChild where cell != nil && local == "v" && !sawValue:
+        case .value where depth == Depth.cellChild && cell != nil && !sawValue:
             sawValue = true
             cell?.value = ""
             capturing = .value
-        case Depth.cellChild where cell != nil && local == "is" && !sawInline:
+        case .inlineString where depth == Depth.cellChild && cell != nil && !sawInline:
             sawInline = true
             inInline = true
             cell?.inline = ""
-        default:
-            openInsideInlineString(local, depth: depth)
+        case .sheetData, .row, .cell, .value, .inlineString, .run, .phonetic, .other:
+            openInsideInlineString(element, depth: depth)
         }
     }
 
     /// Inside the cell's first `is`: a `t` run is captured unless it sits in a phonetic run or
     /// in another run (only a run's own text counts).
-    private mutating func openInsideInlineString(_ local: String, depth: Int) {
+    private mutating func openInsideInlineString(_ element: Element, depth: Int) {
         guard inInline, depth > Depth.cellChild, skippingFrom == nil else { return }
         if case .run = capturing { return }
-        switch local {
-        case "rPh", "phoneticPr": skippingFrom = depth
-        case "t": capturing = .run(depth: depth)
-        default: break
+        switch element {
+        case .phonetic: skippingFrom = depth
+        case .run: capturing = .run(depth: depth)
+        case .sheetData, .row, .cell, .value, .inlineString, .other: break
         }
     }
 
-    mutating func close(_ name: String) {
+    mutating func close(_ name: XMLToken) {
         let depth = path.count
         defer { path.removeLast() }
         if skippingFrom == depth { skippingFrom = nil }
@@ -104,17 +146,17 @@ struct WorksheetCells: XMLEventHandler {
             break
         }
         if depth == Depth.cellChild, inInline { inInline = false }
-        if depth == Depth.cell, path.last == "c", let open = cell, sheetData == .inside {
+        if depth == Depth.cell, path.last == .cell, let open = cell, sheetData == .inside {
             cell = nil
             finish(open)
         }
         if depth == Depth.sheetData, sheetData == .inside { sheetData = .after }
     }
 
-    mutating func text(_ text: String) {
+    mutating func text(_ text: XMLToken) {
         switch capturing {
-        case .value where path.count == Depth.cellChild: cell?.value? += text
-        case .run(let depth) where path.count == depth: cell?.inline? += text
+        case .value where path.count == Depth.cellChild: cell?.value? += text.string
+        case .run(let depth) where path.count == depth: cell?.inline? += text.string
         case .nothing, .value, .run: break
         }
     }
@@ -123,7 +165,7 @@ struct WorksheetCells: XMLEventHandler {
     private mutating func finish(_ open: OpenCell) {
         let value: SpreadsheetReader.CellValue?
         switch open.type {
-        case "s":
+        case .sharedString:
             guard let raw = open.value else { return }
             guard let index = Int(raw.trimmingSpaces), sharedStrings.indices.contains(index) else {
                 if failure == nil {
@@ -132,11 +174,11 @@ struct WorksheetCells: XMLEventHandler {
                 return
             }
             value = .text(sharedStrings[index])
-        case "inlineStr": value = open.inline.map { .text(XMLText.unescape($0)) }
-        case "str": value = open.value.map { .text(XMLText.unescape($0)) }
-        case "b": value = open.value.map { .boolean($0.trimmingSpaces == "1") }
-        case "e": value = open.value.map(SpreadsheetReader.CellValue.error)
-        default: value = open.value.map { .number($0.trimmingSpaces) }
+        case .inlineString: value = open.inline.map { .text(XMLText.unescape($0)) }
+        case .formulaString: value = open.value.map { .text(XMLText.unescape($0)) }
+        case .boolean: value = open.value.map { .boolean($0.trimmingSpaces == "1") }
+        case .error: value = open.value.map(SpreadsheetReader.CellValue.error)
+        case .number: value = open.value.map { .number($0.trimmingSpaces) }
         }
         if let value { cells[open.reference] = value }
     }

@@ -1,3 +1,5 @@
+import EcoprodFramework
+
 /// A strict, bounded XML reader for the parts of a workbook: bytes in, events or a tree of
 /// elements out.
 ///
@@ -39,7 +41,7 @@ struct XMLDocumentReader {
     private var bytes: [UInt8] = []
     private var position = 0
     /// The attributes of the element being read, one buffer reused for every element.
-    private var attributes: [XMLElement.Attribute] = []
+    private var attributes: [XMLToken.Attribute] = []
 
     init(maxDepth: Int) {
         self.maxDepth = maxDepth
@@ -56,21 +58,22 @@ struct XMLDocumentReader {
 
     /// Reads one document as events, in document order, without building a tree: how
     /// worksheets are read, since a tree of every cell costs more than the cells themselves.
-    /// Every check (well-formedness, depth, entities, UTF-8) is made here, whatever the handler.
+    /// Every check (well-formedness, depth, entities, UTF-8) is made here, whatever the handler;
+    /// names, values and texts reach it as ``XMLToken``s, decoded only if it asks.
     mutating func read<Handler: XMLEventHandler>(_ input: [UInt8], into handler: inout Handler) throws(Failure) {
         bytes = input
         position = 0
         // One validation of the whole part: every name and text below is then decoded without
         // a check of its own (a generic validation per piece cost more than the rest of the read).
-        if let invalid = Self.firstInvalidUTF8(input) { throw failure(.notUTF8, at: invalid) }
+        if let invalid = input.withUnsafeBytes({ UTF8Validation.firstInvalidOffset(in: $0) }) { throw failure(.notUTF8, at: invalid) }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
-        var open: [String] = []
+        var open: [Range<Int>] = []
         var sawRoot = false
         while position < bytes.count {
             if bytes[position] != UInt8(ascii: "<") {
                 let text = try readText()
                 if open.isEmpty {
-                    guard text.allSatisfy(\.isWhitespace) else { throw failure(.malformed("text outside the root element")) }
+                    guard text.string.allSatisfy(\.isWhitespace) else { throw failure(.malformed("text outside the root element")) }
                 } else {
                     handler.text(text)
                 }
@@ -83,18 +86,22 @@ struct XMLDocumentReader {
                 try readMarkup(into: &handler, inside: !open.isEmpty)
             case UInt8(ascii: "/"):
                 let name = try closeElement()
-                guard let last = open.popLast(), last == name else { throw failure(.malformed("</\(name)> closes nothing open")) }
-                handler.close(name)
+                guard let last = open.popLast(), sameBytes(last, name) else {
+                    throw failure(.malformed("</\(XMLToken(bytes, name).string)> closes nothing open"))
+                }
+                handler.close(XMLToken(bytes, name))
             default:
                 guard !sawRoot || !open.isEmpty else { throw failure(.malformed("a second root element")) }
                 sawRoot = true
                 let (name, selfClosing) = try openElement()
                 guard selfClosing || open.count < maxDepth else { throw failure(.tooDeep(maxDepth)) }
-                handler.open(name, attributes: attributes)
-                if selfClosing { handler.close(name) } else { open.append(name) }
+                handler.open(XMLToken(bytes, name), attributes: attributes)
+                if selfClosing { handler.close(XMLToken(bytes, name)) } else { open.append(name) }
             }
         }
-        guard open.isEmpty, sawRoot else { throw failure(.malformed(open.isEmpty ? "no root element" : "unclosed element <\(open.last!)>")) }
+        guard open.isEmpty, sawRoot else {
+            throw failure(.malformed(open.last.map { "unclosed element <\(XMLToken(bytes, $0).string)>" } ?? "no root element"))
+        }
     }
 
     /// Reads what starts with `<!`: a comment, a CDATA section (reported as text), or a
@@ -106,31 +113,35 @@ struct XMLDocumentReader {
             let start = position + 9
             try skip(past: "]]>", what: "CDATA section")
             guard inside else { throw failure(.malformed("CDATA outside the root element")) }
-            handler.text(try decode(start..<position - 3))
+            // Character data as written: no reference is resolved inside CDATA, only line ends.
+            let range = start..<position - 3
+            handler.text(XMLToken(bytes, range, resolved: bytes[range].contains(0x0D) ? Self.normalisingLineEnds(bytes[range]) : nil))
         } else {
             throw failure(matches("<!DOCTYPE") ? .documentType : .malformed("markup declaration"))
         }
     }
 
-    /// Reads `</name>`, returning the name.
-    private mutating func closeElement() throws(Failure) -> String {
+    /// Reads `</name>`, returning where the name is.
+    private mutating func closeElement() throws(Failure) -> Range<Int> {
         position += 2
         let name = try readName()
         skipSpaces()
-        guard position < bytes.count, bytes[position] == UInt8(ascii: ">") else { throw failure(.malformed("'>' expected after </\(name)")) }
+        guard position < bytes.count, bytes[position] == UInt8(ascii: ">") else {
+            throw failure(.malformed("'>' expected after </\(XMLToken(bytes, name).string)"))
+        }
         position += 1
         return name
     }
 
-    /// Reads `<name attributes…>` or `<name …/>` into ``attributes``, returning the name and
-    /// whether the element closed itself.
-    private mutating func openElement() throws(Failure) -> (String, Bool) {
+    /// Reads `<name attributes…>` or `<name …/>` into ``attributes``, returning where the name
+    /// is and whether the element closed itself.
+    private mutating func openElement() throws(Failure) -> (Range<Int>, Bool) {
         position += 1
         let elementName = try readName()
         attributes.removeAll(keepingCapacity: true)
         while true {
             let hadSpace = skipSpaces()
-            guard position < bytes.count else { throw failure(.malformed("unterminated tag <\(elementName)")) }
+            guard position < bytes.count else { throw failure(.malformed("unterminated tag <\(XMLToken(bytes, elementName).string)")) }
             if bytes[position] == UInt8(ascii: ">") {
                 position += 1
                 return (elementName, false)
@@ -139,52 +150,79 @@ struct XMLDocumentReader {
                 position += 2
                 return (elementName, true)
             }
-            guard hadSpace else { throw failure(.malformed("space expected between attributes of <\(elementName)>")) }
-            let name = try readName()
+            guard hadSpace else { throw failure(.malformed("space expected between attributes of <\(XMLToken(bytes, elementName).string)>")) }
+            let name = XMLToken(bytes, try readName())
             skipSpaces()
-            guard position < bytes.count, bytes[position] == UInt8(ascii: "=") else { throw failure(.malformed("'=' expected after attribute \(name)")) }
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "=") else { throw failure(.malformed("'=' expected after attribute \(name.string)")) }
             position += 1
             skipSpaces()
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "'") else {
-                throw failure(.malformed("quoted value expected for attribute \(name)"))
+                throw failure(.malformed("quoted value expected for attribute \(name.string)"))
             }
             let quote = bytes[position]
             position += 1
             let start = position
             while position < bytes.count, bytes[position] != quote {
-                if bytes[position] == UInt8(ascii: "<") { throw failure(.malformed("'<' in the value of attribute \(name)")) }
+                if bytes[position] == UInt8(ascii: "<") { throw failure(.malformed("'<' in the value of attribute \(name.string)")) }
                 position += 1
             }
-            guard position < bytes.count else { throw failure(.malformed("unterminated value of attribute \(name)")) }
-            let value = try decode(start..<position)
+            guard position < bytes.count else { throw failure(.malformed("unterminated value of attribute \(name.string)")) }
+            let value = try token(start..<position)
             position += 1
-            guard !attributes.contains(where: { $0.name == name }) else { throw failure(.malformed("attribute \(name) given twice")) }
-            attributes.append(XMLElement.Attribute(name: name, value: value))
+            guard !attributes.contains(where: { sameBytes($0.name.range, name.range) }) else {
+                throw failure(.malformed("attribute \(name.string) given twice"))
+            }
+            attributes.append(XMLToken.Attribute(name: name, value: value))
         }
     }
 
-    private mutating func readText() throws(Failure) -> String {
+    private mutating func readText() throws(Failure) -> XMLToken {
         let start = position
-        while position < bytes.count, bytes[position] != UInt8(ascii: "<") { position += 1 }
-        return try decode(start..<position)
+        position = bytes.withUnsafeBufferPointer { buffer in
+            var index = start
+            while index < buffer.count, buffer[index] != UInt8(ascii: "<") { index += 1 }
+            return index
+        }
+        return try token(start..<position)
     }
 
-    private mutating func readName() throws(Failure) -> String {
+    /// Whether two names (or any two ranges of the part) hold the same bytes.
+    private func sameBytes(_ first: Range<Int>, _ second: Range<Int>) -> Bool {
+        guard first.count == second.count else { return false }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < first.count {
+                if buffer[first.lowerBound + offset] != buffer[second.lowerBound + offset] { return false }
+                offset += 1
+            }
+            return true
+        }
+    }
+
+    /// Reads a name, returning where it is.
+    private mutating func readName() throws(Failure) -> Range<Int> {
         let start = position
         while position < bytes.count, Self.isNameByte(bytes[position]) { position += 1 }
         guard position > start, !(0x30...0x39).contains(bytes[start]), bytes[start] != UInt8(ascii: "-"), bytes[start] != UInt8(ascii: ".") else {
             throw failure(.malformed("a name expected"))
         }
-        return String(decoding: bytes[start..<position], as: UTF8.self)
+        return start..<position
     }
 
-    /// Text with line ends normalised (CR LF and CR become LF, as XML requires) and references
-    /// resolved: the five predefined entities and character references. Works on bytes: most
-    /// texts have neither, and are returned as they are (the part was validated as a whole).
-    private func decode(_ range: Range<Int>) throws(Failure) -> String {
-        guard bytes[range].contains(where: { $0 == UInt8(ascii: "&") || $0 == 0x0D }) else {
-            return String(decoding: bytes[range], as: UTF8.self)
+    /// Text or an attribute value: its bytes as they are, or, when they hold references or
+    /// carriage returns (few do), the text with references resolved (the five predefined
+    /// entities and character references) and line ends normalised (CR LF and CR become LF,
+    /// as XML requires). A reference that resolves to nothing is refused here.
+    private func token(_ range: Range<Int>) throws(Failure) -> XMLToken {
+        let plain = bytes.withUnsafeBufferPointer { buffer in
+            var index = range.lowerBound
+            while index < range.upperBound {
+                if buffer[index] == UInt8(ascii: "&") || buffer[index] == 0x0D { return false }
+                index += 1
+            }
+            return true
         }
+        if plain { return XMLToken(bytes, range) }
         var output: [UInt8] = []
         output.reserveCapacity(range.count)
         var index = range.lowerBound
@@ -198,46 +236,49 @@ struct XMLDocumentReader {
                 guard let semicolon = bytes[index..<end].firstIndex(of: UInt8(ascii: ";")) else {
                     throw failure(.malformed("'&' that starts no reference"), at: index)
                 }
-                let name = String(decoding: bytes[index + 1..<semicolon], as: UTF8.self)
-                guard let resolved = Self.resolve(name) else {
+                guard let resolved = Self.resolve(bytes[index + 1..<semicolon]) else {
+                    let name = String(decoding: bytes[index + 1..<semicolon], as: UTF8.self)
                     throw failure(name.hasPrefix("#") ? .malformed("bad character reference &\(name);") : .unknownEntity(name), at: index)
                 }
-                output.append(contentsOf: Array(String(resolved).utf8))
+                UTF8.encode(resolved) { output.append($0) }
                 index = semicolon + 1
             } else {
                 output.append(byte)
                 index += 1
             }
         }
+        return XMLToken(bytes, range, resolved: String(decoding: output, as: UTF8.self))
+    }
+
+    /// CDATA's text with line ends normalised, and nothing else changed.
+    private static func normalisingLineEnds(_ text: ArraySlice<UInt8>) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.count)
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index] == 0x0D {
+                output.append(0x0A)
+                index += index + 1 < text.endIndex && text[index + 1] == 0x0A ? 2 : 1
+            } else {
+                output.append(text[index])
+                index += 1
+            }
+        }
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// The offset of the first byte that does not begin a well-formed UTF-8 sequence, or nil.
-    /// The standard library's validation answers whether; only a refused part pays for where.
-    private static func firstInvalidUTF8(_ input: [UInt8]) -> Int? {
-        guard String(validating: input, as: UTF8.self) == nil else { return nil }
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = input.makeIterator()
-        var offset = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let scalar): offset += scalar.count
-            case .emptyInput: return nil
-            case .error: return offset
-            }
-        }
-    }
-
-    private static func resolve(_ name: String) -> Unicode.Scalar? {
-        switch name {
-        case "lt": return "<"
-        case "gt": return ">"
-        case "amp": return "&"
-        case "quot": return "\""
-        case "apos": return "'"
+    /// The character a reference's name (between `&` and `;`) stands for: one of XML's five
+    /// entities, or a character reference XML allows; nil for anything else.
+    private static func resolve(_ name: ArraySlice<UInt8>) -> Unicode.Scalar? {
+        switch name.count {
+        case 2 where name.elementsEqual("lt".utf8): return "<"
+        case 2 where name.elementsEqual("gt".utf8): return ">"
+        case 3 where name.elementsEqual("amp".utf8): return "&"
+        case 4 where name.elementsEqual("quot".utf8): return "\""
+        case 4 where name.elementsEqual("apos".utf8): return "'"
         default:
-            guard name.hasPrefix("#") else { return nil }
-            let digits = name.dropFirst()
+            guard name.first == UInt8(ascii: "#") else { return nil }
+            let digits = String(decoding: name.dropFirst(), as: UTF8.self)
             let value = digits.hasPrefix("x") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
             guard let value, value == 0x9 || value == 0xA || value == 0xD || value >= 0x20 else { return nil }
             return Unicode.Scalar(value)

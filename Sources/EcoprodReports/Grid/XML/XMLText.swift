@@ -34,7 +34,12 @@ enum XMLText {
 
     /// The text a cell holds once its `_xHHHH_` escapes are undone.
     static func unescape(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "_")), text.utf8.contains(UInt8(ascii: "x")) else { return text }
+        // Most texts hold no `_x` at all: one pass over the bytes tells.
+        var previous: UInt8 = 0
+        guard text.utf8.contains(where: { byte in
+            defer { previous = byte }
+            return previous == UInt8(ascii: "_") && byte == UInt8(ascii: "x")
+        }) else { return text }
         let scalars = Array(text.unicodeScalars)
         var output = String.UnicodeScalarView()
         var index = 0

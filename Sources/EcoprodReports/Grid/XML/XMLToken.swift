@@ -1,0 +1,96 @@
+/// A name, an attribute value or a run of character data in the part being read: a range of
+/// the part's bytes, made a `String` only when a handler asks for one.
+///
+/// A worksheet is thousands of small elements whose names and attributes are only compared,
+/// and whose texts are mostly never asked for; building a `String` for each cost more than
+/// reading the part. ``XMLDocumentReader`` has checked every token before a handler sees it
+/// (UTF-8, names, references), so reading one never fails.
+struct XMLToken {
+    /// The whole part; shared with the reader, never copied.
+    private let part: [UInt8]
+    /// Where the token's bytes are in `part`.
+    let range: Range<Int>
+    /// The text, when the bytes held references or carriage returns the reader resolved.
+    private let resolved: String?
+
+    /// One attribute of an element being opened.
+    struct Attribute {
+        var name: XMLToken
+        var value: XMLToken
+    }
+
+    init(_ part: [UInt8], _ range: Range<Int>, resolved: String? = nil) {
+        self.part = part
+        self.range = range
+        self.resolved = resolved
+    }
+
+    /// The token as text, references resolved and line ends normalised.
+    var string: String {
+        resolved ?? String(decoding: part[range], as: UTF8.self)
+    }
+
+    /// The name without its prefix (`c` for `x:c`): SpreadsheetML matches by local name.
+    var localName: XMLToken {
+        let colon = part.withUnsafeBufferPointer { (buffer) -> Int? in
+            var index = range.upperBound
+            while index > range.lowerBound {
+                index -= 1
+                if buffer[index] == UInt8(ascii: ":") { return index }
+            }
+            return nil
+        }
+        guard let colon else { return self }
+        return XMLToken(part, colon + 1..<range.upperBound)
+    }
+
+    /// Whether the token is exactly `literal`, compared byte for byte.
+    func equals(_ literal: StaticString) -> Bool {
+        let expected = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
+        if let resolved { return resolved.utf8.elementsEqual(expected) }
+        guard range.count == expected.count else { return false }
+        return part.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < expected.count {
+                if buffer[range.lowerBound + offset] != expected[offset] { return false }
+                offset += 1
+            }
+            return true
+        }
+    }
+
+    /// Whether the token starts with `literal` (a name's `xmlns` prefix).
+    func hasPrefix(_ literal: StaticString) -> Bool {
+        let expected = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
+        if let resolved { return resolved.utf8.starts(with: expected) }
+        guard range.count >= expected.count else { return false }
+        return part.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < expected.count {
+                if buffer[range.lowerBound + offset] != expected[offset] { return false }
+                offset += 1
+            }
+            return true
+        }
+    }
+
+    /// The token read as `Int(string)` does; plain digits (row numbers) without a `String`.
+    var integer: Int? {
+        guard resolved == nil, !range.isEmpty, range.count <= 18 else { return Int(string) }
+        var value = 0
+        for byte in part[range] {
+            guard byte >= 0x30, byte <= 0x39 else { return Int(string) }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
+    }
+}
+
+extension [XMLToken.Attribute] {
+    /// The value of the attribute whose local name is `localName`, namespace declarations
+    /// aside. Most writers put no prefix on a cell's attributes, so the exact name comes first.
+    func value(of localName: StaticString) -> XMLToken? {
+        if let exact = first(where: { $0.name.equals(localName) }) { return exact.value }
+        return first { $0.name.localName.equals(localName) && !$0.name.hasPrefix("xmlns") }?.value
+    }
+}
