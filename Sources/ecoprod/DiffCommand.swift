@@ -3,8 +3,8 @@ import EcoprodCompiler
 import EcoprodReports
 import EcoprodFramework
 
-extension DiffFormat: ExpressibleByArgument {}
-extension VersionBump: ExpressibleByArgument {}
+extension DiffFormat: NamedValueArgument {}
+extension VersionBump: NamedValueArgument {}
 
 /// `ecoprod diff OLD NEW`: every change, classified by its effect on scores.
 struct DiffCommand: ParsableCommand {

@@ -5,36 +5,43 @@ import Foundation
 
 /// The limits a workbook is read within (README "Formats › The grid"), for genuine grids
 /// larger than the defaults.
+///
+/// Each is optional, its default named in its help rather than given to swift-argument-parser:
+/// a defaulted `Int` option has its default described on every parse, help or not, and the five
+/// cost an `import` about a tenth of its instructions.
 struct GridLimitOptions: ParsableArguments {
-    @Option(name: .long, help: "Largest workbook file read, in bytes.")
-    var maxGridBytes = GridLimits.default.maxFileBytes
+    private static let defaults = GridLimits.default
 
-    @Option(name: .long, help: "Most entries (parts) in the workbook's zip package.")
-    var maxEntries = GridLimits.default.maxEntries
+    @Option(name: .long, help: "Largest workbook file read, in bytes (default: \(defaults.maxFileBytes)).")
+    var maxGridBytes: Int?
 
-    @Option(name: .long, help: "Most bytes the parts read may decompress to, together.")
-    var maxUncompressedBytes = GridLimits.default.maxUncompressedBytes
+    @Option(name: .long, help: "Most entries (parts) in the workbook's zip package (default: \(defaults.maxEntries)).")
+    var maxEntries: Int?
 
-    @Option(name: .long, help: "Highest compression ratio of a part over 1 MiB.")
-    var maxCompressionRatio = GridLimits.default.maxCompressionRatio
+    @Option(name: .long, help: "Most bytes the parts read may decompress to, together (default: \(defaults.maxUncompressedBytes)).")
+    var maxUncompressedBytes: Int?
 
-    @Option(name: .long, help: "Deepest XML nesting in a part.")
-    var maxXMLDepth = GridLimits.default.maxXMLDepth
+    @Option(name: .long, help: "Highest compression ratio of a part over 1 MiB (default: \(defaults.maxCompressionRatio)).")
+    var maxCompressionRatio: Int?
+
+    @Option(name: .long, help: "Deepest XML nesting in a part (default: \(defaults.maxXMLDepth)).")
+    var maxXMLDepth: Int?
 
     func validate() throws {
         let values = [
             ("--max-grid-bytes", maxGridBytes), ("--max-entries", maxEntries), ("--max-uncompressed-bytes", maxUncompressedBytes),
             ("--max-compression-ratio", maxCompressionRatio), ("--max-xml-depth", maxXMLDepth),
         ]
-        for (name, value) in values where value <= 0 {
+        for (name, value) in values where (value ?? 1) <= 0 {
             throw ValidationError("\(name) must be a positive integer")
         }
     }
 
     var limits: GridLimits {
         GridLimits(
-            maxFileBytes: maxGridBytes, maxEntries: maxEntries, maxUncompressedBytes: maxUncompressedBytes, maxCompressionRatio: maxCompressionRatio,
-            maxXMLDepth: maxXMLDepth)
+            maxFileBytes: maxGridBytes ?? Self.defaults.maxFileBytes, maxEntries: maxEntries ?? Self.defaults.maxEntries,
+            maxUncompressedBytes: maxUncompressedBytes ?? Self.defaults.maxUncompressedBytes,
+            maxCompressionRatio: maxCompressionRatio ?? Self.defaults.maxCompressionRatio, maxXMLDepth: maxXMLDepth ?? Self.defaults.maxXMLDepth)
     }
 }
 

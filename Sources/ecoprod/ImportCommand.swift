@@ -42,9 +42,10 @@ struct ImportCommand: ParsableCommand {
 
     /// The workbook's bytes, refusing a file over --max-grid-bytes before reading it.
     private func read(into diagnostics: inout DiagnosticCollector) -> [UInt8]? {
-        if grid != "-", let size = Console.fileSize(grid), size > gridLimits.maxGridBytes {
+        let limit = gridLimits.limits.maxFileBytes
+        if grid != "-", let size = Console.fileSize(grid), size > limit {
             diagnostics.emit(Diagnostic(
-                .gridLimit, "the workbook is \(size) bytes, over the limit of \(gridLimits.maxGridBytes)", at: .file(grid),
+                .gridLimit, "the workbook is \(size) bytes, over the limit of \(limit)", at: .file(grid),
                 help: "raise --max-grid-bytes for a genuine grid this large"))
             return nil
         }

@@ -5,7 +5,21 @@ import EcoprodFramework
 import Foundation
 import StrictYAML
 
-extension DiagnosticFormat: ExpressibleByArgument {}
+extension DiagnosticFormat: NamedValueArgument {}
+
+/// An option whose values are an enum's raw strings (`--format json`).
+///
+/// swift-argument-parser's defaults describe each value through string interpolation of a
+/// generic value, for every option of every command parsed, help or not: for the one
+/// `--diagnostics-format` of an `import`, a few percent of its instructions. The raw values
+/// say the same, directly.
+protocol NamedValueArgument: ExpressibleByArgument, CaseIterable, RawRepresentable where RawValue == String {}
+
+extension NamedValueArgument {
+    public var defaultValueDescription: String { rawValue }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+    public static var allValueDescriptions: [String: String] { [:] }
+}
 
 /// How diagnostics are printed.
 struct DiagnosticOptions: ParsableArguments {

@@ -5,7 +5,7 @@ import EcoprodFramework
 import Foundation
 
 /// The output formats of `render`.
-enum RenderFormat: String, ExpressibleByArgument, CaseIterable {
+enum RenderFormat: String, NamedValueArgument {
     case html, csv, xlsx
 }
 

@@ -5,7 +5,7 @@ import EcoprodFramework
 import Foundation
 
 /// The output formats of `score`.
-enum ScoreFormat: String, ExpressibleByArgument, CaseIterable {
+enum ScoreFormat: String, NamedValueArgument {
     case text, json, html
 }
 

@@ -51,7 +51,8 @@ extension JSONValue {
     /// ASCII keys (every key a bundle has) sort the same by bytes, which is much faster to compare.
     static func sortedMembers(_ members: [String: JSONValue]) -> [(key: String, value: JSONValue)] {
         if members.keys.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) {
-            return members.sorted { lhs, rhs in lhs.key.utf8.lexicographicallyPrecedes(rhs.key.utf8) }
+            // For ASCII, String's `<` is byte order, and it compares with memcmp.
+            return members.sorted { lhs, rhs in lhs.key < rhs.key }
         }
         return members.sorted { lhs, rhs in lhs.key.utf16.lexicographicallyPrecedes(rhs.key.utf16) }
     }
@@ -97,8 +98,7 @@ extension JSONValue {
             output.append(UInt8(ascii: "["))
             let parts = ParallelChunks.bytes(count: items.count) { range, part in
                 for offset in range {
-                    part.append(contentsOf: offset == 0 ? [0x0A] : [UInt8(ascii: ","), 0x0A])
-                    part.append(contentsOf: repeatElement(UInt8(0x20), count: indent + 2))
+                    Self.writeItemStart(first: offset == 0, indent: indent + 2, into: &part)
                     items[offset].writePretty(into: &part, indent: indent + 2, parallel: false)
                 }
             }
@@ -109,8 +109,7 @@ extension JSONValue {
         case .array(let items) where !items.isEmpty:
             output.append(UInt8(ascii: "["))
             for (offset, item) in items.enumerated() {
-                output.append(contentsOf: offset == 0 ? [0x0A] : [UInt8(ascii: ","), 0x0A])
-                output.append(contentsOf: repeatElement(UInt8(0x20), count: indent + 2))
+                Self.writeItemStart(first: offset == 0, indent: indent + 2, into: &output)
                 item.writePretty(into: &output, indent: indent + 2, parallel: parallel)
             }
             output.append(0x0A)
@@ -119,10 +118,10 @@ extension JSONValue {
         case .object(let members) where !members.isEmpty:
             output.append(UInt8(ascii: "{"))
             for (offset, member) in Self.sortedMembers(members).enumerated() {
-                output.append(contentsOf: offset == 0 ? [0x0A] : [UInt8(ascii: ","), 0x0A])
-                output.append(contentsOf: repeatElement(UInt8(0x20), count: indent + 2))
+                Self.writeItemStart(first: offset == 0, indent: indent + 2, into: &output)
                 Self.writeString(member.key, into: &output)
-                output.append(contentsOf: [UInt8(ascii: ":"), 0x20])
+                output.append(UInt8(ascii: ":"))
+                output.append(0x20)
                 member.value.writePretty(into: &output, indent: indent + 2, parallel: parallel)
             }
             output.append(0x0A)
@@ -135,6 +134,14 @@ extension JSONValue {
         case .null, .bool, .integer, .number, .string:
             writeScalar(into: &output, verbatim: true)
         }
+    }
+
+    /// What comes before an item or member in the pretty layout: a comma after the first, a line
+    /// break, the indent. Byte by byte: an array literal per item cost an allocation each.
+    private static func writeItemStart(first: Bool, indent: Int, into output: inout [UInt8]) {
+        if !first { output.append(UInt8(ascii: ",")) }
+        output.append(0x0A)
+        for _ in 0..<indent { output.append(0x20) }
     }
 
     private func writeScalar(into output: inout [UInt8], verbatim: Bool) {

@@ -53,12 +53,38 @@ struct GridAnswerCells: Equatable {
     static func fields(evidence: String?, note: String?, justification: String?) -> [String: JSONValue] {
         var fields: [String: JSONValue] = [:]
         if let evidence {
-            // "\r\n" is one Character, and a line break like any other.
-            let items = evidence.split(whereSeparator: \.isNewline).map(String.init)
+            let items = lines(evidence)
             if !items.isEmpty { fields["evidence"] = .array(items.map(JSONValue.string)) }
         }
         if let note { fields["note"] = .string(note) }
         if let justification { fields["justification"] = .string(justification) }
         return fields
+    }
+
+    /// The non-empty lines of a cell, split at every line break Unicode counts as a `Character`'s
+    /// `isNewline` (LF, VT, FF, CR, CR LF, NEL, LS, PS), as `split(whereSeparator: \.isNewline)`
+    /// does. On bytes: a line break is always a grapheme of its own, and splitting by
+    /// `Character` cost more than the rest of reading an answer.
+    static func lines(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        var lines: [String] = []
+        var start = 0
+        var index = 0
+        func cut(_ end: Int, skipping length: Int) {
+            if end > start { lines.append(String(decoding: bytes[start..<end], as: UTF8.self)) }
+            index = end + length
+            start = index
+        }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x0D where index + 1 < bytes.count && bytes[index + 1] == 0x0A: cut(index, skipping: 2)
+            case 0x0A...0x0D: cut(index, skipping: 1)
+            case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85: cut(index, skipping: 2)
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9): cut(index, skipping: 3)
+            default: index += 1
+            }
+        }
+        cut(bytes.count, skipping: 0)
+        return lines
     }
 }

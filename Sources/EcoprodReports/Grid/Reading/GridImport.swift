@@ -19,7 +19,9 @@ public struct GridImport: Sendable {
 /// JSON paths of an imported answer set, mapped to the cells their values came from.
 struct GridPlaces: Sendable {
     let file: String
-    private var places: [String: SourceLocation] = [:]
+    /// Where each answer path is: a sheet and a cell, made a location only when asked for (a
+    /// location's text, `Grille!L14`, cost more than the rest of recording an answer).
+    private var places: [String: (sheet: String, reference: CellReference)] = [:]
 
     init(file: String) {
         self.file = file
@@ -31,13 +33,13 @@ struct GridPlaces: Sendable {
     }
 
     mutating func add(_ path: String, _ sheet: String, _ reference: CellReference) {
-        places[path] = cell(sheet, reference)
+        places[path] = (sheet, reference)
     }
 
     func locate(_ path: String) -> SourceLocation {
         var current = Substring(path)
         while true {
-            if let place = places[String(current)] { return place }
+            if let place = places[String(current)] { return cell(place.sheet, place.reference) }
             guard let cut = current.lastIndex(where: { $0 == "." || $0 == "[" }) else { return .file(file) }
             current = current[..<cut]
         }
