@@ -5,6 +5,8 @@ import Testing
     @Test(arguments: [
         ("{\"a\": 1,}", 1, 9, "expected a member name"),
         ("{\"a\": 1, \"a\": 2}", 1, 10, "duplicate member name"),
+        ("\u{FEFF}{\"a\": 1, \"a\": 2}", 1, 10, "duplicate member name"),
+        ("{\n  \"b\": {\"c\": 1},\n  \"b\": 2\n}", 3, 3, "duplicate member name"),
         ("[1, 2\n, 03]", 2, 3, "leading zeros"),
         ("{\"a\": tru}", 1, 7, "expected 'true'"),
         ("\"\u{1}\"", 1, 2, "control character"),
@@ -25,8 +27,11 @@ import Testing
     }
 
     @Test func integersAndOtherNumbersStayApart() throws {
-        let value = try JSONParser().parse(Array(#"[1, -2, 9007199254740993, 1.0, 2e3]"#.utf8))
-        #expect(value == .array([.integer(1), .integer(-2), .number("9007199254740993"), .number("1.0"), .number("2e3")]))
+        let value = try JSONParser().parse(Array(#"[1, -2, 9007199254740993, 1.0, 2e3, -0, 0, 123456789012345, -1234567890123456]"#.utf8))
+        #expect(value == .array([
+            .integer(1), .integer(-2), .number("9007199254740993"), .number("1.0"), .number("2e3"), .number("-0"), .integer(0), .integer(123_456_789_012_345),
+            .integer(-1_234_567_890_123_456),
+        ]))
     }
 
     @Test func escapesDecodeIncludingSurrogatePairs() throws {

@@ -57,7 +57,7 @@ public struct BundleVerifier: Sendable {
         }
         let content = JSONValue.object(members)
         if let recordedDigest {
-            let computed = FrameworkBundle.digest(ofContent: content)
+            let computed = FrameworkBundle.digest(ofContent: content, sizeHint: bytes.count)
             if computed != recordedDigest {
                 diagnostics.emit(.bundleDigestMismatch(recorded: recordedDigest, computed: computed, at: locator.location(of: "$.digest")))
             }
@@ -80,7 +80,7 @@ public struct BundleVerifier: Sendable {
         for path in content == reencoded ? [] : Self.differences(between: content, and: reencoded, path: "$").prefix(20) {
             diagnostics.emit(.bundleUnknownMember(path, at: locator.location(of: path)))
         }
-        let expected = parsed.prettyBytes()
+        let expected = parsed.prettyBytes(sizeHint: bytes.count + 1)
         if bytes != expected {
             var line = 1
             for (a, b) in zip(bytes, expected) {

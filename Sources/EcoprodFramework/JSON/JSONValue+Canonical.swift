@@ -9,16 +9,18 @@
 /// and escape strings exactly as §3.2.2.2 says: only `"`, `\` and control characters are
 /// escaped, with the short forms where JSON has them and lowercase `\u00xx` otherwise.
 extension JSONValue {
-    /// The canonical (JCS) bytes: the input of the bundle digest.
-    public func canonicalBytes() -> [UInt8] {
-        canonicalBytes(parallel: true)
+    /// The canonical (JCS) bytes: the input of the bundle digest. `sizeHint`, when the size is
+    /// about known (a file's), spares the buffer its growth: each doubling past 128 KiB maps
+    /// fresh pages, and a page's first touch costs more than writing it.
+    public func canonicalBytes(sizeHint: Int = 4096) -> [UInt8] {
+        canonicalBytes(parallel: true, sizeHint: sizeHint)
     }
 
     /// With `parallel` false, everything is written on the calling thread (the reference the
     /// parallel writer is tested against).
-    func canonicalBytes(parallel: Bool) -> [UInt8] {
+    func canonicalBytes(parallel: Bool, sizeHint: Int = 4096) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(4096)
+        output.reserveCapacity(sizeHint)
         writeCanonical(into: &output, parallel: parallel, verbatim: false)
         return output
     }
@@ -34,13 +36,14 @@ extension JSONValue {
 
     /// The pretty layout written to bundle files: sorted members, two-space indent, a final newline.
     /// Strings are escaped as in the canonical form, so accents stay readable in git diffs.
-    public func prettyBytes() -> [UInt8] {
-        prettyBytes(parallel: true)
+    /// `sizeHint` as for ``canonicalBytes(sizeHint:)``.
+    public func prettyBytes(sizeHint: Int = 4096) -> [UInt8] {
+        prettyBytes(parallel: true, sizeHint: sizeHint)
     }
 
-    func prettyBytes(parallel: Bool) -> [UInt8] {
+    func prettyBytes(parallel: Bool, sizeHint: Int = 4096) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(4096)
+        output.reserveCapacity(sizeHint)
         writePretty(into: &output, indent: 0, parallel: parallel)
         output.append(0x0A)
         return output
