@@ -3,14 +3,22 @@ import EcoprodFramework
 import EcoprodReports
 import Foundation
 
-/// The limits a workbook is read within (README "Formats › The grid"), for genuine grids
-/// larger than the defaults.
+/// The options of the commands that read answers, as a JSON answer set or a filled grid,
+/// against the releases (score, migrate, render, import): the diagnostics' format, the allowed
+/// signers, and the limits a workbook is read within (README "Formats › The grid").
 ///
-/// Each is optional, its default named in its help rather than given to swift-argument-parser:
-/// a defaulted `Int` option has its default described on every parse, help or not, and the five
-/// cost an `import` about a tenth of its instructions.
-struct GridLimitOptions: ParsableArguments {
+/// One group rather than three: swift-argument-parser reflects on each group's type, and looks
+/// up its conformances, on every parse; two groups fewer were a twentieth of an `import`'s
+/// instructions. The limits are optional, their defaults named in their help: a defaulted
+/// `Int` option has its default described on every parse, help or not.
+struct AnswerReadingOptions: ParsableArguments {
     private static let defaults = GridLimits.default
+
+    @Option(name: .long, help: DiagnosticFormatOption.help)
+    var diagnosticsFormat: DiagnosticFormat = .text
+
+    @Option(name: .long, help: TrustOptions.help)
+    var allowedSigners: String?
 
     @Option(name: .long, help: "Largest workbook file read, in bytes (default: \(defaults.maxFileBytes)).")
     var maxGridBytes: Int?
@@ -37,6 +45,10 @@ struct GridLimitOptions: ParsableArguments {
         }
     }
 
+    /// Which allowed-signers file applies.
+    var trust: TrustOptions { TrustOptions(allowedSigners: allowedSigners) }
+
+    /// The grid's limits, each given or its default.
     var limits: GridLimits {
         GridLimits(
             maxFileBytes: maxGridBytes ?? Self.defaults.maxFileBytes, maxEntries: maxEntries ?? Self.defaults.maxEntries,

@@ -25,24 +25,22 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace an existing --output file with different content.")
     var force = false
 
-    @OptionGroup var diagnosticFormat: DiagnosticFormatOption
-    @OptionGroup var trust: TrustOptions
-    @OptionGroup var gridLimits: GridLimitOptions
+    @OptionGroup var reading: AnswerReadingOptions
 
     func run() throws {
         var diagnostics = DiagnosticCollector()
         guard let bytes = read(into: &diagnostics),
-            let imported = GridInput.read(bytes, file: grid, releases: releases, trust: trust, limits: gridLimits.limits, into: &diagnostics)
+            let imported = GridInput.read(bytes, file: grid, releases: releases, trust: reading.trust, limits: reading.limits, into: &diagnostics)
         else {
-            Console.report(diagnostics.sorted(), format: diagnosticFormat.diagnosticsFormat)
+            Console.report(diagnostics.sorted(), format: reading.diagnosticsFormat)
             throw ExitCode(1)
         }
-        try Console.deliver(imported.answers.jsonValue.prettyBytes(), to: output, force: force, format: diagnosticFormat.diagnosticsFormat)
+        try Console.deliver(imported.answers.jsonValue.prettyBytes(), to: output, force: force, format: reading.diagnosticsFormat)
     }
 
     /// The workbook's bytes, refusing a file over --max-grid-bytes before reading it.
     private func read(into diagnostics: inout DiagnosticCollector) -> [UInt8]? {
-        let limit = gridLimits.limits.maxFileBytes
+        let limit = reading.limits.maxFileBytes
         if grid != "-", let size = Console.fileSize(grid), size > limit {
             diagnostics.emit(Diagnostic(
                 .gridLimit, "the workbook is \(size) bytes, over the limit of \(limit)", at: .file(grid),

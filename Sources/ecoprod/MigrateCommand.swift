@@ -34,9 +34,7 @@ struct MigrateCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace an existing --output file with different content.")
     var force = false
 
-    @OptionGroup var diagnosticFormat: DiagnosticFormatOption
-    @OptionGroup var trust: TrustOptions
-    @OptionGroup var gridLimits: GridLimitOptions
+    @OptionGroup var reading: AnswerReadingOptions
 
     func validate() throws {
         if maxLineBytes < 1 { throw ValidationError("--max-line-bytes must be at least 1") }
@@ -46,9 +44,9 @@ struct MigrateCommand: ParsableCommand {
     func run() throws {
         let target = SemanticVersion(to)!
         var setup = DiagnosticCollector()
-        let history = AnswerInput.history(bundle: nil, releases: releases, trust: trust, into: &setup)
+        let history = AnswerInput.history(bundle: nil, releases: releases, trust: reading.trust, into: &setup)
         if setup.hasErrors {
-            if jsonl { Console.reportOnStderr(setup.sorted()) } else { Console.report(setup.sorted(), format: diagnosticFormat.diagnosticsFormat) }
+            if jsonl { Console.reportOnStderr(setup.sorted()) } else { Console.report(setup.sorted(), format: reading.diagnosticsFormat) }
             throw ExitCode(1)
         }
         let migrator = Migrator(history: history)
@@ -57,12 +55,12 @@ struct MigrateCommand: ParsableCommand {
             return
         }
         guard let bytes = Console.read(answers) else {
-            Console.report([.fileUnreadable(answers, reason: "no such file")], format: diagnosticFormat.diagnosticsFormat)
+            Console.report([.fileUnreadable(answers, reason: "no such file")], format: reading.diagnosticsFormat)
             throw ExitCode(1)
         }
         var diagnostics = DiagnosticCollector()
         // A grid is recognised by its content, and migrates to a grid of the target release.
-        let grid = GridImporter.isWorkbook(bytes) ? GridInput.read(bytes, file: answers, history: history, limits: gridLimits.limits, into: &diagnostics) : nil
+        let grid = GridImporter.isWorkbook(bytes) ? GridInput.read(bytes, file: answers, history: history, limits: reading.limits, into: &diagnostics) : nil
         let input: (answers: AnswerSet, locate: (String) -> SourceLocation)?
         if let grid {
             input = (grid.answers, grid.locate)
@@ -72,12 +70,12 @@ struct MigrateCommand: ParsableCommand {
             input = nil
         }
         guard let input, let (migrated, migration) = migrator.migrate(input.answers, to: target, into: &diagnostics, locate: input.locate) else {
-            Console.report(diagnostics.sorted(), format: diagnosticFormat.diagnosticsFormat)
+            Console.report(diagnostics.sorted(), format: reading.diagnosticsFormat)
             throw ExitCode(1)
         }
         if let grid, let release = history.release(target) {
             guard output != nil else {
-                Console.report([Diagnostic(.error, .writeRefused, "a migrated grid is a workbook: give --output FILE (or --output - for stdout)", at: .file(answers))], format: diagnosticFormat.diagnosticsFormat)
+                Console.report([Diagnostic(.error, .writeRefused, "a migrated grid is a workbook: give --output FILE (or --output - for stdout)", at: .file(answers))], format: reading.diagnosticsFormat)
                 throw ExitCode(64)
             }
             let fill = GridWriter.Fill(answers: migrated, migration: migration, locale: grid.locale)
@@ -100,7 +98,7 @@ struct MigrateCommand: ParsableCommand {
             Console.reportOnStderr([error.diagnostic])
             throw ExitCode(1)
         }
-        try Console.stream(answers, to: output, force: force, format: diagnosticFormat.diagnosticsFormat, maxLineBytes: maxLineBytes, noun: "answer set", verb: "migrated to \(target)") {
+        try Console.stream(answers, to: output, force: force, format: reading.diagnosticsFormat, maxLineBytes: maxLineBytes, noun: "answer set", verb: "migrated to \(target)") {
             number, bytes, diagnostics in
             guard let (input, locator) = AnswerSetDecoder().decodeLocated(bytes, file: answers, line: number, into: &diagnostics),
                 let (migrated, migration) = migrator.migrate(input, to: target, into: &diagnostics, locate: locator.location(of:))
@@ -122,6 +120,6 @@ struct MigrateCommand: ParsableCommand {
 
     /// Migrated answers, a migrated grid or the report: quietly, as `migrate` always wrote them.
     private func write(_ bytes: [UInt8], to path: String?) throws {
-        try Console.deliver(bytes, to: path, force: force, format: diagnosticFormat.diagnosticsFormat, announce: false)
+        try Console.deliver(bytes, to: path, force: force, format: reading.diagnosticsFormat, announce: false)
     }
 }

@@ -30,9 +30,11 @@ struct DiagnosticOptions: ParsableArguments {
     var strict = false
 }
 
-/// The diagnostic format of commands whose `--format` chooses their data output (diff, score, migrate).
+/// The diagnostic format of commands whose `--format` chooses their data output (diff).
 struct DiagnosticFormatOption: ParsableArguments {
-    @Option(name: .long, help: "Diagnostic format: text, json, github or sarif.")
+    static let help: ArgumentHelp = "Diagnostic format: text, json, github or sarif."
+
+    @Option(name: .long, help: help)
     var diagnosticsFormat: DiagnosticFormat = .text
 }
 
@@ -121,8 +123,16 @@ struct ReportOptions: ParsableArguments {
 
 /// Which allowed-signers file applies to the bundles a command reads.
 struct TrustOptions: ParsableArguments {
-    @Option(name: .long, help: "The allowed-signers file bundles must be signed against (default: allowed_signers next to the releases folder, when present).")
+    static let help: ArgumentHelp = "The allowed-signers file bundles must be signed against (default: allowed_signers next to the releases folder, when present)."
+
+    @Option(name: .long, help: help)
     var allowedSigners: String?
+
+    init() {}
+
+    init(allowedSigners: String?) {
+        self.allowedSigners = allowedSigners
+    }
 
     /// The policy for bundles in `folder` (a releases folder, or the folder of a single bundle):
     /// the explicit file, else `folder/../allowed_signers` when it exists, else none.

@@ -35,9 +35,7 @@ struct RenderCommand: ParsableCommand {
     var releases: String?
 
     @OptionGroup var report: ReportOptions
-    @OptionGroup var diagnosticFormat: DiagnosticFormatOption
-    @OptionGroup var trust: TrustOptions
-    @OptionGroup var gridLimits: GridLimitOptions
+    @OptionGroup var reading: AnswerReadingOptions
 
     func validate() throws {
         if format == .xlsx && (report.output == nil) {
@@ -49,7 +47,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         var collector = DiagnosticCollector()
         guard let input = FrameworkInput.load(bundle, into: &collector), !collector.hasErrors else {
-            Console.report(collector.sorted(), format: diagnosticFormat.diagnosticsFormat)
+            Console.report(collector.sorted(), format: reading.diagnosticsFormat)
             throw ExitCode(1)
         }
         try report.checkLocale(in: input.framework)
@@ -59,7 +57,7 @@ struct RenderCommand: ParsableCommand {
         case .csv: bytes = Array(FrameworkCSVRenderer(locale: report.locale).render(input.bundle).utf8)
         case .xlsx: bytes = try grid(input.bundle)
         }
-        try report.deliver(bytes, format: diagnosticFormat.diagnosticsFormat)
+        try report.deliver(bytes, format: reading.diagnosticsFormat)
     }
 
     /// The grid, pre-filled when --answers is given.
@@ -70,12 +68,12 @@ struct RenderCommand: ParsableCommand {
             var diagnostics = DiagnosticCollector()
             // The releases are needed only to migrate; answers written for this bundle need none.
             let needsHistory = releases != nil || FileManager.default.fileExists(atPath: "Framework/releases")
-            let history = needsHistory ? AnswerInput.history(bundle: nil, releases: releases, trust: trust, into: &diagnostics) : .empty
+            let history = needsHistory ? AnswerInput.history(bundle: nil, releases: releases, trust: reading.trust, into: &diagnostics) : .empty
             guard !diagnostics.hasErrors,
-                let (read, locate, _) = GridInput.answers(at: answers, history: history, also: bundle, limits: gridLimits.limits, into: &diagnostics),
+                let (read, locate, _) = GridInput.answers(at: answers, history: history, also: bundle, limits: reading.limits, into: &diagnostics),
                 let made = GridInput.fill(read, locate: locate, bundle: bundle, history: history, locale: locale, into: &diagnostics)
             else {
-                Console.report(diagnostics.sorted(), format: diagnosticFormat.diagnosticsFormat)
+                Console.report(diagnostics.sorted(), format: reading.diagnosticsFormat)
                 throw ExitCode(1)
             }
             fill = made

@@ -8,7 +8,7 @@ extension ScoreCommand {
     /// Writes the signed in-toto statement of `scored` to `statement` and `statement.sig`: both
     /// or neither, the signature checked natively before either is kept.
     func writeStatement(_ scored: ScoredAnswers, answers bytes: [UInt8], to path: String, key: String) throws {
-        let format = diagnosticFormat.diagnosticsFormat
+        let format = reading.diagnosticsFormat
         let parsed: JSONValue
         do {
             parsed = try JSONParser().parse(bytes)

@@ -34,8 +34,7 @@ struct ScoreCommand: ParsableCommand {
     var maxLineBytes = RecordStream.defaultMaxLineBytes
 
     @OptionGroup var report: ReportOptions
-    @OptionGroup var diagnosticFormat: DiagnosticFormatOption
-    @OptionGroup var trust: TrustOptions
+    @OptionGroup var reading: AnswerReadingOptions
 
     @Option(name: .long, help: "Also write a signed in-toto statement of the score to this file (with --sign; FILE.sig is its signature).")
     var statement: String?
@@ -44,7 +43,6 @@ struct ScoreCommand: ParsableCommand {
     var sign: String?
 
     @OptionGroup var statementDate: ReleaseDateOptions
-    @OptionGroup var gridLimits: GridLimitOptions
 
     func validate() throws {
         if maxLineBytes < 1 { throw ValidationError("--max-line-bytes must be at least 1") }
@@ -57,20 +55,20 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         var setup = DiagnosticCollector()
-        let history = AnswerInput.history(bundle: bundle, releases: releases, trust: trust, into: &setup)
+        let history = AnswerInput.history(bundle: bundle, releases: releases, trust: reading.trust, into: &setup)
         if setup.hasErrors {
-            if jsonl { Console.reportOnStderr(setup.sorted()) } else { Console.report(setup.sorted(), format: diagnosticFormat.diagnosticsFormat) }
+            if jsonl { Console.reportOnStderr(setup.sorted()) } else { Console.report(setup.sorted(), format: reading.diagnosticsFormat) }
             throw ExitCode(1)
         }
         let session = ReleaseScorer(history: history, againstLatest: bundle != nil)
         if jsonl {
-            try Console.stream(answers, format: diagnosticFormat.diagnosticsFormat, maxLineBytes: maxLineBytes) { number, bytes, diagnostics in
+            try Console.stream(answers, format: reading.diagnosticsFormat, maxLineBytes: maxLineBytes) { number, bytes, diagnostics in
                 session.score(bytes, file: answers, line: number, into: &diagnostics)?.members
             }
             return
         }
         guard let bytes = Console.read(answers) else {
-            Console.report([.fileUnreadable(answers, reason: "no such file")], format: diagnosticFormat.diagnosticsFormat)
+            Console.report([.fileUnreadable(answers, reason: "no such file")], format: reading.diagnosticsFormat)
             throw ExitCode(1)
         }
         var diagnostics = DiagnosticCollector()
@@ -78,14 +76,14 @@ struct ScoreCommand: ParsableCommand {
         var statementBytes = bytes
         let scored: ScoredAnswers?
         if GridImporter.isWorkbook(bytes) {
-            let grid = GridInput.read(bytes, file: answers, history: history, limits: gridLimits.limits, into: &diagnostics)
+            let grid = GridInput.read(bytes, file: answers, history: history, limits: reading.limits, into: &diagnostics)
             scored = grid.flatMap { session.scoredAnswers($0.answers, into: &diagnostics, locate: $0.locate) }
             statementBytes = scored?.answers.jsonValue.canonicalBytes() ?? []
         } else {
             scored = session.scoredAnswers(bytes, file: answers, line: 1, into: &diagnostics)
         }
         guard let scored else {
-            Console.report(diagnostics.sorted(), format: diagnosticFormat.diagnosticsFormat)
+            Console.report(diagnostics.sorted(), format: reading.diagnosticsFormat)
             throw ExitCode(1)
         }
         let rendered: [UInt8]
@@ -96,7 +94,7 @@ struct ScoreCommand: ParsableCommand {
             try report.checkLocale(in: scored.bundle.framework)
             rendered = Array(ScoreHTMLRenderer(locale: report.locale).render(scored).utf8)
         }
-        try report.deliver(rendered, format: diagnosticFormat.diagnosticsFormat)
+        try report.deliver(rendered, format: reading.diagnosticsFormat)
         if let statement, let sign {
             try writeStatement(scored, answers: statementBytes, to: statement, key: sign)
         }
