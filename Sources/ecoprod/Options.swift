@@ -38,28 +38,34 @@ struct DiagnosticFormatOption: ParsableArguments {
     var diagnosticsFormat: DiagnosticFormat = .text
 }
 
-/// The strict reader's limits, for genuine inputs that exceed the defaults.
+/// The strict reader's limits, for genuine inputs that exceed the defaults. Optional, their
+/// defaults named in their help (as ``AnswerReadingOptions``' limits, and for the same reason).
 struct ReaderLimitOptions: ParsableArguments {
-    @Option(name: .long, help: "Largest YAML file accepted, in bytes.")
-    var maxFileBytes: Int = YAMLLimits.default.maxFileBytes
+    private static let defaults = YAMLLimits.default
 
-    @Option(name: .long, help: "Deepest nesting of mappings and lists.")
-    var maxDepth: Int = YAMLLimits.default.maxDepth
+    @Option(name: .long, help: "Largest YAML file accepted, in bytes (default: \(defaults.maxFileBytes)).")
+    var maxFileBytes: Int?
 
-    @Option(name: .long, help: "Most YAML nodes in one file.")
-    var maxNodes: Int = YAMLLimits.default.maxNodes
+    @Option(name: .long, help: "Deepest nesting of mappings and lists (default: \(defaults.maxDepth)).")
+    var maxDepth: Int?
 
-    @Option(name: .long, help: "Longest scalar, in bytes.")
-    var maxScalarBytes: Int = YAMLLimits.default.maxScalarBytes
+    @Option(name: .long, help: "Most YAML nodes in one file (default: \(defaults.maxNodes)).")
+    var maxNodes: Int?
+
+    @Option(name: .long, help: "Longest scalar, in bytes (default: \(defaults.maxScalarBytes)).")
+    var maxScalarBytes: Int?
 
     func validate() throws {
-        for (name, value) in [("--max-file-bytes", maxFileBytes), ("--max-depth", maxDepth), ("--max-nodes", maxNodes), ("--max-scalar-bytes", maxScalarBytes)] where value <= 0 {
+        for (name, value) in [("--max-file-bytes", maxFileBytes), ("--max-depth", maxDepth), ("--max-nodes", maxNodes), ("--max-scalar-bytes", maxScalarBytes)]
+        where (value ?? 1) <= 0 {
             throw ValidationError("\(name) must be a positive integer")
         }
     }
 
     var limits: YAMLLimits {
-        YAMLLimits(maxFileBytes: maxFileBytes, maxDepth: maxDepth, maxNodes: maxNodes, maxScalarBytes: maxScalarBytes)
+        YAMLLimits(
+            maxFileBytes: maxFileBytes ?? Self.defaults.maxFileBytes, maxDepth: maxDepth ?? Self.defaults.maxDepth,
+            maxNodes: maxNodes ?? Self.defaults.maxNodes, maxScalarBytes: maxScalarBytes ?? Self.defaults.maxScalarBytes)
     }
 }
 

@@ -9,12 +9,36 @@
 public struct JSONField: Sendable {
     /// The value read.
     public let value: JSONValue
+    /// Where it sits, as steps from the root: made text only when a path is asked for.
+    private let location: Location
+
     /// Where it sits: `$.criteria[3].points`.
-    public let path: String
+    public var path: String { location.path }
 
     public init(_ value: JSONValue, path: String = "$") {
+        self.init(value, location: .root(path))
+    }
+
+    private init(_ value: JSONValue, location: Location) {
         self.value = value
-        self.path = path
+        self.location = location
+    }
+
+    /// A field's place, kept as the steps that reach it. Only an error needs the text of a
+    /// path; writing one for every member and item read cost a bundle's decoding a third of
+    /// its instructions.
+    fileprivate indirect enum Location: Sendable {
+        case root(String)
+        case member(String, of: Location)
+        case item(Int, of: Location)
+
+        var path: String {
+            switch self {
+            case .root(let path): return path
+            case .member(let name, let parent): return JSONPath.member(name, of: parent.path)
+            case .item(let index, let parent): return JSONPath.item(index, of: parent.path)
+            }
+        }
     }
 
     /// Why a value does not have the shape its reader expects, at a JSON path.
@@ -51,13 +75,13 @@ public struct JSONField: Sendable {
     /// The members of an object, each readable by name.
     public func object() throws(ShapeError) -> Members {
         guard case .object(let members) = value else { throw mismatch("an object") }
-        return Members(members: members, path: path)
+        return Members(members: members, location: location)
     }
 
     /// The items of an array, each with its path.
     public func array() throws(ShapeError) -> [JSONField] {
         guard case .array(let items) = value else { throw mismatch("an array") }
-        return items.enumerated().map { JSONField($1, path: JSONPath.item($0, of: path)) }
+        return items.enumerated().map { JSONField($1, location: .item($0, of: location)) }
     }
 
     /// The items of an array, each typed by `read`.
@@ -66,7 +90,7 @@ public struct JSONField: Sendable {
         var result: [T] = []
         result.reserveCapacity(items.count)
         for (offset, item) in items.enumerated() {
-            result.append(try read(JSONField(item, path: JSONPath.item(offset, of: path))))
+            result.append(try read(JSONField(item, location: .item(offset, of: location))))
         }
         return result
     }
@@ -108,7 +132,8 @@ public struct JSONField: Sendable {
         var result: [String: String] = [:]
         result.reserveCapacity(members.members.count)
         for (key, item) in members.members {
-            result[key] = try JSONField(item, path: JSONPath.member(key, of: path)).string()
+            guard case .string(let text) = item else { throw JSONField(item, location: .member(key, of: location)).mismatch("a string") }
+            result[key] = text
         }
         return result
     }
@@ -116,18 +141,21 @@ public struct JSONField: Sendable {
     /// The members of one object, read by name.
     public struct Members: Sendable {
         public let members: [String: JSONValue]
-        public let path: String
+        fileprivate let location: Location
+
+        /// The object's path.
+        public var path: String { location.path }
 
         /// A member that must be present (null counts as present, and fails its type).
         public func required(_ name: String) throws(ShapeError) -> JSONField {
             guard let found = members[name] else { throw ShapeError(kind: .missingMember(name), path: path) }
-            return JSONField(found, path: JSONPath.member(name, of: path))
+            return JSONField(found, location: .member(name, of: location))
         }
 
         /// A member that may be absent or null.
         public func optional(_ name: String) -> JSONField? {
             guard let found = members[name], found != .null else { return nil }
-            return JSONField(found, path: JSONPath.member(name, of: path))
+            return JSONField(found, location: .member(name, of: location))
         }
     }
 }
