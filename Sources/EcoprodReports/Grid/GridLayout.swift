@@ -156,10 +156,15 @@ struct CellReference: Hashable, Comparable, CustomStringConvertible {
 
     /// Reads `B4` (or `$B$4`); nil for anything else, or beyond the sheet's limits.
     init?(_ text: String) {
+        self.init(utf8: text.utf8)
+    }
+
+    /// Reads `B4` from its UTF-8 bytes (a cell's `r` attribute, straight from the sheet's XML).
+    init?(utf8: some Sequence<UInt8>) {
         var column = 0
         var row = 0
         var sawDigit = false
-        for byte in text.utf8 where byte != UInt8(ascii: "$") {
+        for byte in utf8 where byte != UInt8(ascii: "$") {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z") where !sawDigit:
                 column = column * 26 + Int(byte - 64)

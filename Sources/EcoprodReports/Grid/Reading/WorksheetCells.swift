@@ -41,17 +41,16 @@ struct WorksheetCells: XMLEventHandler {
         case sheetData, row, cell, value, inlineString, run, phonetic, other
 
         init(_ name: XMLToken) {
-            let local = name.localName
-            switch local.range.count {
-            case 1 where local.equals("c"): self = .cell
-            case 1 where local.equals("v"): self = .value
-            case 1 where local.equals("t"): self = .run
-            case 2 where local.equals("is"): self = .inlineString
-            case 3 where local.equals("row"): self = .row
-            case 3 where local.equals("rPh"): self = .phonetic
-            case 9 where local.equals("sheetData"): self = .sheetData
-            case 10 where local.equals("phoneticPr"): self = .phonetic
-            default: self = .other
+            self = name.withLocalNameBytes { local in
+                switch local.count {
+                case 1: return local[0] == UInt8(ascii: "c") ? .cell : local[0] == UInt8(ascii: "v") ? .value : local[0] == UInt8(ascii: "t") ? .run : .other
+                case 2 where local.equals("is"): return .inlineString
+                case 3 where local.equals("row"): return .row
+                case 3 where local.equals("rPh"): return .phonetic
+                case 9 where local.equals("sheetData"): return .sheetData
+                case 10 where local.equals("phoneticPr"): return .phonetic
+                default: return .other
+                }
             }
         }
     }
@@ -105,7 +104,7 @@ struct WorksheetCells: XMLEventHandler {
             rowNumber = attributes.value(of: "r").flatMap(\.integer) ?? rowNumber + 1
             column = 0
         case .cell where depth == Depth.cell && sheetData == .inside && path[Depth.row - 1] == .row:
-            let reference = attributes.value(of: "r").flatMap { CellReference($0.string) } ?? CellReference(column: column + 1, row: rowNumber)
+            let reference = attributes.value(of: "r").flatMap { $0.withBytes { CellReference(utf8: $0) } } ?? CellReference(column: column + 1, row: rowNumber)
             column = reference.column
             cell = OpenCell(reference: reference, type: CellType(attributes.value(of: "t")))
             sawValue = false

@@ -162,12 +162,17 @@ struct XMLDocumentReader {
             let quote = bytes[position]
             position += 1
             let start = position
+            var special = false
             while position < bytes.count, bytes[position] != quote {
-                if bytes[position] == UInt8(ascii: "<") { throw failure(.malformed("'<' in the value of attribute \(name.string)")) }
+                switch bytes[position] {
+                case UInt8(ascii: "<"): throw failure(.malformed("'<' in the value of attribute \(name.string)"))
+                case UInt8(ascii: "&"), 0x0D: special = true
+                default: break
+                }
                 position += 1
             }
             guard position < bytes.count else { throw failure(.malformed("unterminated value of attribute \(name.string)")) }
-            let value = try token(start..<position)
+            let value = special ? try token(start..<position) : XMLToken(bytes, start..<position)
             position += 1
             guard !attributes.contains(where: { sameBytes($0.name.range, name.range) }) else {
                 throw failure(.malformed("attribute \(name.string) given twice"))
@@ -178,12 +183,20 @@ struct XMLDocumentReader {
 
     private mutating func readText() throws(Failure) -> XMLToken {
         let start = position
-        position = bytes.withUnsafeBufferPointer { buffer in
+        // One pass finds the text's end and whether it holds a reference or a carriage return.
+        let (end, special) = bytes.withUnsafeBufferPointer { buffer in
             var index = start
-            while index < buffer.count, buffer[index] != UInt8(ascii: "<") { index += 1 }
-            return index
+            var special = false
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte == UInt8(ascii: "<") { break }
+                if byte == UInt8(ascii: "&") || byte == 0x0D { special = true }
+                index += 1
+            }
+            return (index, special)
         }
-        return try token(start..<position)
+        position = end
+        return special ? try token(start..<end) : XMLToken(bytes, start..<end)
     }
 
     /// Whether two names (or any two ranges of the part) hold the same bytes.
@@ -209,20 +222,11 @@ struct XMLDocumentReader {
         return start..<position
     }
 
-    /// Text or an attribute value: its bytes as they are, or, when they hold references or
-    /// carriage returns (few do), the text with references resolved (the five predefined
+    /// Text or an attribute value that holds references or carriage returns (few do; the scan
+    /// that found its end told): the text with references resolved (the five predefined
     /// entities and character references) and line ends normalised (CR LF and CR become LF,
     /// as XML requires). A reference that resolves to nothing is refused here.
     private func token(_ range: Range<Int>) throws(Failure) -> XMLToken {
-        let plain = bytes.withUnsafeBufferPointer { buffer in
-            var index = range.lowerBound
-            while index < range.upperBound {
-                if buffer[index] == UInt8(ascii: "&") || buffer[index] == 0x0D { return false }
-                index += 1
-            }
-            return true
-        }
-        if plain { return XMLToken(bytes, range) }
         var output: [UInt8] = []
         output.reserveCapacity(range.count)
         var index = range.lowerBound

@@ -30,6 +30,21 @@ struct XMLToken {
         resolved ?? String(decoding: part[range], as: UTF8.self)
     }
 
+    /// The token's bytes, for the duration of `body` (its text when references were resolved).
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if var resolved { return resolved.withUTF8(body) }
+        return part.withUnsafeBufferPointer { buffer in body(UnsafeBufferPointer(rebasing: buffer[range])) }
+    }
+
+    /// The bytes of the name without its prefix, for the duration of `body`.
+    func withLocalNameBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        withBytes { bytes in
+            var start = bytes.count
+            while start > 0, bytes[start - 1] != UInt8(ascii: ":") { start -= 1 }
+            return body(UnsafeBufferPointer(rebasing: bytes[start...]))
+        }
+    }
+
     /// The name without its prefix (`c` for `x:c`): SpreadsheetML matches by local name.
     var localName: XMLToken {
         let colon = part.withUnsafeBufferPointer { (buffer) -> Int? in
@@ -90,7 +105,17 @@ extension [XMLToken.Attribute] {
     /// The value of the attribute whose local name is `localName`, namespace declarations
     /// aside. Most writers put no prefix on a cell's attributes, so the exact name comes first.
     func value(of localName: StaticString) -> XMLToken? {
-        if let exact = first(where: { $0.name.equals(localName) }) { return exact.value }
-        return first { $0.name.localName.equals(localName) && !$0.name.hasPrefix("xmlns") }?.value
+        for index in indices where self[index].name.equals(localName) { return self[index].value }
+        for index in indices where self[index].name.localName.equals(localName) && !self[index].name.hasPrefix("xmlns") {
+            return self[index].value
+        }
+        return nil
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether the bytes are exactly `literal`.
+    func equals(_ literal: StaticString) -> Bool {
+        count == literal.utf8CodeUnitCount && elementsEqual(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 }
