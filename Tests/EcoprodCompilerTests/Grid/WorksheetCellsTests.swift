@@ -16,6 +16,8 @@ import Testing
              cells: ["A2": .text("x"), "C2": .number("5")]),
         Case(name: "prefixed elements and attributes", xml: #"<x:worksheet xmlns:x="s"><x:sheetData><x:row r="3"><x:c r="B3" t="s"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>"#,
              cells: ["B3": .text("second")]),
+        Case(name: "prefixed attributes count, namespace declarations do not", xml: #"<worksheet xmlns:x="s"><sheetData><row xmlns:r="urn:r" x:r="7"><c x:t="inlineStr"><is><t>p</t></is></c><c x:r="C7"><v>3</v></c></row></sheetData></worksheet>"#,
+             cells: ["A7": .text("p"), "C7": .number("3")]),
         Case(name: "rows and cells without r follow the previous ones", xml: #"<worksheet><sheetData><row r="4"><c r="B4"><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c></row></sheetData></worksheet>"#,
              cells: ["B4": .number("1"), "C4": .number("2"), "A5": .number("3")]),
         Case(name: "rich runs are joined and phonetic runs skipped", xml: #"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><r><t>Dé</t></r><r><rPr/><t xml:space="preserve">jà vu</t></r><rPh><t>ignored</t></rPh></is></c></row></sheetData></worksheet>"#,

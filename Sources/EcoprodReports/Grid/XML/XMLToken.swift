@@ -36,7 +36,8 @@ struct XMLToken {
         return part.withUnsafeBufferPointer { buffer in body(UnsafeBufferPointer(rebasing: buffer[range])) }
     }
 
-    /// The bytes of the name without its prefix, for the duration of `body`.
+    /// The bytes of the name without its prefix (`c` for `x:c`), for the duration of `body`:
+    /// SpreadsheetML matches by local name, since applications choose their own prefixes.
     func withLocalNameBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         withBytes { bytes in
             var start = bytes.count
@@ -45,48 +46,14 @@ struct XMLToken {
         }
     }
 
-    /// The name without its prefix (`c` for `x:c`): SpreadsheetML matches by local name.
-    var localName: XMLToken {
-        let colon = part.withUnsafeBufferPointer { (buffer) -> Int? in
-            var index = range.upperBound
-            while index > range.lowerBound {
-                index -= 1
-                if buffer[index] == UInt8(ascii: ":") { return index }
-            }
-            return nil
-        }
-        guard let colon else { return self }
-        return XMLToken(part, colon + 1..<range.upperBound)
-    }
-
     /// Whether the token is exactly `literal`, compared byte for byte.
     func equals(_ literal: StaticString) -> Bool {
-        let expected = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
-        if let resolved { return resolved.utf8.elementsEqual(expected) }
-        guard range.count == expected.count else { return false }
-        return part.withUnsafeBufferPointer { buffer in
-            var offset = 0
-            while offset < expected.count {
-                if buffer[range.lowerBound + offset] != expected[offset] { return false }
-                offset += 1
-            }
-            return true
-        }
+        withBytes { $0.equals(literal) }
     }
 
     /// Whether the token starts with `literal` (a name's `xmlns` prefix).
     func hasPrefix(_ literal: StaticString) -> Bool {
-        let expected = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
-        if let resolved { return resolved.utf8.starts(with: expected) }
-        guard range.count >= expected.count else { return false }
-        return part.withUnsafeBufferPointer { buffer in
-            var offset = 0
-            while offset < expected.count {
-                if buffer[range.lowerBound + offset] != expected[offset] { return false }
-                offset += 1
-            }
-            return true
-        }
+        withBytes { $0.starts(with: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)) }
     }
 
     /// The token read as `Int(string)` does; plain digits (row numbers) without a `String`.
@@ -106,7 +73,7 @@ extension [XMLToken.Attribute] {
     /// aside. Most writers put no prefix on a cell's attributes, so the exact name comes first.
     func value(of localName: StaticString) -> XMLToken? {
         for index in indices where self[index].name.equals(localName) { return self[index].value }
-        for index in indices where self[index].name.localName.equals(localName) && !self[index].name.hasPrefix("xmlns") {
+        for index in indices where self[index].name.withLocalNameBytes({ $0.equals(localName) }) && !self[index].name.hasPrefix("xmlns") {
             return self[index].value
         }
         return nil
