@@ -8,7 +8,7 @@ import Foundation
 /// signers, and the limits a workbook is read within (README "Formats › The grid").
 ///
 /// One group rather than three: swift-argument-parser reflects on each group's type, and looks
-/// up its conformances, on every parse; two groups fewer were a twentieth of an `import`'s
+/// up its conformances, on every parse; two groups fewer were 3% of an `import`'s
 /// instructions. The limits are optional, their defaults named in their help: a defaulted
 /// `Int` option has its default described on every parse, help or not.
 struct AnswerReadingOptions: ParsableArguments {
