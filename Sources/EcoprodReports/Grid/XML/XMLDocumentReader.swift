@@ -115,7 +115,7 @@ struct XMLDocumentReader {
             guard inside else { throw failure(.malformed("CDATA outside the root element")) }
             // Character data as written: no reference is resolved inside CDATA, only line ends.
             let range = start..<position - 3
-            handler.text(XMLToken(bytes, range, resolved: bytes[range].contains(0x0D) ? Self.normalisingLineEnds(bytes[range]) : nil))
+            handler.text(bytes[range].contains(0x0D) ? try token(range, resolvingReferences: false) : XMLToken(bytes, range))
         } else {
             throw failure(matches("<!DOCTYPE") ? .documentType : .malformed("markup declaration"))
         }
@@ -225,8 +225,9 @@ struct XMLDocumentReader {
     /// Text or an attribute value that holds references or carriage returns (few do; the scan
     /// that found its end told): the text with references resolved (the five predefined
     /// entities and character references) and line ends normalised (CR LF and CR become LF,
-    /// as XML requires). A reference that resolves to nothing is refused here.
-    private func token(_ range: Range<Int>) throws(Failure) -> XMLToken {
+    /// as XML requires). A reference that resolves to nothing is refused here. CDATA's text
+    /// (`resolvingReferences` false) has its line ends normalised and nothing else.
+    private func token(_ range: Range<Int>, resolvingReferences: Bool = true) throws(Failure) -> XMLToken {
         var output: [UInt8] = []
         output.reserveCapacity(range.count)
         var index = range.lowerBound
@@ -235,7 +236,7 @@ struct XMLDocumentReader {
             if byte == 0x0D {
                 output.append(0x0A)
                 index += index + 1 < range.upperBound && bytes[index + 1] == 0x0A ? 2 : 1
-            } else if byte == UInt8(ascii: "&") {
+            } else if byte == UInt8(ascii: "&"), resolvingReferences {
                 let end = min(index + 12, range.upperBound)
                 guard let semicolon = bytes[index..<end].firstIndex(of: UInt8(ascii: ";")) else {
                     throw failure(.malformed("'&' that starts no reference"), at: index)
@@ -252,23 +253,6 @@ struct XMLDocumentReader {
             }
         }
         return XMLToken(bytes, range, resolved: String(decoding: output, as: UTF8.self))
-    }
-
-    /// CDATA's text with line ends normalised, and nothing else changed.
-    private static func normalisingLineEnds(_ text: ArraySlice<UInt8>) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.count)
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index] == 0x0D {
-                output.append(0x0A)
-                index += index + 1 < text.endIndex && text[index + 1] == 0x0A ? 2 : 1
-            } else {
-                output.append(text[index])
-                index += 1
-            }
-        }
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// The character a reference's name (between `&` and `;`) stands for: one of XML's five
