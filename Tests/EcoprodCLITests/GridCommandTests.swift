@@ -108,4 +108,25 @@ private let example = "docs/examples/les-jours-verts.answers.json"
         #expect(tiny.stderr.contains("error[X103]"))
         #expect(try runEcoprod(["import", grid, "--max-xml-depth", "0"]).status == 64)
     }
+
+    /// Each limit flag reaches its own limit (the options are optional, their defaults applied
+    /// in one place): a small value refuses the shipped grid naming that limit, and zero is a
+    /// usage error naming the flag.
+    @Test(arguments: [
+        ("--max-grid-bytes", "100", "over the limit of 100"),
+        ("--max-entries", "3", "more than 3 entries"),
+        ("--max-uncompressed-bytes", "1000", "past 1000 bytes"),
+        ("--max-xml-depth", "2", "deeper than 2 levels"),
+        ("--max-compression-ratio", "0", "--max-compression-ratio must be a positive integer"),
+    ])
+    func eachGridLimitFlagReachesItsLimit(_ flag: String, _ value: String, _ message: String) throws {
+        let folder = try temporaryFolder("ecoprod-grid")
+        let grid = folder.appendingPathComponent("grid.xlsx").path
+        #expect(try runEcoprod(["render", release, "--format", "xlsx", "--output", grid]).status == 0)
+        let refused = try runEcoprod(["import", grid, flag, value])
+        #expect(refused.status == (value == "0" ? 64 : 1), "\(flag): \(refused.stderr)")
+        #expect(refused.stderr.contains(message), "\(flag): \(refused.stderr)")
+        let zero = try runEcoprod(["import", grid, flag, "0"])
+        #expect(zero.status == 64 && zero.stderr.contains("\(flag) must be a positive integer"), "\(flag): \(zero.stderr)")
+    }
 }
