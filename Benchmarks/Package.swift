@@ -18,8 +18,10 @@ let package = Package(
                 .product(name: "StrictYAML", package: root),
                 .product(name: "EcoprodCompiler", package: root),
                 .product(name: "EcoprodReports", package: root),
+                .product(name: "EcoprodGrid", package: root),
+                .product(name: "EcoprodLanguageServer", package: root),
                 .product(name: "EcoprodFramework", package: root),
-                .product(name: "LanguageServerProtocol", package: root),
+                .product(name: "EcoprodLSP", package: root),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         )

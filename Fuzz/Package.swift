@@ -20,8 +20,9 @@ let package = Package(
         .executableTarget(
             name: "LanguageServerFuzzer",
             dependencies: [
-                "FuzzDriver", .product(name: "EcoprodCompiler", package: root), .product(name: "EcoprodFramework", package: root),
-                .product(name: "LanguageServerProtocol", package: root),
+                "FuzzDriver", .product(name: "EcoprodLanguageServer", package: root),
+                .product(name: "EcoprodCompiler", package: root), .product(name: "EcoprodFramework", package: root),
+                .product(name: "EcoprodLSP", package: root),
             ],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
@@ -32,7 +33,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "GridFuzzer",
-            dependencies: ["FuzzDriver", .product(name: "EcoprodReports", package: root)],
+            dependencies: ["FuzzDriver", .product(name: "EcoprodGrid", package: root)],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
         .executableTarget(

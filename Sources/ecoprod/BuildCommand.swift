@@ -1,8 +1,7 @@
 import ArgumentParser
-import EcoprodCompiler
-import EcoprodReports
+import EcoprodApplication
 import EcoprodFramework
-import Foundation
+import EcoprodWriters
 
 /// `ecoprod build [DIR] [--output FILE]`: validates like `check`, then writes the bundle.
 struct BuildCommand: ParsableCommand {
@@ -27,24 +26,14 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let releaseDate = try date.resolve(todayByDefault: false)
-        let compiler = FrameworkCompiler(options: .init(limits: limits.limits, releaseDate: releaseDate))
-        let result = compiler.compile(directory: directory)
-        let failed = Console.report(result.diagnostics, options: diagnostics, sources: result.sources.byPath)
-        guard !failed, let framework = result.framework else { throw ExitCode(1) }
-        let bundle = FrameworkBundle(framework: framework)
-        let bytes = bundle.fileBytes()
-        let target = output ?? "build/\(bundle.fileName)"
-        if target == "-" {
-            Console.out(bytes: bytes)
-            Console.error("\(framework.summaryLine)\ndigest \(bundle.digest)\n")
-            return
-        }
-        do {
-            let outcome = try AtomicFileWriter(force: force).write(bytes, to: target)
-            Console.error("\(outcome == .unchanged ? "Unchanged" : "Wrote") \(target)\n\(framework.summaryLine)\ndigest \(bundle.digest)\n")
-        } catch {
-            Console.report([error.diagnostic], options: diagnostics)
-            throw ExitCode(1)
+        let checked = FrameworkChecking(directory: directory, limits: limits.limits, releaseDate: releaseDate).run()
+        try failing(in: diagnostics, sources: checked.sources) { () throws(UseCaseFailure) in
+            let failed = Console.report(checked.diagnostics, options: diagnostics, sources: checked.sources)
+            guard !failed, let framework = checked.framework else { throw .alreadyReported }
+            let bundle = FrameworkBundle(framework: framework)
+            let target = output ?? "build/\(bundle.fileName)"
+            try Console.deliver(bundle.fileBytes(), to: target, force: force)
+            Console.status("\(framework.summaryLine)\ndigest \(bundle.digest)\n")
         }
     }
 }

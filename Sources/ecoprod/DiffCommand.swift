@@ -1,7 +1,7 @@
 import ArgumentParser
-import EcoprodCompiler
-import EcoprodReports
+import EcoprodApplication
 import EcoprodFramework
+import EcoprodReports
 
 extension DiffFormat: NamedValueArgument {}
 extension VersionBump: NamedValueArgument {}
@@ -25,7 +25,9 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: "Exit 1 when the required bump is at least this: major, minor or patch.")
     var failOn: VersionBump?
 
-    @Option(name: .long, help: "Answer sets written for OLD (a folder of *.json or a JSONL file): report each production's score before and after.")
+    @Option(
+        name: .long,
+        help: "Answer sets written for OLD (a folder of *.json or a JSONL file): report each production's score before and after.")
     var answers: String?
 
     @OptionGroup var report: ReportOptions
@@ -38,28 +40,15 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
-        var collector = DiagnosticCollector()
-        let before = FrameworkInput.load(old, into: &collector)
-        let after = FrameworkInput.load(new, into: &collector)
-        guard let before, let after, !collector.hasErrors else {
-            Console.report(collector.sorted(), format: diagnosticFormat.diagnosticsFormat)
-            throw ExitCode(1)
-        }
-        try report.checkLocale(in: after.framework)
-        let diff = FrameworkDiff(from: before.framework, to: after.framework, oldDigest: before.digest, newDigest: after.digest)
-        var impact: ImpactAnalysis?
-        if let answers {
-            let sets = ImpactAnalysis.loadAnswerSets(answers, into: &collector)
-            if collector.hasErrors {
-                Console.report(collector.sorted(), format: diagnosticFormat.diagnosticsFormat)
-                throw ExitCode(1)
+        try failing(in: diagnosticFormat.diagnosticsFormat) { () throws(UseCaseFailure) in
+            let compared = try FrameworkComparison(old: old, new: new, answers: answers).run()
+            try report.checkLocale(in: compared.newer)
+            let rendered = format.renderer(locale: report.locale).render(compared.diff, impact: compared.impact)
+            try report.deliver(Array(rendered.utf8))
+            if let failOn, let required = compared.diff.requiredBump, required >= failOn {
+                Console.status("required bump \(required.rawValue) reaches --fail-on \(failOn.rawValue)\n")
+                throw .alreadyReported
             }
-            impact = ImpactAnalysis(answerSets: sets, old: before.bundle, new: after.bundle)
-        }
-        try report.deliver(format.renderer(locale: report.locale).render(diff, impact: impact), format: diagnosticFormat.diagnosticsFormat)
-        if let failOn, let required = diff.requiredBump, required >= failOn {
-            Console.error("required bump \(required.rawValue) reaches --fail-on \(failOn.rawValue)\n")
-            throw ExitCode(1)
         }
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
+import EcoprodApplication
 import EcoprodFramework
-import EcoprodReports
-import Foundation
 
 /// `ecoprod import GRID.xlsx`: a filled grid → the answer set it holds.
 struct ImportCommand: ParsableCommand {
@@ -28,29 +27,12 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var reading: AnswerReadingOptions
 
     func run() throws {
-        var diagnostics = DiagnosticCollector()
-        guard let bytes = read(into: &diagnostics),
-            let imported = GridInput.read(bytes, file: grid, releases: releases, trust: reading.trust, limits: reading.limits, into: &diagnostics)
-        else {
-            Console.report(diagnostics.sorted(), format: reading.diagnosticsFormat)
-            throw ExitCode(1)
+        try failing(in: reading.diagnosticsFormat) { () throws(UseCaseFailure) in
+            var diagnostics = DiagnosticCollector()
+            guard let imported = reading.reading.importGrid(at: grid, releases: releases, into: &diagnostics) else {
+                throw .input(diagnostics.sorted())
+            }
+            try Console.deliver(imported.answers.jsonValue.prettyBytes(), to: output, force: force)
         }
-        try Console.deliver(imported.answers.jsonValue.prettyBytes(), to: output, force: force, format: reading.diagnosticsFormat)
-    }
-
-    /// The workbook's bytes, refusing a file over --max-grid-bytes before reading it.
-    private func read(into diagnostics: inout DiagnosticCollector) -> [UInt8]? {
-        let limit = reading.limits.maxFileBytes
-        if grid != "-", let size = Console.fileSize(grid), size > limit {
-            diagnostics.emit(Diagnostic(
-                .gridLimit, "the workbook is \(size) bytes, over the limit of \(limit)", at: .file(grid),
-                help: "raise --max-grid-bytes for a genuine grid this large"))
-            return nil
-        }
-        guard let bytes = Console.read(grid) else {
-            diagnostics.emit(.fileUnreadable(grid, reason: "no such file"))
-            return nil
-        }
-        return bytes
     }
 }

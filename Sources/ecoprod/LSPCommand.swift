@@ -1,5 +1,6 @@
 import ArgumentParser
-import EcoprodCompiler
+import EcoprodApplication
+import EcoprodLanguageServer
 import Foundation
 
 /// `ecoprod lsp`: the language server, over stdio. Editors start it in the folder that holds
@@ -14,9 +15,9 @@ struct LSPCommand: ParsableCommand {
     @OptionGroup var limits: ReaderLimitOptions
 
     func run() throws {
-        let folder = URL(fileURLWithPath: framework, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
-        var server = LanguageServer(framework: folder, limits: limits.limits)
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        var server = LanguageServer(framework: URL(fileURLWithPath: framework, relativeTo: current), limits: limits.limits)
         let status = server.run()
-        if status != 0 { throw ExitCode(status) }
+        if status != 0 { throw CommandFailure(failure: .status(status), format: .text) }
     }
 }

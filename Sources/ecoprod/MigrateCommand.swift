@@ -1,8 +1,7 @@
 import ArgumentParser
-import EcoprodCompiler
-import EcoprodReports
+import EcoprodApplication
 import EcoprodFramework
-import Foundation
+import EcoprodWriters
 
 /// `ecoprod migrate ANSWERS --to VERSION`: answers of an older release → answers of VERSION.
 struct MigrateCommand: ParsableCommand {
@@ -10,7 +9,11 @@ struct MigrateCommand: ParsableCommand {
         commandName: "migrate", abstract: "Migrate an answer set to a later release, losing nothing.",
         discussion: "Follows each release's lineage rules in turn. The report goes to stderr, or to --report FILE as JSON.")
 
-    @Argument(help: "The answer set (JSON) or a filled grid (xlsx, migrated to a grid: --output required), or a JSONL stream with --jsonl; - reads stdin.")
+    @Argument(
+        help: """
+            The answer set (JSON) or a filled grid (xlsx, migrated to a grid: --output required), or a JSONL stream \
+            with --jsonl; - reads stdin.
+            """)
     var answers: String
 
     @Option(name: .long, help: "The version to migrate to.")
@@ -42,84 +45,47 @@ struct MigrateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let target = SemanticVersion(to)!
-        var setup = DiagnosticCollector()
-        let history = AnswerInput.history(bundle: nil, releases: releases, trust: reading.trust, into: &setup)
-        if setup.hasErrors {
-            if jsonl { Console.reportOnStderr(setup.sorted()) } else { Console.report(setup.sorted(), format: reading.diagnosticsFormat) }
-            throw ExitCode(1)
+        let format = jsonl ? .text : reading.diagnosticsFormat
+        let migration = try failing(in: format) { () throws(UseCaseFailure) in
+            try AnswerMigration(reading: reading.reading, releases: releases, to: SemanticVersion(to)!)
         }
-        let migrator = Migrator(history: history)
-        if jsonl {
-            try runLines(migrator, target: target)
-            return
-        }
-        guard let bytes = Console.read(answers) else {
-            Console.report([.fileUnreadable(answers, reason: "no such file")], format: reading.diagnosticsFormat)
-            throw ExitCode(1)
-        }
-        var diagnostics = DiagnosticCollector()
-        // A grid is recognised by its content, and migrates to a grid of the target release.
-        let grid = GridImporter.isWorkbook(bytes) ? GridInput.read(bytes, file: answers, history: history, limits: reading.limits, into: &diagnostics) : nil
-        let input: (answers: AnswerSet, locate: (String) -> SourceLocation)?
-        if let grid {
-            input = (grid.answers, grid.locate)
-        } else if !GridImporter.isWorkbook(bytes), let (decoded, locator) = AnswerSetDecoder().decodeLocated(bytes, file: answers, into: &diagnostics) {
-            input = (decoded, locator.location(of:))
-        } else {
-            input = nil
-        }
-        guard let input, let (migrated, migration) = migrator.migrate(input.answers, to: target, into: &diagnostics, locate: input.locate) else {
-            Console.report(diagnostics.sorted(), format: reading.diagnosticsFormat)
-            throw ExitCode(1)
-        }
-        if let grid, let release = history.release(target) {
-            guard output != nil else {
-                Console.report([Diagnostic(.error, .writeRefused, "a migrated grid is a workbook: give --output FILE (or --output - for stdout)", at: .file(answers))], format: reading.diagnosticsFormat)
-                throw ExitCode(64)
+        if jsonl { return try runLines(migration) }
+        try failing(in: format) { () throws(UseCaseFailure) in
+            let migrated = try migration.migrate(at: answers, hasOutput: output != nil)
+            // Migrated answers, a migrated grid and the report are written quietly, as `migrate` always wrote them.
+            try Console.deliver(migrated.bytes, to: output, force: force, announce: false)
+            if let report {
+                try Console.deliver(migrated.report.jsonValue.prettyBytes(), to: report, force: force, announce: false)
+            } else {
+                Console.status(migrated.report.text)
             }
-            let fill = GridWriter.Fill(answers: migrated, migration: migration, locale: grid.locale)
-            try write(GridWriter(locale: grid.locale).write(release.bundle, fill: fill), to: output)
-        } else {
-            try write(migrated.jsonValue.prettyBytes(), to: output)
-        }
-        if let report {
-            try write(migration.jsonValue.prettyBytes(), to: report)
-        } else {
-            Console.error(migration.text)
         }
     }
 
-    private func runLines(_ migrator: Migrator, target: SemanticVersion) throws {
-        let reports: BufferedOutput?
-        do {
-            reports = try report.map { path throws(AtomicFileWriter.Failure) in try BufferedOutput(path: path, force: true) }
-        } catch {
-            Console.reportOnStderr([error.diagnostic])
-            throw ExitCode(1)
+    private func runLines(_ migration: AnswerMigration) throws {
+        let reports = try failing(in: .text) { () throws(UseCaseFailure) in
+            do throws(AtomicFileWriter.Failure) {
+                return try report.map { path throws(AtomicFileWriter.Failure) in try BufferedOutput(path: path, force: true) }
+            } catch {
+                throw .input(error.diagnostic)
+            }
         }
-        try Console.stream(answers, to: output, force: force, format: reading.diagnosticsFormat, maxLineBytes: maxLineBytes, noun: "answer set", verb: "migrated to \(target)") {
-            number, bytes, diagnostics in
-            guard let (input, locator) = AnswerSetDecoder().decodeLocated(bytes, file: answers, line: number, into: &diagnostics),
-                let (migrated, migration) = migrator.migrate(input, to: target, into: &diagnostics, locate: locator.location(of:))
-            else { return nil }
+        let stream = AnswerStream(input: answers, output: output, force: force, maxLineBytes: maxLineBytes)
+        try Console.stream(stream, format: reading.diagnosticsFormat, verb: "migrated to \(migration.target)") { number, bytes, diagnostics in
+            guard let (migrated, report) = migration.migrate(line: number, bytes, file: answers, into: &diagnostics) else { return nil }
             if let reports {
-                var line = migration.jsonValue.objectValue ?? [:]
+                var line = report
                 line["line"] = .integer(number)
                 reports.write(JSONValue.object(line).compactBytes() + [0x0A])
             }
-            return migrated.members
+            return migrated
         }
-        do {
-            try reports?.finish()
-        } catch {
-            Console.reportOnStderr([error.diagnostic])
-            throw ExitCode(1)
+        try failing(in: .text) { () throws(UseCaseFailure) in
+            do throws(AtomicFileWriter.Failure) {
+                try reports?.finish()
+            } catch {
+                throw .input(error.diagnostic)
+            }
         }
-    }
-
-    /// Migrated answers, a migrated grid or the report: quietly, as `migrate` always wrote them.
-    private func write(_ bytes: [UInt8], to path: String?) throws {
-        try Console.deliver(bytes, to: path, force: force, format: reading.diagnosticsFormat, announce: false)
     }
 }

@@ -1,18 +1,16 @@
 import ArgumentParser
-import EcoprodCompiler
-import EcoprodReports
+import EcoprodApplication
 import EcoprodFramework
+import EcoprodReports
 import Foundation
-import StrictYAML
 
 extension DiagnosticFormat: NamedValueArgument {}
 
 /// An option whose values are an enum's raw strings (`--format json`).
 ///
 /// swift-argument-parser's defaults describe each value through string interpolation of a
-/// generic value, for every option of every command parsed, help or not: for the one
-/// `--diagnostics-format` of an `import`, 1.4 M instructions (1.6%). The raw values
-/// say the same, directly.
+/// generic value, for every option of every command parsed, help or not; the raw values say
+/// the same, directly, at a fraction of the cost (Benchmarks/README.md).
 protocol NamedValueArgument: ExpressibleByArgument, CaseIterable, RawRepresentable where RawValue == String {}
 
 extension NamedValueArgument {
@@ -41,7 +39,7 @@ struct DiagnosticFormatOption: ParsableArguments {
 /// The strict reader's limits, for genuine inputs that exceed the defaults. Optional, their
 /// defaults named in their help (as ``AnswerReadingOptions``' limits, and for the same reason).
 struct ReaderLimitOptions: ParsableArguments {
-    private static let defaults = YAMLLimits.default
+    private static let defaults = SourceLimits.default
 
     @Option(name: .long, help: "Largest YAML file accepted, in bytes (default: \(defaults.maxFileBytes)).")
     var maxFileBytes: Int?
@@ -62,8 +60,8 @@ struct ReaderLimitOptions: ParsableArguments {
         }
     }
 
-    var limits: YAMLLimits {
-        YAMLLimits(
+    var limits: SourceLimits {
+        SourceLimits(
             maxFileBytes: maxFileBytes ?? Self.defaults.maxFileBytes, maxDepth: maxDepth ?? Self.defaults.maxDepth,
             maxNodes: maxNodes ?? Self.defaults.maxNodes, maxScalarBytes: maxScalarBytes ?? Self.defaults.maxScalarBytes)
     }
@@ -104,26 +102,22 @@ struct ReportOptions: ParsableArguments {
     var force = false
 
     /// Refuses a locale the framework does not declare (a usage error: exit 64).
-    func checkLocale(in framework: Framework) throws {
+    func checkLocale(in framework: Framework) throws(UseCaseFailure) {
         try Self.checkLocale(locale, in: framework)
     }
 
     /// Refuses `locale` when the framework does not declare it (a usage error: exit 64).
-    static func checkLocale(_ locale: String?, in framework: Framework) throws {
+    static func checkLocale(_ locale: String?, in framework: Framework) throws(UseCaseFailure) {
         if let locale, !framework.identity.locales.contains(locale) {
-            Console.error("error: locale '\(locale)' is not one of the framework's locales: \(framework.identity.locales.joined(separator: ", "))\n")
-            throw ExitCode.validationFailure
+            let declared = framework.identity.locales.joined(separator: ", ")
+            throw .usage("locale '\(locale)' is not one of the framework's locales: \(declared)")
         }
     }
 
     /// Writes the report to `--output` (atomically; refusing to replace different content
     /// without `--force`), or to stdout.
-    func deliver(_ text: String, format: DiagnosticFormat) throws {
-        try deliver(Array(text.utf8), format: format)
-    }
-
-    func deliver(_ bytes: [UInt8], format: DiagnosticFormat) throws {
-        try Console.deliver(bytes, to: output, force: force, format: format)
+    func deliver(_ bytes: [UInt8]) throws(UseCaseFailure) {
+        try Console.deliver(bytes, to: output, force: force)
     }
 }
 
@@ -133,17 +127,4 @@ struct TrustOptions: ParsableArguments {
 
     @Option(name: .long, help: help)
     var allowedSigners: String?
-
-    init() {}
-
-    init(allowedSigners: String?) {
-        self.allowedSigners = allowedSigners
-    }
-
-    /// The policy for bundles in `folder` (a releases folder, or the folder of a single bundle):
-    /// the explicit file, else `folder/../allowed_signers` when it exists, else none.
-    func policy(forBundlesIn folder: String, into diagnostics: inout DiagnosticCollector) -> SignerPolicy? {
-        guard let path = allowedSigners ?? SignerPolicy.defaultFile(forReleases: folder) else { return nil }
-        return SignerPolicy.load(path, into: &diagnostics)
-    }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
+import EcoprodApplication
 import EcoprodCompiler
-import EcoprodReports
 import EcoprodFramework
-import Foundation
+import EcoprodReports
 
 /// `ecoprod release [DIR]`: diff against the latest release, enforce the version, freeze.
 struct ReleaseCommand: ParsableCommand {
@@ -36,48 +36,35 @@ struct ReleaseCommand: ParsableCommand {
     @OptionGroup var limits: ReaderLimitOptions
 
     func run() throws {
-        let resolved = try date.resolve(todayByDefault: true) ?? ""
-        let trimmed = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        let parent = trimmed.contains("/") ? String(trimmed[..<trimmed.lastIndex(of: "/")!]) : ""
         let planner = ReleasePlanner(
-            directory: directory, changelogPath: changelog ?? (parent.isEmpty ? "CHANGELOG.md" : parent + "/CHANGELOG.md"),
-            date: resolved, limits: limits.limits, locale: locale, signer: sign.map(SSHKeygenSigner.init(key:)))
-        var lock: ReleaseLock?
-        if !dryRun {
-            switch ReleaseLock.acquire(in: planner.releasesDirectory) {
-            case .success(let acquired): lock = acquired
-            case .failure(let failure):
-                Console.report([failure.diagnostic], options: diagnostics)
-                throw ExitCode(1)
-            }
+            directory: directory, changelogPath: changelog ?? ReleasePublishing.defaultChangelog(for: directory),
+            date: try date.resolve(todayByDefault: true) ?? "", limits: limits.limits, locale: locale,
+            signer: sign.map(SSHKeygenSigner.init(key:)))
+        let planned: PlannedRelease
+        do {
+            planned = try ReleasePublishing(planner: planner, dryRun: dryRun).plan()
+        } catch {
+            throw CommandFailure(failure: error.failure, format: diagnostics.format, strict: diagnostics.strict, sources: error.sources)
         }
-        defer { lock?.release() }
-        var collector = DiagnosticCollector()
-        let (plan, sources) = planner.plan(into: &collector)
-        let failed = Console.report(collector.sorted(), options: diagnostics, sources: sources.byPath)
-        guard !failed, var plan else { throw ExitCode(1) }
-        let framework = plan.bundle.framework
-        try ReportOptions.checkLocale(locale, in: framework)
-        if let diff = plan.diff {
-            Console.error("\(DiffTextRenderer(locale: locale).render(diff))\n")
+        if Console.report(planned.diagnostics, options: diagnostics, sources: planned.sources) {
+            throw CommandFailure(failure: .alreadyReported, format: diagnostics.format)
         }
+        try failing(in: diagnostics) { () throws(UseCaseFailure) in
+            try ReportOptions.checkLocale(locale, in: planned.plan.bundle.framework)
+            if let diff = planned.plan.diff { Console.status("\(DiffTextRenderer(locale: locale).render(diff))\n") }
+            if !dryRun { try planned.publish() }
+        }
+        let plan = planned.plan
         if dryRun {
             Console.out(TerminalText.visible(plan.changelogEntry, keepsLineBreaks: true))
-            Console.error("dry run: would write \(plan.bundlePath) (\(plan.bundle.digest)) and a \(framework.identity.version) section in \(plan.changelogPath); wrote nothing\n")
+            Console.status(
+                "dry run: would write \(plan.bundlePath) (\(plan.bundle.digest)) and a \(plan.bundle.framework.identity.version) section "
+                    + "in \(plan.changelogPath); wrote nothing\n")
             return
         }
-        var signing = DiagnosticCollector()
-        guard planner.sign(&plan, into: &signing) else {
-            Console.report(signing.sorted(), options: diagnostics)
-            throw ExitCode(1)
-        }
-        do {
-            try planner.execute(plan)
-        } catch {
-            Console.report([error.diagnostic], options: diagnostics)
-            throw ExitCode(1)
-        }
         let signed = plan.signature == nil ? "" : "Wrote \(plan.signaturePath) (signed by \(plan.signerKey?.fingerprint ?? ""))\n"
-        Console.error("Released \(framework.summaryLine)\nWrote \(plan.bundlePath)\n\(signed)digest \(plan.bundle.digest)\nUpdated \(plan.changelogPath)\n")
+        Console.status(
+            "Released \(plan.bundle.framework.summaryLine)\nWrote \(plan.bundlePath)\n\(signed)digest \(plan.bundle.digest)\n"
+                + "Updated \(plan.changelogPath)\n")
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
-import EcoprodCompiler
-import EcoprodReports
+import EcoprodApplication
 import EcoprodFramework
+import EcoprodReports
 import Foundation
 
 /// The output formats of `render`.
@@ -45,39 +45,22 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        var collector = DiagnosticCollector()
-        guard let input = FrameworkInput.load(bundle, into: &collector), !collector.hasErrors else {
-            Console.report(collector.sorted(), format: reading.diagnosticsFormat)
-            throw ExitCode(1)
-        }
-        try report.checkLocale(in: input.framework)
-        let bytes: [UInt8]
-        switch format {
-        case .html: bytes = Array(FrameworkPageRenderer(locale: report.locale).render(input.bundle).utf8)
-        case .csv: bytes = Array(FrameworkCSVRenderer(locale: report.locale).render(input.bundle).utf8)
-        case .xlsx: bytes = try grid(input.bundle)
-        }
-        try report.deliver(bytes, format: reading.diagnosticsFormat)
-    }
-
-    /// The grid, pre-filled when --answers is given.
-    private func grid(_ bundle: FrameworkBundle) throws -> [UInt8] {
-        let locale = report.locale ?? bundle.framework.identity.locales.first ?? "en"
-        var fill: GridWriter.Fill?
-        if let answers {
-            var diagnostics = DiagnosticCollector()
-            // The releases are needed only to migrate; answers written for this bundle need none.
-            let needsHistory = releases != nil || FileManager.default.fileExists(atPath: "Framework/releases")
-            let history = needsHistory ? AnswerInput.history(bundle: nil, releases: releases, trust: reading.trust, into: &diagnostics) : .empty
-            guard !diagnostics.hasErrors,
-                let (read, locate, _) = GridInput.answers(at: answers, history: history, also: bundle, limits: reading.limits, into: &diagnostics),
-                let made = GridInput.fill(read, locate: locate, bundle: bundle, history: history, locale: locale, into: &diagnostics)
-            else {
-                Console.report(diagnostics.sorted(), format: reading.diagnosticsFormat)
-                throw ExitCode(1)
+        try failing(in: reading.diagnosticsFormat) { () throws(UseCaseFailure) in
+            let input = try FrameworkLoading.bundle(bundle)
+            try report.checkLocale(in: input.framework)
+            let bytes: [UInt8]
+            switch format {
+            case .html: bytes = Array(FrameworkPageRenderer(locale: report.locale).render(input).utf8)
+            case .csv: bytes = Array(FrameworkCSVRenderer(locale: report.locale).render(input).utf8)
+            case .xlsx:
+                // The releases are needed only to migrate; answers written for this bundle need none.
+                var diagnostics = DiagnosticCollector()
+                bytes = try reading.reading.renderGrid(
+                    input, locale: report.locale ?? input.framework.identity.locales.first ?? "en", answers: answers,
+                    releases: releases, releasesExist: FileManager.default.fileExists(atPath: AnswerReading.defaultReleases),
+                    into: &diagnostics)
             }
-            fill = made
+            try report.deliver(bytes)
         }
-        return try GridWriter(locale: locale).write(bundle, fill: fill)
     }
 }

@@ -1,8 +1,6 @@
 import ArgumentParser
-import EcoprodCompiler
-import EcoprodReports
+import EcoprodApplication
 import EcoprodFramework
-import Foundation
 
 /// `ecoprod verify BUNDLE…`: recomputes digests, checks structure and the lineage chain.
 struct VerifyCommand: ParsableCommand {
@@ -25,28 +23,14 @@ struct VerifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        var collector = DiagnosticCollector()
-        var files = bundles
-        if let releases {
-            if !FileManager.default.fileExists(atPath: releases) {
-                collector.emit(.fileUnreadable(releases, reason: "no such folder"))
-            }
-            files += ReleaseHistory.bundleFiles(in: releases)
+        let verified = try failing(in: diagnostics) { () throws(UseCaseFailure) in
+            let verified = try BundleVerification(bundles: bundles, releases: releases, allowedSigners: trust.allowedSigners).run()
+            if Console.report(verified.diagnostics, options: diagnostics) { throw .alreadyReported }
+            return verified
         }
-        // A releases folder brings its own trust list (DIR/../allowed_signers); single bundles
-        // are checked against one only when --allowed-signers names it.
-        var signers: SignerPolicy?
-        if let releases {
-            signers = trust.policy(forBundlesIn: releases, into: &collector)
-        } else if let file = trust.allowedSigners {
-            signers = SignerPolicy.load(file, into: &collector)
-        }
-        let history = ReleaseHistory.verify(files: files, complete: releases != nil, signers: signers, into: &collector)
-        let failed = Console.report(collector.sorted(), options: diagnostics)
-        if failed { throw ExitCode(1) }
-        for entry in history.releases {
-            let signed = signers.map { _ in ", signed" } ?? ""
-            Console.error("ok \(entry.file): \(entry.bundle.framework.identity.id) \(entry.bundle.framework.identity.version) \(entry.bundle.digest)\(signed)\n")
+        for entry in verified.history.releases {
+            let identity = entry.bundle.framework.identity
+            Console.status("ok \(entry.file): \(identity.id) \(identity.version) \(entry.bundle.digest)\(verified.signed ? ", signed" : "")\n")
         }
     }
 }

@@ -91,6 +91,24 @@ private func timed(_ body: () throws -> Void) rethrows -> Double {
         #expect(statuses.contains(0) && statuses.contains(128 + SIGTERM), "the delays must cover interrupted and completed builds: \(statuses)")
     }
 
+    /// Kills `build` with SIGKILL, which no handler sees, at every stage: the file is written
+    /// unnamed (O_TMPFILE) until it takes its name, so nothing is ever left that `ls -a` shows.
+    @Test func buildsKilledOutrightLeaveNoFileBehind() throws {
+        let folder = try releaseWorkspace()
+        let full = try timed { _ = try runEcoprod(["build", "--output", "out/timing.json"], in: folder) }
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("out/timing.json"))
+        var generator = SplitMix(seed: 11)
+        var statuses: Set<Int32> = []
+        for attempt in 0..<16 {
+            let delay = Self.delay(attempt, full: full, &generator)
+            let arguments = ["build", "--output", "out/bundle.json", "--force", "--date", "2026-12-0\(attempt % 9 + 1)"]
+            statuses.insert(try runAndInterrupt(arguments, in: folder, after: delay, signal: SIGKILL))
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path)) ?? []
+            #expect(names.allSatisfy { $0 == "bundle.json" }, "attempt \(attempt) after \(delay)s left \(names)")
+        }
+        #expect(statuses.contains(0) && statuses.contains(128 + SIGKILL), "the delays must cover killed and completed builds: \(statuses)")
+    }
+
     @Test(.enabled(if: isRoot, "mounting a tiny tmpfs needs root"))
     func aFullDiskIsAClearErrorWithNoPartialFile() throws {
         let folder = try releaseWorkspace()

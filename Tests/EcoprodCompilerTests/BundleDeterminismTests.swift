@@ -1,6 +1,7 @@
 import EcoprodFramework
 import Foundation
 import Testing
+import FrameworkFixtures
 import TestSupport
 @testable import EcoprodCompiler
 @testable import EcoprodReports

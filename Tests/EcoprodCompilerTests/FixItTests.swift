@@ -2,6 +2,7 @@
 import EcoprodFramework
 import Foundation
 import Testing
+import FrameworkFixtures
 import TestSupport
 
 /// The compiler attaches a Fix-It where the repair is certain, and applying it removes the

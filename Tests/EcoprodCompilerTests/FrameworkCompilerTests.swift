@@ -1,11 +1,10 @@
 import EcoprodFramework
 import Foundation
+import FrameworkFixtures
 import Testing
 @testable import EcoprodCompiler
 @testable import EcoprodReports
 
-let frameworkFile = "Framework/framework.yaml"
-let departmentA = "Framework/departments/A-production.yaml"
 let departmentB = "Framework/departments/B-editorial.yaml"
 
 /// One defect planted in a copy of the shipped framework, and the diagnostic it must produce.

@@ -1,5 +1,6 @@
 import EcoprodFramework
 import Foundation
+import FrameworkFixtures
 import TestSupport
 import Testing
 @testable import EcoprodCompiler

@@ -1,5 +1,6 @@
 import EcoprodCompiler
 import EcoprodFramework
+import EcoprodGrid
 import EcoprodReports
 import Foundation
 import ZIPFoundation

@@ -1,7 +1,8 @@
 import EcoprodCompiler
 import EcoprodFramework
 import Foundation
-import LanguageServerProtocol
+import EcoprodLSP
+import EcoprodLanguageServer
 
 /// `--lsp`: the language server driven in-process. For each size, a synthetic framework is written
 /// to a folder, one department file is opened, and each edit (a `didChange` body, as the channel

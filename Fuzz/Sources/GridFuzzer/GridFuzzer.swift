@@ -1,7 +1,7 @@
 // libFuzzer entry point for the grid importer: whole workbooks, single XML parts repackaged
 // into a valid grid, and XML parts alone. Built by Fuzz/run.sh grid. The checks live in
 // GridFuzzing.run, which `swift test` also runs over Fuzz/regressions/grid.
-@_spi(Fuzzing) import EcoprodReports
+@_spi(Fuzzing) import EcoprodGrid
 import FuzzDriver
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -5,7 +5,8 @@ import EcoprodCompiler
 import FuzzDriver
 import EcoprodFramework
 import Foundation
-import LanguageServerProtocol
+import EcoprodLSP
+import EcoprodLanguageServer
 
 /// A copy of the shipped framework, made once, that the server reads from disk.
 private let folder: URL = {

@@ -29,7 +29,7 @@ extension DiagnosticCode {
 
 extension SourceLocation {
     /// The location of a YAML node's range.
-    init(_ range: SourceRange) {
+    public init(_ range: SourceRange) {
         self.init(file: range.file, line: range.start.line, column: range.start.column, endLine: range.end.line, endColumn: range.end.column)
     }
 }

@@ -2,9 +2,6 @@ import EcoprodFramework
 import EcoprodReports
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
 import StrictYAML
 
 /// What a release will write: the frozen bundle and the changelog, worked out before anything is written.
@@ -176,39 +173,6 @@ public struct ReleasePlanner: Sendable {
         }
         plan.signature = armored
         return true
-    }
-
-    /// Writes the bundle, its signature and the changelog all or nothing: each is staged as a
-    /// flushed temporary file, then they are renamed into place one after the other with
-    /// interrupting signals held back; a failed rename removes what was already placed.
-    public func execute(_ plan: ReleasePlan) throws(AtomicFileWriter.Failure) {
-        var staged: [(file: StagedFile, path: String)] = []
-        let writes: [(bytes: [UInt8], path: String, force: Bool)] =
-            [(plan.bundle.fileBytes(), plan.bundlePath, false)]
-            + (plan.signature.map { [($0, plan.signaturePath, false)] } ?? [])
-            + [(Array(plan.changelogText.utf8), plan.changelogPath, true)]
-        do throws(AtomicFileWriter.Failure) {
-            for write in writes {
-                if let file = try AtomicFileWriter(force: write.force).stage(write.bytes, to: write.path) { staged.append((file, write.path)) }
-            }
-        } catch {
-            for entry in staged { entry.file.discard() }
-            throw error
-        }
-        try InterruptCleanup.withSignalsBlocked { () throws(AtomicFileWriter.Failure) in
-            var placed: [String] = []
-            for (index, entry) in staged.enumerated() {
-                do throws(AtomicFileWriter.Failure) {
-                    try entry.file.commit()
-                    placed.append(entry.path)
-                } catch {
-                    for later in staged[(index + 1)...] { later.file.discard() }
-                    // The changelog is committed last, so everything placed before it is new.
-                    for path in placed { unlink(path) }
-                    throw error
-                }
-            }
-        }
     }
 
     private static func versionLocation(_ sources: FrameworkSources) -> SourceLocation {

@@ -53,7 +53,7 @@ public indirect enum HTMLNode: Sendable {
     }
 
     /// Escapes `&`, `<`, `>`, `"` and `'`: safe in text and in quoted attribute values alike.
-    static func escape(_ text: String, into output: inout String) {
+    public static func escape(_ text: String, into output: inout String) {
         guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
             output += text
             return

@@ -4,27 +4,27 @@ import EcoprodFramework
 ///
 /// The framework's texts come from the bundle; these labels frame them. A locale the labels
 /// do not know (a framework may add one) falls back to English, so a page is never blank.
-struct ReportLabel: Sendable, Equatable {
-    let french: String
-    let english: String
+public struct ReportLabel: Sendable, Equatable {
+    public let french: String
+    public let english: String
 
-    init(_ french: String, _ english: String) {
+    public init(_ french: String, _ english: String) {
         self.french = french
         self.english = english
     }
 
     /// The label in `locale`.
-    subscript(locale: String) -> String {
+    public subscript(locale: String) -> String {
         locale == "fr" ? french : english
     }
 
     /// The label in each of `locales` (every locale but French reads English).
-    func text(in locales: [String]) -> LocalizedText {
+    public func text(in locales: [String]) -> LocalizedText {
         LocalizedText(Dictionary(uniqueKeysWithValues: locales.map { ($0, self[$0]) }))
     }
 
     /// The name of a language in itself, for the switch.
-    static func languageName(_ locale: String) -> String {
+    public static func languageName(_ locale: String) -> String {
         switch locale {
         case "fr": return "Français"
         case "en": return "English"
@@ -34,90 +34,90 @@ struct ReportLabel: Sendable, Equatable {
 
     // MARK: The framework page
 
-    static let referenceFramework = ReportLabel("Référentiel", "Reference framework")
-    static let version = ReportLabel("Version", "Version")
-    static let digest = ReportLabel("Empreinte", "Digest")
-    static let released = ReportLabel("Publié le", "Released")
-    static let notReleased = ReportLabel("non publié (construction locale)", "not released (local build)")
-    static let criteriaCount = ReportLabel("Critères", "Criteria")
-    static let scoringRules = ReportLabel("Règles de notation", "Scoring rules")
-    static let pointsPerDepartment = ReportLabel("Points par poste", "Points per department")
-    static let department = ReportLabel("Poste", "Department")
-    static let criterion = ReportLabel("Critère", "Criterion")
-    static let points = ReportLabel("Points", "Points")
-    static let mandatory = ReportLabel("Obligatoire", "Mandatory")
-    static let mandatoryPoints = ReportLabel("Points obligatoires", "Mandatory points")
-    static let otherPoints = ReportLabel("Autres points", "Other points")
-    static let chartAnnotation = ReportLabel("Chiffres : total (dont obligatoires).", "Numbers: total (of which mandatory).")
-    static let optional = ReportLabel("Optionnel", "Optional")
-    static let stages = ReportLabel("Étapes", "Stages")
-    static let appliesTo = ReportLabel("S'applique à", "Applies to")
-    static let evidence = ReportLabel("Justificatifs attendus", "Evidence expected")
-    static let guidance = ReportLabel("Mise en œuvre", "Guidance")
-    static let filter = ReportLabel("Filtrer", "Filter")
-    static let productionType = ReportLabel("Type de production", "Production type")
-    static let stage = ReportLabel("Étape", "Stage")
-    static let all = ReportLabel("Tous", "All")
-    static let criteriaShown = ReportLabel("critères affichés", "criteria shown")
-    static let allTypes = ReportLabel("tous les types", "all types")
-    static let mandatoryCriteriaRule = ReportLabel(
+    public static let referenceFramework = ReportLabel("Référentiel", "Reference framework")
+    public static let version = ReportLabel("Version", "Version")
+    public static let digest = ReportLabel("Empreinte", "Digest")
+    public static let released = ReportLabel("Publié le", "Released")
+    public static let notReleased = ReportLabel("non publié (construction locale)", "not released (local build)")
+    public static let criteriaCount = ReportLabel("Critères", "Criteria")
+    public static let scoringRules = ReportLabel("Règles de notation", "Scoring rules")
+    public static let pointsPerDepartment = ReportLabel("Points par poste", "Points per department")
+    public static let department = ReportLabel("Poste", "Department")
+    public static let criterion = ReportLabel("Critère", "Criterion")
+    public static let points = ReportLabel("Points", "Points")
+    public static let mandatory = ReportLabel("Obligatoire", "Mandatory")
+    public static let mandatoryPoints = ReportLabel("Points obligatoires", "Mandatory points")
+    public static let otherPoints = ReportLabel("Autres points", "Other points")
+    public static let chartAnnotation = ReportLabel("Chiffres : total (dont obligatoires).", "Numbers: total (of which mandatory).")
+    public static let optional = ReportLabel("Optionnel", "Optional")
+    public static let stages = ReportLabel("Étapes", "Stages")
+    public static let appliesTo = ReportLabel("S'applique à", "Applies to")
+    public static let evidence = ReportLabel("Justificatifs attendus", "Evidence expected")
+    public static let guidance = ReportLabel("Mise en œuvre", "Guidance")
+    public static let filter = ReportLabel("Filtrer", "Filter")
+    public static let productionType = ReportLabel("Type de production", "Production type")
+    public static let stage = ReportLabel("Étape", "Stage")
+    public static let all = ReportLabel("Tous", "All")
+    public static let criteriaShown = ReportLabel("critères affichés", "criteria shown")
+    public static let allTypes = ReportLabel("tous les types", "all types")
+    public static let mandatoryCriteriaRule = ReportLabel(
         "Tous les critères obligatoires applicables doivent être remplis.", "Every applicable mandatory criterion must be met.")
-    static let atLeast = ReportLabel("au moins", "at least")
-    static let moreThan = ReportLabel("plus de", "more than")
-    static let scoreRule = ReportLabel("Score : points remplis ÷ points applicables", "Score: points met ÷ applicable points")
-    static let stars = ReportLabel("Étoiles", "Stars")
-    static let from = ReportLabel("à partir de", "from")
-    static let notApplicableExcluded = ReportLabel(
+    public static let atLeast = ReportLabel("au moins", "at least")
+    public static let moreThan = ReportLabel("plus de", "more than")
+    public static let scoreRule = ReportLabel("Score : points remplis ÷ points applicables", "Score: points met ÷ applicable points")
+    public static let stars = ReportLabel("Étoiles", "Stars")
+    public static let from = ReportLabel("à partir de", "from")
+    public static let notApplicableExcluded = ReportLabel(
         "Un critère « non applicable » sort du calcul (numérateur et dénominateur).",
         "A criterion answered not-applicable leaves both sides of the percentage.")
-    static let notApplicableNotMet = ReportLabel(
+    public static let notApplicableNotMet = ReportLabel(
         "Un critère « non applicable » compte comme non rempli.", "A criterion answered not-applicable counts as not met.")
-    static let mandatoryNotApplicableRefused = ReportLabel(
+    public static let mandatoryNotApplicableRefused = ReportLabel(
         "Un critère obligatoire ne peut pas être déclaré non applicable.", "A mandatory criterion may not be answered not-applicable.")
-    static let generatedFrom = ReportLabel("Généré par ecoprod depuis le bundle", "Generated by ecoprod from bundle")
+    public static let generatedFrom = ReportLabel("Généré par ecoprod depuis le bundle", "Generated by ecoprod from bundle")
 
     // MARK: The diff report
 
-    static let changes = ReportLabel("Modifications", "Changes")
-    static let requiredBump = ReportLabel("Version requise", "Required bump")
-    static let subject = ReportLabel("Objet", "Subject")
-    static let change = ReportLabel("Modification", "Change")
-    static let before = ReportLabel("Avant", "Before")
-    static let after = ReportLabel("Après", "After")
-    static let scoringChanges = ReportLabel("Modifications de notation", "Scoring changes")
-    static let additiveChanges = ReportLabel("Ajouts", "Additive changes")
-    static let editorialChanges = ReportLabel("Modifications rédactionnelles", "Editorial changes")
-    static let frameworkAndPolicy = ReportLabel("Référentiel et règles", "Framework and policy")
-    static let noChanges = ReportLabel("Aucune modification.", "No changes.")
-    static let impact = ReportLabel("Effet sur les productions", "Impact on productions")
-    static let production = ReportLabel("Production", "Production")
+    public static let changes = ReportLabel("Modifications", "Changes")
+    public static let requiredBump = ReportLabel("Version requise", "Required bump")
+    public static let subject = ReportLabel("Objet", "Subject")
+    public static let change = ReportLabel("Modification", "Change")
+    public static let before = ReportLabel("Avant", "Before")
+    public static let after = ReportLabel("Après", "After")
+    public static let scoringChanges = ReportLabel("Modifications de notation", "Scoring changes")
+    public static let additiveChanges = ReportLabel("Ajouts", "Additive changes")
+    public static let editorialChanges = ReportLabel("Modifications rédactionnelles", "Editorial changes")
+    public static let frameworkAndPolicy = ReportLabel("Référentiel et règles", "Framework and policy")
+    public static let noChanges = ReportLabel("Aucune modification.", "No changes.")
+    public static let impact = ReportLabel("Effet sur les productions", "Impact on productions")
+    public static let production = ReportLabel("Production", "Production")
 
     // MARK: The score report
 
-    static let scoreReport = ReportLabel("Rapport de score", "Score report")
-    static let scheme = ReportLabel("Dispositif", "Scheme")
-    static let score = ReportLabel("Score", "Score")
-    static let threshold = ReportLabel("Seuil", "Threshold")
-    static let eligible = ReportLabel("Éligible", "Eligible")
-    static let notEligible = ReportLabel("Non éligible", "Not eligible")
-    static let mandatoryNotMetOne = ReportLabel("critère obligatoire non rempli", "mandatory criterion not met")
-    static let mandatoryNotMetMany = ReportLabel("critères obligatoires non remplis", "mandatory criteria not met")
-    static let thresholdNotReached = ReportLabel("seuil non atteint", "threshold not reached")
-    static let mandatoryChecklist = ReportLabel("Critères obligatoires", "Mandatory criteria")
-    static let status = ReportLabel("Statut", "Status")
-    static let met = ReportLabel("Rempli", "Met")
-    static let notMet = ReportLabel("Non rempli", "Not met")
-    static let notApplicable = ReportLabel("Non applicable", "Not applicable")
-    static let unanswered = ReportLabel("Sans réponse", "Unanswered")
-    static let perDepartment = ReportLabel("Par poste", "Per department")
-    static let stillNeeded = ReportLabel("Ce qui manque", "What is still needed")
-    static let nothingNeeded = ReportLabel("Rien : la production est éligible.", "Nothing: the production is eligible.")
-    static let morePointsNeeded = ReportLabel("points remplis de plus pour atteindre le seuil", "more points met to reach the threshold")
-    static let mandatoryToMeet = ReportLabel("Critère obligatoire à remplir", "Mandatory criterion to meet")
-    static let unansweredCount = ReportLabel("critères sans réponse (comptés non remplis)", "criteria unanswered (counted as not met)")
-    static let evidenceProvided = ReportLabel("Justificatifs par critère", "Evidence per criterion")
-    static let noteLabel = ReportLabel("Note", "Note")
-    static let justification = ReportLabel("Justification", "Justification")
-    static let answersFor = ReportLabel("Réponses établies pour", "Answers written for")
-    static let retiredAnswers = ReportLabel("Réponses conservées de critères retirés", "Answers kept from retired criteria")
+    public static let scoreReport = ReportLabel("Rapport de score", "Score report")
+    public static let scheme = ReportLabel("Dispositif", "Scheme")
+    public static let score = ReportLabel("Score", "Score")
+    public static let threshold = ReportLabel("Seuil", "Threshold")
+    public static let eligible = ReportLabel("Éligible", "Eligible")
+    public static let notEligible = ReportLabel("Non éligible", "Not eligible")
+    public static let mandatoryNotMetOne = ReportLabel("critère obligatoire non rempli", "mandatory criterion not met")
+    public static let mandatoryNotMetMany = ReportLabel("critères obligatoires non remplis", "mandatory criteria not met")
+    public static let thresholdNotReached = ReportLabel("seuil non atteint", "threshold not reached")
+    public static let mandatoryChecklist = ReportLabel("Critères obligatoires", "Mandatory criteria")
+    public static let status = ReportLabel("Statut", "Status")
+    public static let met = ReportLabel("Rempli", "Met")
+    public static let notMet = ReportLabel("Non rempli", "Not met")
+    public static let notApplicable = ReportLabel("Non applicable", "Not applicable")
+    public static let unanswered = ReportLabel("Sans réponse", "Unanswered")
+    public static let perDepartment = ReportLabel("Par poste", "Per department")
+    public static let stillNeeded = ReportLabel("Ce qui manque", "What is still needed")
+    public static let nothingNeeded = ReportLabel("Rien : la production est éligible.", "Nothing: the production is eligible.")
+    public static let morePointsNeeded = ReportLabel("points remplis de plus pour atteindre le seuil", "more points met to reach the threshold")
+    public static let mandatoryToMeet = ReportLabel("Critère obligatoire à remplir", "Mandatory criterion to meet")
+    public static let unansweredCount = ReportLabel("critères sans réponse (comptés non remplis)", "criteria unanswered (counted as not met)")
+    public static let evidenceProvided = ReportLabel("Justificatifs par critère", "Evidence per criterion")
+    public static let noteLabel = ReportLabel("Note", "Note")
+    public static let justification = ReportLabel("Justification", "Justification")
+    public static let answersFor = ReportLabel("Réponses établies pour", "Answers written for")
+    public static let retiredAnswers = ReportLabel("Réponses conservées de critères retirés", "Answers kept from retired criteria")
 }

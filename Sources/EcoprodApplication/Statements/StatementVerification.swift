@@ -1,0 +1,105 @@
+import EcoprodFramework
+import Foundation
+
+/// `verify-statement`: a signed score statement checked in full. Its signature and signer; that
+/// the answers are the ones stated; that the bundle is the one stated, among the releases; and
+/// that scoring the answers again against it gives every stated figure.
+public struct StatementVerification: Sendable {
+    /// The statement; `statement.sig` is its signature.
+    public var statement: String
+    /// The answer set it is about.
+    public var answers: String
+    /// The releases folder holding the bundle it names.
+    public var releases: String
+    /// Who may sign statements; nil for the list beside the releases folder.
+    public var allowedSigners: String?
+
+    public init(statement: String, answers: String, releases: String, allowedSigners: String?) {
+        self.statement = statement
+        self.answers = answers
+        self.releases = releases
+        self.allowedSigners = allowedSigners
+    }
+
+    /// What a verified statement states.
+    public struct Verified: Sendable {
+        /// `percent 65.00`, `eligible …`, `stars …`, as the statement gives them.
+        public var figures: [String]
+        /// `ecoprod-label 1.1.0`.
+        public var bundle: String
+    }
+
+    /// Verifies the statement; every problem found goes to `diagnostics`, nil when any is an error.
+    public func run(into diagnostics: inout DiagnosticCollector) -> Verified? {
+        // The releases are checked against their own folder's list; --allowed-signers names who
+        // may sign statements, which need not be who signs releases.
+        let releaseSigners = SignerPolicy.defaultFile(forReleases: releases).flatMap { SignerPolicy.load($0, into: &diagnostics) }
+        let history = ReleaseHistory.load(directory: releases, signers: releaseSigners, into: &diagnostics)
+        let listFile = allowedSigners ?? SignerPolicy.defaultFile(forReleases: releases)
+        let policy = listFile.flatMap { SignerPolicy.load($0, into: &diagnostics) }
+        if listFile == nil { diagnostics.emit(.noStatementSigners()) }
+        let statementBytes = InputFile.read(statement, into: &diagnostics)
+        let answerBytes = InputFile.read(answers, into: &diagnostics)
+        guard let statementBytes, let answerBytes, !diagnostics.hasErrors, let policy,
+            let claims = read(statementBytes, into: &diagnostics)
+        else { return nil }
+        let time = claims.scoredOn.flatMap(SignerTime.init(releaseDate:)) ?? .now
+        _ = policy.check(statementBytes, file: statement, namespace: SignerPolicy.statementNamespace, at: time, into: &diagnostics)
+        compare(claims, answers: answerBytes, history: history, into: &diagnostics)
+        guard !diagnostics.hasErrors else { return nil }
+        let figures = ["percent", "eligible", "stars"].compactMap { name in
+            claims.predicate[name].map { "\(name) \(String(decoding: $0.compactBytes(), as: UTF8.self))" }
+        }
+        return Verified(figures: figures, bundle: claims.bundle.map { "\($0.id) \($0.version)" } ?? "?")
+    }
+
+    private func read(_ bytes: [UInt8], into diagnostics: inout DiagnosticCollector) -> ScoreStatement? {
+        do {
+            return try ScoreStatement(json: JSONField(try JSONParser().parse(bytes)))
+        } catch let error as JSONField.ShapeError {
+            diagnostics.emit(.statementMalformed(error.message, at: SourceLocation(file: statement, line: 1, column: 1, path: error.path)))
+        } catch let error as JSONParser.SyntaxError {
+            diagnostics.emit(.statementMalformed(
+                "not valid JSON: \(error.message)", at: SourceLocation(file: statement, line: error.line, column: error.column)))
+        } catch {
+            diagnostics.emit(.statementMalformed("\(error)", at: SourceLocation(file: statement, line: 1, column: 1)))
+        }
+        return nil
+    }
+
+    /// The answers must be the stated ones, the bundle the stated one, and every figure the same.
+    private func compare(
+        _ claims: ScoreStatement, answers answerBytes: [UInt8], history: ReleaseHistory, into diagnostics: inout DiagnosticCollector
+    ) {
+        let at = SourceLocation(file: statement, line: 1, column: 1)
+        guard let parsed = try? JSONParser().parse(answerBytes) else {
+            diagnostics.emit(.answersNotValidJSON(answers))
+            return
+        }
+        let digest = ScoreStatement.digest(ofAnswers: parsed)
+        guard digest == claims.answersDigest else {
+            diagnostics.emit(.statementAnswersDiffer(answers, digest: digest, stated: claims.answersDigest, at: at))
+            return
+        }
+        guard let named = claims.bundle, let version = SemanticVersion(named.version),
+            let release = history.release(version), release.bundle.framework.identity.id == named.id
+        else {
+            diagnostics.emit(.statementBundleNotReleased(releases: releases, at: at))
+            return
+        }
+        guard release.bundle.digest == named.digest else {
+            diagnostics.emit(.statementBundleDiffers(named, released: release.bundle.digest, at: at))
+            return
+        }
+        var scoring = DiagnosticCollector()
+        guard
+            let rescored = ReleaseScorer(history: ReleaseHistory(releases: [release]), againstLatest: true)
+                .scoredAnswers(answerBytes, file: answers, into: &scoring)
+        else {
+            diagnostics.emit(contentsOf: scoring.diagnostics)
+            return
+        }
+        let differences = claims.differences(from: rescored)
+        if !differences.isEmpty { diagnostics.emit(.statementFiguresDiffer(differences, at: at)) }
+    }
+}
