@@ -63,8 +63,8 @@ struct GridAnswerCells: Equatable {
 
     /// The non-empty lines of a cell, split at every line break Unicode counts as a `Character`'s
     /// `isNewline` (LF, VT, FF, CR, CR LF, NEL, LS, PS), as `split(whereSeparator: \.isNewline)`
-    /// does. On bytes: a line break is always a grapheme of its own, and splitting by
-    /// `Character` cost more than the rest of reading an answer.
+    /// does. On bytes: a line break is always a grapheme of its own, so no `Character` needs
+    /// to be formed to find one.
     static func lines(_ text: String) -> [String] {
         let bytes = Array(text.utf8)
         var lines: [String] = []

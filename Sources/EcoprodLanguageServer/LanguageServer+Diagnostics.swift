@@ -39,8 +39,8 @@ extension LanguageServer {
         defer { DeferredRelease.release(replaced) }
         if let framework = result.framework { lastFramework = framework }
         lastDiagnostics = result.diagnostics
-        // Each file's lines, split again only when its bytes changed: at 10,000 criteria, splitting
-        // every file on every edit was a third of an edit's cost.
+        // Each file's lines, split again only when its bytes changed: an edit changes one file,
+        // and splitting every file on every edit would cost the large frameworks dearly.
         var previous: [String: [UInt8]] = [:]
         for file in [lastSources.framework].compactMap({ $0 }) + lastSources.departments { previous[file.path] = file.bytes }
         var texts: [String: [Substring]] = [:]

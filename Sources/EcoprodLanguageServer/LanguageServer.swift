@@ -10,7 +10,7 @@ import StrictYAML
 /// the same contents.
 ///
 /// One thread reads, handles and answers each message in turn; a compilation of the shipped
-/// framework takes milliseconds, so every change re-checks the whole framework (the cross-file
+/// framework is quick, so every change re-checks the whole framework (the cross-file
 /// rules need it) and no work is queued.
 public struct LanguageServer {
     /// The framework folder (holds `framework.yaml`, `departments/`, `releases/`).

@@ -2,7 +2,6 @@ import ArgumentParser
 import EcoprodApplication
 import EcoprodFramework
 import EcoprodReports
-import Foundation
 
 /// The output formats of `render`.
 enum RenderFormat: String, NamedValueArgument {
@@ -53,12 +52,8 @@ struct RenderCommand: ParsableCommand {
             case .html: bytes = Array(FrameworkPageRenderer(locale: report.locale).render(input).utf8)
             case .csv: bytes = Array(FrameworkCSVRenderer(locale: report.locale).render(input).utf8)
             case .xlsx:
-                // The releases are needed only to migrate; answers written for this bundle need none.
-                var diagnostics = DiagnosticCollector()
-                bytes = try reading.reading.renderGrid(
-                    input, locale: report.locale ?? input.framework.identity.locales.first ?? "en", answers: answers,
-                    releases: releases, releasesExist: FileManager.default.fileExists(atPath: AnswerReading.defaultReleases),
-                    into: &diagnostics)
+                let locale = report.locale ?? input.framework.identity.locales.first ?? "en"
+                bytes = try reading.reading.renderGrid(input, locale: locale, answers: answers, releases: releases)
             }
             try report.deliver(bytes)
         }

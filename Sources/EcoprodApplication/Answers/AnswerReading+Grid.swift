@@ -1,5 +1,6 @@
 import EcoprodFramework
 import EcoprodGrid
+import Foundation
 
 extension AnswerReading {
     /// `import`: the grid at `path`, refused before it is read when it is over the size limit.
@@ -38,14 +39,16 @@ extension AnswerReading {
     }
 
     /// `render --format xlsx`: the grid of `bundle`, pre-filled from the answers at `answers`
-    /// when given (the releases are read only when the answers must be migrated).
+    /// when given. The releases are needed only to migrate: answers written for this bundle
+    /// need none, so the default folder is read only when it exists.
     public func renderGrid(
-        _ bundle: FrameworkBundle, locale: String, answers: String?, releases: String?, releasesExist: Bool,
-        into diagnostics: inout DiagnosticCollector
+        _ bundle: FrameworkBundle, locale: String, answers: String?, releases: String?
     ) throws(UseCaseFailure) -> [UInt8] {
         var fill: GridWriter.Fill?
         if let answers {
-            let history = releases != nil || releasesExist ? history(releases: releases, into: &diagnostics) : .empty
+            var diagnostics = DiagnosticCollector()
+            let needsHistory = releases != nil || FileManager.default.fileExists(atPath: Self.defaultReleases)
+            let history = needsHistory ? history(releases: releases, into: &diagnostics) : .empty
             try diagnostics.failOnErrors()
             guard let document = self.answers(at: answers, history: history, also: bundle, into: &diagnostics),
                 let made = self.fill(document, bundle: bundle, history: history, locale: locale, into: &diagnostics)

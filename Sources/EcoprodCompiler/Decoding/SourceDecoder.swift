@@ -29,8 +29,6 @@ struct MappingFields {
     let range: SourceRange
 
     subscript(key: String) -> YAMLNode? { keys.firstIndex(of: key).map { entries[positions[$0]].value } }
-
-    func keyRange(_ key: String) -> SourceRange? { keys.firstIndex(of: key).map { entries[positions[$0]].key.range } }
 }
 
 /// Types YAML nodes by the framework schema, one node at a time, collecting diagnostics.

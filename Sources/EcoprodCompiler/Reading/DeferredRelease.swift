@@ -2,7 +2,7 @@ import Foundation
 
 /// Large values freed on another thread, once the work that replaced them is done.
 ///
-/// Freeing a YAML tree of a megabyte, or a model of 10,000 criteria, takes milliseconds of
+/// Freeing a YAML tree of a megabyte, or a model of 10,000 criteria, takes time of
 /// releases that an editor waiting for diagnostics should not pay: the language server hands
 /// what it replaces here, and publishes first. (rust-analyzer drops its old analyses the same way.)
 public enum DeferredRelease {

@@ -50,7 +50,7 @@ public struct JSONLinesReader: Sendable {
         }
         while true {
             // Scanned as plain bytes: indexing `Data` byte by byte pays an exclusivity check on
-            // its storage for every byte (it was a tenth of `migrate --jsonl`).
+            // its storage for every byte.
             let chunk = [UInt8](handle.readData(ofLength: chunkSize))
             if chunk.isEmpty { break }
             var start = 0

@@ -193,8 +193,21 @@ public struct JSONLocator: Sendable {
     let lineOffset: Int
     private let positions: Lazy
 
+    /// The positions, parsed once by whichever caller first needs them. Locators are shared
+    /// between tasks (a stream's records are scored concurrently), so the table is filled under
+    /// a lock: unchecked Sendable is true only with it.
     final class Lazy: @unchecked Sendable {
-        var table: [String: SourceLocation]?
+        private let lock = NSLock()
+        private var table: [String: SourceLocation]?
+
+        func table(_ make: () -> [String: SourceLocation]) -> [String: SourceLocation] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let table { return table }
+            let made = make()
+            table = made
+            return made
+        }
     }
 
     public init(bytes: [UInt8], file: String, lineOffset: Int = 0) {
@@ -206,12 +219,10 @@ public struct JSONLocator: Sendable {
 
     /// The position of the value at `path` (`$.answers.A1.status`).
     public func location(of path: String) -> SourceLocation {
-        if positions.table == nil {
-            positions.table = JSONParser().positions(in: bytes, file: file)
-        }
+        let table = positions.table { JSONParser().positions(in: bytes, file: file) }
         var probe = path
         while true {
-            if let found = positions.table?[probe] {
+            if let found = table[probe] {
                 return SourceLocation(file: file, line: found.line + lineOffset, column: found.column, path: path)
             }
             guard let cut = probe.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
@@ -219,5 +230,4 @@ public struct JSONLocator: Sendable {
         }
         return SourceLocation(file: file, line: 1 + lineOffset, column: 1, path: path)
     }
-
 }

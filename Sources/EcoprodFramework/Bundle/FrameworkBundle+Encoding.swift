@@ -1,7 +1,7 @@
 /// The bundle's wire form built directly as JSON values.
 ///
-/// Encoding a framework of 10,000 criteria through `JSONEncoder` and back costs more than
-/// reading its YAML; building the values directly does not. The Codable conformances remain
+/// Encoding a large framework through `JSONEncoder` and back costs more than reading its
+/// YAML; building the values directly does not. The Codable conformances remain
 /// the decoding path and the reference: a test checks both produce the same JSON.
 extension FrameworkBundle {
     static func directContentValue(of framework: Framework) -> JSONValue {

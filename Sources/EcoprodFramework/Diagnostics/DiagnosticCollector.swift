@@ -24,7 +24,6 @@ public struct DiagnosticCollector: Sendable {
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     public var errorCount: Int { diagnostics.lazy.filter { $0.severity == .error }.count }
-    public var warningCount: Int { diagnostics.lazy.filter { $0.severity == .warning }.count }
 
     /// The diagnostics sorted by file, line, column, then severity and code, so output is stable.
     /// With `strict`, warnings become errors.

@@ -3,9 +3,9 @@
 ///
 /// `Decodable` through a generic decoder costs a process more than the work itself: every
 /// container and element type is instantiated from its mangled name at run time, and each
-/// first use scans the conformance tables of every loaded library (about 7 ms of a 50 ms
-/// `ecoprod check`). Reading a tree already parsed through this concrete type costs nothing
-/// of the kind, and its errors carry the JSON path the diagnostics cite.
+/// first use scans the conformance tables of every loaded library (Benchmarks/README.md has
+/// the figures). Reading a tree already parsed through this concrete type costs nothing of the
+/// kind, and its errors carry the JSON path the diagnostics cite.
 public struct JSONField: Sendable {
     /// The value read.
     public let value: JSONValue
@@ -25,8 +25,7 @@ public struct JSONField: Sendable {
     }
 
     /// A field's place, kept as the steps that reach it. Only an error needs the text of a
-    /// path; writing one for every member and item read cost a bundle's decoding a third of
-    /// its instructions.
+    /// path, so no text is written for the members and items that decode without one.
     fileprivate indirect enum Location: Sendable {
         case root(String)
         case member(String, of: Location)

@@ -152,9 +152,9 @@ struct JSONCursor {
         index += count
     }
 
-    /// Members are gathered in order, then hashed into the dictionary once, at its final size:
-    /// looking each name up, inserting it, and rehashing on every growth cost three times the
-    /// hashing. A duplicate name is then found, and reported where it was written.
+    /// Members are gathered in order, then hashed into the dictionary once, at its final size,
+    /// rather than looked up, inserted and rehashed as the dictionary grows. A duplicate name
+    /// is then found, and reported where it was written.
     private mutating func parseObject(path: String, depth: Int) throws(JSONParser.SyntaxError) -> JSONValue {
         index += 1
         skipWhitespace()

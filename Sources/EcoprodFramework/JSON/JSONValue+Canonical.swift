@@ -140,7 +140,7 @@ extension JSONValue {
     }
 
     /// What comes before an item or member in the pretty layout: a comma after the first, a line
-    /// break, the indent. Byte by byte: an array literal per item cost an allocation each.
+    /// break, the indent. Byte by byte, so that no item allocates an array of its own.
     private static func writeItemStart(first: Bool, indent: Int, into output: inout [UInt8]) {
         if !first { output.append(UInt8(ascii: ",")) }
         output.append(0x0A)

@@ -1,8 +1,8 @@
 /// Where bytes stop being valid UTF-8: one pass over a whole document, so that each string in
 /// it can then be decoded without a check of its own.
 ///
-/// The standard library's `String(validating:)` is generic over encodings and costs tens of
-/// instructions a byte; documents here are mostly ASCII, which this reads eight bytes at a time.
+/// The standard library's `String(validating:)` is generic over encodings and works a byte at
+/// a time; documents here are mostly ASCII, which this reads eight bytes at a time.
 /// (StrictYAML keeps its own copy: it depends on nothing of ours, by design.)
 public enum UTF8Validation {
     /// The byte offset of the first invalid sequence, or nil when every byte is valid UTF-8

@@ -24,7 +24,6 @@ struct GridContext {
     }
 
     var framework: Framework { bundle.framework }
-    var gridSheetName: String { GridLayout.Sheet.grid.name(locale) }
     var lastGridRow: Int { rows.last?.row ?? GridLayout.headerRow }
     var criterionRows: ClosedRange<Int> { (GridLayout.headerRow + 1)...max(lastGridRow, GridLayout.headerRow + 1) }
 

@@ -23,8 +23,8 @@ extension LSP {
     }
 
     /// An incoming message, decoded in one pass: its ID, its method, and its parameters typed for
-    /// that method. (A `didChange` body holds a whole document: reading it once for what it is
-    /// and again for its parameters cost a tenth of an edit at 10,000 criteria.)
+    /// that method. (A `didChange` body holds a whole document, which is read once, not once for
+    /// what the message is and again for its parameters.)
     public struct IncomingMessage: Decodable, Sendable {
         public var id: RequestID?
         public var method: String?
