@@ -68,7 +68,8 @@ let package = Package(
             name: "ecoprod",
             dependencies: [
                 "EcoprodApplication", "EcoprodLanguageServer", "EcoprodCompiler", "EcoprodGrid", "EcoprodWriters",
-                "EcoprodReports", "EcoprodFramework", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "EcoprodReports", "EcoprodFramework",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Helpers shared by the test targets: the repository root, a seeded generator, workspaces,
@@ -93,13 +94,16 @@ let package = Package(
         .testTarget(name: "EcoprodLSPTests", dependencies: ["EcoprodLSP"]),
         .testTarget(
             name: "EcoprodCompilerTests",
-            dependencies: ["EcoprodCompiler", "EcoprodReports", "EcoprodFramework", "FrameworkFixtures", "TestSupport"],
+            dependencies: [
+                "EcoprodCompiler", "EcoprodReports", "EcoprodFramework", "FrameworkFixtures", "TestSupport",
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "EcoprodApplicationTests",
             dependencies: [
-                "EcoprodApplication", "EcoprodCompiler", "EcoprodWriters", "EcoprodReports", "EcoprodFramework", "TestSupport",
+                "EcoprodApplication", "EcoprodCompiler", "EcoprodWriters", "EcoprodReports", "EcoprodFramework",
+                "TestSupport",
             ]
         ),
         .testTarget(

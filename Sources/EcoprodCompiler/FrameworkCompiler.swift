@@ -27,7 +27,8 @@ public struct FrameworkCompiler: Sendable {
         public var readCache: DepartmentReadCache?
 
         public init(
-            limits: YAMLLimits = .default, releaseDate: String? = nil, history: ReleaseHistory? = nil, readsInParallel: Bool = true,
+            limits: YAMLLimits = .default, releaseDate: String? = nil, history: ReleaseHistory? = nil,
+            readsInParallel: Bool = true,
             readCache: DepartmentReadCache? = nil
         ) {
             self.limits = limits
@@ -68,11 +69,15 @@ public struct FrameworkCompiler: Sendable {
     /// any other replaces `framework.yaml`. The folder's releases are loaded unless given.
     public func compile(directory: String, replacingWith file: SourceFile?) -> Result {
         var diagnostics = DiagnosticCollector()
-        let pending = options.history == nil ? BackgroundReleaseHistory(directory: Self.releasesDirectory(of: directory)) : nil
-        var sources = FrameworkSources.load(directory: directory, maxFileBytes: options.limits.maxFileBytes, into: &diagnostics)
+        let pending =
+            options.history == nil ? BackgroundReleaseHistory(directory: Self.releasesDirectory(of: directory)) : nil
+        var sources = FrameworkSources.load(
+            directory: directory, maxFileBytes: options.limits.maxFileBytes, into: &diagnostics)
         if let file {
             if let department = Self.departmentKey(in: String(decoding: file.bytes, as: UTF8.self)) {
-                sources.departments.removeAll { Self.departmentKey(in: String(decoding: $0.bytes, as: UTF8.self)) == department }
+                sources.departments.removeAll {
+                    Self.departmentKey(in: String(decoding: $0.bytes, as: UTF8.self)) == department
+                }
                 sources.departments.append(file)
             } else {
                 sources.framework = file
@@ -89,7 +94,8 @@ public struct FrameworkCompiler: Sendable {
     /// The value of a top-level `department:` key, read from the text without parsing.
     static func departmentKey(in text: String) -> String? {
         for line in text.split(separator: "\n") where line.hasPrefix("department:") {
-            return line.dropFirst("department:".count).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\"'\r")))
+            return line.dropFirst("department:".count).trimmingCharacters(
+                in: .whitespaces.union(CharacterSet(charactersIn: "\"'\r")))
         }
         return nil
     }
@@ -100,7 +106,9 @@ public struct FrameworkCompiler: Sendable {
     }
 
     /// Compiles sources already in memory. The order of `departments` does not matter.
-    public func compile(_ sources: FrameworkSources, diagnostics initial: DiagnosticCollector = DiagnosticCollector()) -> Result {
+    public func compile(_ sources: FrameworkSources, diagnostics initial: DiagnosticCollector = DiagnosticCollector())
+        -> Result
+    {
         compile(sources, diagnostics: initial) { (options.history ?? .empty, []) }
     }
 
@@ -124,7 +132,8 @@ public struct FrameworkCompiler: Sendable {
             }
         }
         let departments = Self.readDepartments(
-            sources.departments, reader: reader, decoder: decoder, inParallel: options.readsInParallel, cache: options.readCache)
+            sources.departments, reader: reader, decoder: decoder, inParallel: options.readsInParallel,
+            cache: options.readCache)
         var departmentSources: [DepartmentSource] = []
         for outcome in departments {
             diagnostics.emit(contentsOf: outcome.problems.map(Diagnostic.yaml))
@@ -147,7 +156,8 @@ public struct FrameworkCompiler: Sendable {
             framework: frameworkSource, departments: ordered, previous: previous, retiredHistory: history.retiredIDs)
         diagnostics.emit(contentsOf: lineageBuilder.diagnostics.diagnostics)
         let (model, map) = model(frameworkSource, ordered: ordered, all: departmentSources)
-        diagnostics.emit(contentsOf: Self.diagnostics(for: FrameworkInvariants.violations(in: model, translations: false), map: map))
+        diagnostics.emit(
+            contentsOf: Self.diagnostics(for: FrameworkInvariants.violations(in: model, translations: false), map: map))
         var framework = diagnostics.hasErrors ? nil : model
         framework?.lineage = lineage
         return Result(framework: framework, diagnostics: diagnostics.sorted(), history: history, sources: sources)
@@ -167,7 +177,8 @@ public struct FrameworkCompiler: Sendable {
     /// outcomes come back in path order, so results and diagnostics are those of one file after
     /// another.
     static func readDepartments(
-        _ files: [SourceFile], reader: YAMLReader, decoder: SourceDecoder, inParallel: Bool, cache: DepartmentReadCache? = nil
+        _ files: [SourceFile], reader: YAMLReader, decoder: SourceDecoder, inParallel: Bool,
+        cache: DepartmentReadCache? = nil
     ) -> [DepartmentOutcome] {
         let files = files.sorted { $0.path < $1.path }
         var blank = decoder

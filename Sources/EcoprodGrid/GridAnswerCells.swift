@@ -80,7 +80,10 @@ struct GridAnswerCells: Equatable {
             case 0x0D where index + 1 < bytes.count && bytes[index + 1] == 0x0A: cut(index, skipping: 2)
             case 0x0A...0x0D: cut(index, skipping: 1)
             case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85: cut(index, skipping: 2)
-            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9): cut(index, skipping: 3)
+            case 0xE2
+            where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                cut(index, skipping: 3)
             default: index += 1
             }
         }

@@ -20,12 +20,16 @@
             parts[index].bytes = Array(rest.dropFirst())
             var writer = PackageWriter()
             for part in parts { writer.add(part.path, part.bytes) }
-            guard let workbook = try? writer.package() else { return "a package of \(parts.count) parts could not be written" }
+            guard let workbook = try? writer.package() else {
+                return "a package of \(parts.count) parts could not be written"
+            }
             return check(workbook)
         default:
             // The same XML read as a tree and as a worksheet's cells: one verdict for both.
             var reader = XMLDocumentReader(maxDepth: GridLimits.default.maxXMLDepth)
-            var cells = WorksheetCells(sharedStrings: ["shared"], sheet: SpreadsheetReader.SheetEntry(name: "Grille", part: "sheet.xml", hidden: false))
+            var cells = WorksheetCells(
+                sharedStrings: ["shared"],
+                sheet: SpreadsheetReader.SheetEntry(name: "Grille", part: "sheet.xml", hidden: false))
             let streamed: XMLDocumentReader.Failure?
             do {
                 try reader.read(rest, into: &cells)
@@ -54,25 +58,39 @@
     public static let seed: [UInt8] = {
         var answers: [String: Answer] = [:]
         for (index, criterion) in bundle.framework.criteria.enumerated() where index % 3 != 2 {
-            answers[criterion.id] = Answer(status: index % 3 == 0 ? .met : .notMet, fields: ["evidence": .array([.string("pièce \(index)")]), "note": .string("é\nà")])
+            answers[criterion.id] = Answer(
+                status: index % 3 == 0 ? .met : .notMet,
+                fields: ["evidence": .array([.string("pièce \(index)")]), "note": .string("é\nà")])
         }
-        let set = AnswerSet(framework: BundleReference(bundle), production: Production(title: "Fuzz", type: "series", scheme: "performance"), answers: answers)
+        let set = AnswerSet(
+            framework: BundleReference(bundle),
+            production: Production(title: "Fuzz", type: "series", scheme: "performance"), answers: answers)
         return (try? GridWriter(locale: "fr").write(bundle, fill: GridWriter.Fill(answers: set))) ?? []
     }()
 
     private static func check(_ workbook: [UInt8]) -> String? {
         var diagnostics = DiagnosticCollector()
-        let importer = GridImporter(limits: GridLimits(maxFileBytes: 1 << 20, maxEntries: 64, maxUncompressedBytes: 4 << 20, maxCompressionRatio: 200, maxXMLDepth: 64))
-        guard let imported = importer.read(workbook, file: "fuzz.xlsx", bundle: { _, _ in bundle }, into: &diagnostics) else {
+        let importer = GridImporter(
+            limits: GridLimits(
+                maxFileBytes: 1 << 20, maxEntries: 64, maxUncompressedBytes: 4 << 20, maxCompressionRatio: 200,
+                maxXMLDepth: 64))
+        guard let imported = importer.read(workbook, file: "fuzz.xlsx", bundle: { _, _ in bundle }, into: &diagnostics)
+        else {
             return diagnostics.hasErrors ? nil : "a refused grid must say why"
         }
-        if diagnostics.diagnostics.contains(where: { $0.location.file != "fuzz.xlsx" }) { return "a diagnostic outside the workbook" }
-        guard let again = try? GridWriter(locale: imported.locale).write(bundle, fill: GridWriter.Fill(answers: imported.answers)) else {
+        if diagnostics.diagnostics.contains(where: { $0.location.file != "fuzz.xlsx" }) {
+            return "a diagnostic outside the workbook"
+        }
+        guard
+            let again = try? GridWriter(locale: imported.locale).write(
+                bundle, fill: GridWriter.Fill(answers: imported.answers))
+        else {
             return "an imported answer set must write back to a grid"
         }
         var second = DiagnosticCollector()
         let reread = importer.read(again, file: "fuzz.xlsx", bundle: { _, _ in bundle }, into: &second)
-        return reread?.answers == imported.answers ? nil : "a grid written from imported answers imports differently: \(second.diagnostics)"
+        return reread?.answers == imported.answers
+            ? nil : "a grid written from imported answers imports differently: \(second.diagnostics)"
     }
 
     private static func parts(of workbook: [UInt8]) throws -> [(path: String, bytes: [UInt8])] {

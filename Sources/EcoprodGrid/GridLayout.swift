@@ -12,7 +12,10 @@ enum GridLayout {
 
     /// The sheets, in workbook order.
     enum Sheet: Int, CaseIterable {
-        case production = 1, grid, score, identity
+        case production = 1
+        case grid
+        case score
+        case identity
 
         /// The sheet's name in `locale`. The importer accepts either locale's name.
         func name(_ locale: String) -> String {
@@ -40,7 +43,14 @@ enum GridLayout {
 
     /// The identity sheet's rows: key in column A, value in column B.
     enum IdentityRow: Int, CaseIterable {
-        case format = 1, framework, version, digest, locale, type, scheme, preserved
+        case format = 1
+        case framework
+        case version
+        case digest
+        case locale
+        case type
+        case scheme
+        case preserved
 
         var key: String {
             switch self {
@@ -67,7 +77,8 @@ enum GridLayout {
 /// The grid sheet's columns: what the bundle says, what the production answers, and hidden
 /// helpers the Score sheet's formulas sum.
 enum GridColumn: Int, CaseIterable {
-    case id = 1, title, guidance, points, mandatory, stages, appliesTo, evidenceExpected
+    case id = 1
+    case title, guidance, points, mandatory, stages, appliesTo, evidenceExpected
     case status, evidence, note, justification, review
     /// 1 when the criterion applies to the chosen type, 0 when not, empty before a type is chosen.
     case applies
@@ -89,7 +100,8 @@ enum GridColumn: Int, CaseIterable {
     var isHidden: Bool {
         switch self {
         case .applies, .appliesList, .counted, .metPoints, .mandatoryMissing: return true
-        case .id, .title, .guidance, .points, .mandatory, .stages, .appliesTo, .evidenceExpected, .status, .evidence, .note, .justification, .review:
+        case .id, .title, .guidance, .points, .mandatory, .stages, .appliesTo, .evidenceExpected, .status, .evidence,
+            .note, .justification, .review:
             return false
         }
     }

@@ -27,7 +27,8 @@ enum GridWords {
 
     /// Every accepted spelling, normalized, and the status it names: one lookup per row.
     private static let statuses: [String: AnswerStatus] = Dictionary(
-        AnswerStatus.allCases.flatMap { status in spellings(status).map { (normalized($0), status) } }, uniquingKeysWith: { first, _ in first })
+        AnswerStatus.allCases.flatMap { status in spellings(status).map { (normalized($0), status) } },
+        uniquingKeysWith: { first, _ in first })
 
     /// "Oui"/"Yes" or "Non"/"No".
     static func mandatory(_ flag: Bool, _ locale: String) -> String {
@@ -40,7 +41,8 @@ enum GridWords {
     }
 
     private static let flags: [String: Bool] = Dictionary(
-        [yes.french, yes.english, "true", "1"].map { (normalized($0), true) } + [no.french, no.english, "false", "0"].map { (normalized($0), false) },
+        [yes.french, yes.english, "true", "1"].map { (normalized($0), true) }
+            + [no.french, no.english, "false", "0"].map { (normalized($0), false) },
         uniquingKeysWith: { first, _ in first })
 
     private static let yes = ReportLabel("Oui", "Yes")

@@ -42,18 +42,23 @@ public struct JSONRPCChannel {
             if headerBytes > 8192 { return .malformed(code: -32700, message: "the header block is longer than 8 KiB") }
             if line.isEmpty { break }
             let text = String(decoding: line, as: UTF8.self)
-            guard let colon = text.firstIndex(of: ":") else { return .malformed(code: -32700, message: "header line without ':'") }
+            guard let colon = text.firstIndex(of: ":") else {
+                return .malformed(code: -32700, message: "header line without ':'")
+            }
             let name = text[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
             let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             if name == "content-length" {
-                guard let number = Int(value), number >= 0 else { return .malformed(code: -32700, message: "Content-Length '\(value)' is not a length") }
+                guard let number = Int(value), number >= 0 else {
+                    return .malformed(code: -32700, message: "Content-Length '\(value)' is not a length")
+                }
                 length = number
             }
         }
         guard let length else { return .malformed(code: -32700, message: "a message without Content-Length") }
         guard length <= maxMessageBytes else {
             guard skip(length) else { return .end }
-            return .malformed(code: -32600, message: "a message of \(length) bytes, over the limit of \(maxMessageBytes)")
+            return .malformed(
+                code: -32600, message: "a message of \(length) bytes, over the limit of \(maxMessageBytes)")
         }
         guard let body = take(length) else { return .end }
         return .message(body)

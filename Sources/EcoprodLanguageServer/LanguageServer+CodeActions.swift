@@ -1,7 +1,7 @@
 import EcoprodCompiler
 import EcoprodFramework
-import Foundation
 import EcoprodLSP
+import Foundation
 
 /// Quick fixes: each Fix-It the compiler attached to a diagnostic in the requested range becomes
 /// a code action with its workspace edit.
@@ -12,8 +12,10 @@ extension LanguageServer {
         let path = url.standardizedFileURL.path
         var actions: [LSP.CodeAction] = []
         let explanations = codeExplanations
-        for diagnostic in lastDiagnostics where URL(fileURLWithPath: diagnostic.location.file).standardizedFileURL.path == path {
-            let first = diagnostic.location.line - 1, last = (diagnostic.location.endLine ?? diagnostic.location.line) - 1
+        for diagnostic in lastDiagnostics
+        where URL(fileURLWithPath: diagnostic.location.file).standardizedFileURL.path == path {
+            let first = diagnostic.location.line - 1
+            let last = (diagnostic.location.endLine ?? diagnostic.location.line) - 1
             guard last >= from, first <= to else { continue }
             for (offset, fix) in diagnostic.fixes.enumerated() {
                 var changes: [String: [LSP.TextEdit]] = [:]
@@ -21,9 +23,11 @@ extension LanguageServer {
                     changes[URL(fileURLWithPath: edit.location.file).absoluteString, default: []].append(
                         LSP.TextEdit(range: range(of: edit.location, lines: lastLines), newText: edit.replacement))
                 }
-                actions.append(LSP.CodeAction(
-                    title: fix.title, kind: "quickfix", isPreferred: offset == 0 && diagnostic.fixes.count == 1,
-                    diagnostics: [lspDiagnostic(diagnostic, lines: lastLines, explanations: explanations)], edit: LSP.WorkspaceEdit(changes: changes)))
+                actions.append(
+                    LSP.CodeAction(
+                        title: fix.title, kind: "quickfix", isPreferred: offset == 0 && diagnostic.fixes.count == 1,
+                        diagnostics: [lspDiagnostic(diagnostic, lines: lastLines, explanations: explanations)],
+                        edit: LSP.WorkspaceEdit(changes: changes)))
             }
         }
         return actions

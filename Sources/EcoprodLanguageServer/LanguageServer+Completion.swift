@@ -1,7 +1,7 @@
 import EcoprodCompiler
 import EcoprodFramework
-import Foundation
 import EcoprodLSP
+import Foundation
 
 /// Completion in framework files: the keys allowed where the cursor is (the decoder's own lists),
 /// the declared production types, stages and departments where one is expected, the values of
@@ -29,7 +29,10 @@ extension LanguageServer {
                 let trimmed = above.dropFirst(aboveIndent)
                 guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
                 if aboveIndent < indentation || (aboveIndent == indentation && !trimmed.hasPrefix("-")) {
-                    if trimmed.hasSuffix(":") { return .value(key: String(trimmed.dropLast()).trimmingCharacters(in: CharacterSet(charactersIn: "- "))) }
+                    if trimmed.hasSuffix(":") {
+                        return .value(
+                            key: String(trimmed.dropLast()).trimmingCharacters(in: CharacterSet(charactersIn: "- ")))
+                    }
                     break
                 }
             }
@@ -42,7 +45,10 @@ extension LanguageServer {
         guard let url = URL(string: params.textDocument.uri) else { return [] }
         let (line, character) = (params.position.line, params.position.character)
         let snapshot = snapshot()
-        let path = snapshot.lines.keys.first { URL(fileURLWithPath: $0).standardizedFileURL.path == url.standardizedFileURL.path } ?? url.path
+        let path =
+            snapshot.lines.keys.first {
+                URL(fileURLWithPath: $0).standardizedFileURL.path == url.standardizedFileURL.path
+            } ?? url.path
         let lines = snapshot.lines[path] ?? []
         guard line >= 0, line < lines.count else { return [] }
         let prefix = lines[line][..<encoding.index(ofCharacter: character, inLine: lines[line])]
@@ -57,7 +63,9 @@ extension LanguageServer {
             }
             return keys.map { LSP.CompletionItem(label: $0, kind: 10, insertText: "\($0): ") }
         case .value(let key):
-            return values(for: key, in: path, lines: lines, index: snapshot.index).map { LSP.CompletionItem(label: $0, kind: 12, insertText: $0) }
+            return values(for: key, in: path, lines: lines, index: snapshot.index).map {
+                LSP.CompletionItem(label: $0, kind: 12, insertText: $0)
+            }
         }
     }
 
@@ -81,10 +89,16 @@ extension LanguageServer {
     /// The department's letter followed by one more than its highest criterion number, skipping
     /// IDs retired in any release.
     func nextCriterionID(in path: String, lines: [Substring], index: WorkspaceIndex) -> String? {
-        guard let letter = index.occurrences.first(where: { $0.kind == .department && !$0.isDeclaration && $0.range.file == path })?.id else { return nil }
+        guard
+            let letter = index.occurrences.first(where: {
+                $0.kind == .department && !$0.isDeclaration && $0.range.file == path
+            })?.id
+        else { return nil }
         let retired = Set(history.retiredIDs.keys)
-        let numbers = index.occurrences.filter { $0.kind == .criterion && $0.isDeclaration && $0.id.hasPrefix(letter) }
-            .compactMap { Int($0.id.dropFirst(letter.count)) } + retired.filter { $0.hasPrefix(letter) }.compactMap { Int($0.dropFirst(letter.count)) }
+        let numbers =
+            index.occurrences.filter { $0.kind == .criterion && $0.isDeclaration && $0.id.hasPrefix(letter) }
+            .compactMap { Int($0.id.dropFirst(letter.count)) }
+            + retired.filter { $0.hasPrefix(letter) }.compactMap { Int($0.dropFirst(letter.count)) }
         return "\(letter)\((numbers.max() ?? 0) + 1)"
     }
 }

@@ -1,13 +1,14 @@
 import EcoprodCompiler
 import EcoprodFramework
-import Foundation
 import EcoprodLSP
+import Foundation
 
 extension LanguageServer {
     /// The sources as the editor sees them: the files on disk, each open one replaced by its buffer,
     /// and open department files not yet saved added.
     func currentSources(into diagnostics: inout DiagnosticCollector) -> FrameworkSources {
-        var sources = FrameworkSources.load(directory: framework.path, maxFileBytes: limits.maxFileBytes, cache: fileCache, into: &diagnostics)
+        var sources = FrameworkSources.load(
+            directory: framework.path, maxFileBytes: limits.maxFileBytes, cache: fileCache, into: &diagnostics)
         var buffers: [String: [UInt8]] = [:]
         for document in documents.values {
             guard let url = URL(string: document.uri), url.isFileURL else { continue }
@@ -21,7 +22,8 @@ extension LanguageServer {
             buffers.removeValue(forKey: standardized(file.path)).map { SourceFile(path: file.path, bytes: $0) } ?? file
         }
         let departments = framework.appendingPathComponent("departments").standardizedFileURL.path + "/"
-        for (path, buffer) in buffers.sorted(by: { $0.key < $1.key }) where path.hasPrefix(departments) && (path.hasSuffix(".yaml") || path.hasSuffix(".yml")) {
+        for (path, buffer) in buffers.sorted(by: { $0.key < $1.key })
+        where path.hasPrefix(departments) && (path.hasSuffix(".yaml") || path.hasSuffix(".yml")) {
             sources.departments.append(SourceFile(path: path, bytes: buffer))
         }
         return sources
@@ -33,7 +35,8 @@ extension LanguageServer {
         var setup = DiagnosticCollector()
         let sources = currentSources(into: &setup)
         // Unchanged department files are not read again; the cross-file rules run on all of them.
-        let result = FrameworkCompiler(options: .init(limits: limits, history: history, readCache: readCache)).compile(sources, diagnostics: setup)
+        let result = FrameworkCompiler(options: .init(limits: limits, history: history, readCache: readCache)).compile(
+            sources, diagnostics: setup)
         // The state this check replaces is freed on another thread, after the publication.
         let replaced = (lastFramework, lastDiagnostics, lastSources, lastLines)
         defer { DeferredRelease.release(replaced) }
@@ -42,7 +45,9 @@ extension LanguageServer {
         // Each file's lines, split again only when its bytes changed: an edit changes one file,
         // and splitting every file on every edit would cost the large frameworks dearly.
         var previous: [String: [UInt8]] = [:]
-        for file in [lastSources.framework].compactMap({ $0 }) + lastSources.departments { previous[file.path] = file.bytes }
+        for file in [lastSources.framework].compactMap({ $0 }) + lastSources.departments {
+            previous[file.path] = file.bytes
+        }
         var texts: [String: [Substring]] = [:]
         for file in [sources.framework].compactMap({ $0 }) + sources.departments {
             if let lines = lastLines[file.path], let before = previous[file.path], file.hasSameBytes(as: before) {
@@ -57,7 +62,8 @@ extension LanguageServer {
         for path in texts.keys { byFile[path] = [] }
         let explanations = codeExplanations
         for diagnostic in result.diagnostics {
-            byFile[diagnostic.location.file, default: []].append(lspDiagnostic(diagnostic, lines: texts, explanations: explanations))
+            byFile[diagnostic.location.file, default: []].append(
+                lspDiagnostic(diagnostic, lines: texts, explanations: explanations))
         }
         // Only what changed is sent: a file's list when it differs from the last one published,
         // an empty list for a file whose problems are gone.
@@ -86,12 +92,17 @@ extension LanguageServer {
         return FileManager.default.fileExists(atPath: readme.path) ? readme.absoluteString : nil
     }
 
-    func lspDiagnostic(_ diagnostic: Diagnostic, lines: [String: [Substring]], explanations: String?) -> LSP.Diagnostic {
+    func lspDiagnostic(_ diagnostic: Diagnostic, lines: [String: [Substring]], explanations: String?) -> LSP.Diagnostic
+    {
         var message = diagnostic.message
         var related: [LSP.Diagnostic.RelatedInformation] = []
         for note in diagnostic.notes {
             if let location = note.location {
-                related.append(.init(location: LSP.Location(uri: URL(fileURLWithPath: location.file).absoluteString, range: range(of: location, lines: lines)), message: note.message))
+                related.append(
+                    .init(
+                        location: LSP.Location(
+                            uri: URL(fileURLWithPath: location.file).absoluteString,
+                            range: range(of: location, lines: lines)), message: note.message))
             } else {
                 message += "\nnote: \(note.message)"
             }
@@ -99,8 +110,10 @@ extension LanguageServer {
         if let help = diagnostic.help { message += "\nhelp: \(help)" }
         let link = explanations.map { LSP.Diagnostic.CodeDescription(href: $0 + "#" + diagnostic.code.anchor) }
         return LSP.Diagnostic(
-            range: range(of: diagnostic.location, lines: lines), severity: diagnostic.severity == .error ? 1 : diagnostic.severity == .warning ? 2 : 3,
-            code: diagnostic.code.rawValue, source: "ecoprod", message: message, relatedInformation: related.isEmpty ? nil : related, codeDescription: link)
+            range: range(of: diagnostic.location, lines: lines),
+            severity: diagnostic.severity == .error ? 1 : diagnostic.severity == .warning ? 2 : 3,
+            code: diagnostic.code.rawValue, source: "ecoprod", message: message,
+            relatedInformation: related.isEmpty ? nil : related, codeDescription: link)
     }
 
     /// A location's range in the negotiated encoding; an open end is the start's line, to its end.
@@ -112,7 +125,9 @@ extension LanguageServer {
             return LSP.Position(line: index, character: encoding.character(ofColumn: column, inLine: content))
         }
         let start = position(location.line, location.column)
-        let end = location.endLine.map { position($0, location.endColumn ?? location.column) } ?? position(location.line, location.column + 1)
+        let end =
+            location.endLine.map { position($0, location.endColumn ?? location.column) }
+            ?? position(location.line, location.column + 1)
         return LSP.Range(start: start, end: end)
     }
 }

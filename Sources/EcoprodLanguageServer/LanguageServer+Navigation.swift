@@ -1,7 +1,7 @@
 import EcoprodCompiler
 import EcoprodFramework
-import Foundation
 import EcoprodLSP
+import Foundation
 import StrictYAML
 
 /// Hover, go to definition and find references, for the names the framework declares
@@ -15,11 +15,15 @@ extension LanguageServer {
 
     /// The occurrence under the request's cursor.
     func occurrence(
-        in document: LSP.TextDocumentIdentifier, at position: LSP.Position, in snapshot: (index: WorkspaceIndex, lines: [String: [Substring]])
+        in document: LSP.TextDocumentIdentifier, at position: LSP.Position,
+        in snapshot: (index: WorkspaceIndex, lines: [String: [Substring]])
     ) -> WorkspaceIndex.Occurrence? {
         guard let url = URL(string: document.uri), url.isFileURL else { return nil }
         let (line, character) = (position.line, position.character)
-        let path = snapshot.lines.keys.first { URL(fileURLWithPath: $0).standardizedFileURL.path == url.standardizedFileURL.path } ?? url.path
+        let path =
+            snapshot.lines.keys.first {
+                URL(fileURLWithPath: $0).standardizedFileURL.path == url.standardizedFileURL.path
+            } ?? url.path
         let text = snapshot.lines[path] ?? []
         guard line >= 0, line < text.count else { return nil }
         let content = text[line]
@@ -37,17 +41,23 @@ extension LanguageServer {
             text = found.isReleasedReference ? releasedCriterionText(found.id) : criterionText(found.id)
         case .productionType, .stage, .department:
             let titles = snapshot.index.title(of: found.kind, found.id)
-            let declared = titles.isEmpty ? "not declared in framework.yaml" : titles.map { "\($0.locale): \($0.text)" }.joined(separator: "\n")
+            let declared =
+                titles.isEmpty
+                ? "not declared in framework.yaml" : titles.map { "\($0.locale): \($0.text)" }.joined(separator: "\n")
             text = "\(found.kind.rawValue) \(found.id)\n\(declared)"
         }
-        return LSP.Hover(contents: LSP.MarkupContent(kind: "plaintext", value: text), range: range(of: SourceLocation(found.range), lines: snapshot.lines))
+        return LSP.Hover(
+            contents: LSP.MarkupContent(kind: "plaintext", value: text),
+            range: range(of: SourceLocation(found.range), lines: snapshot.lines))
     }
 
     /// A criterion as the sources have it now, and what the last release says of it.
     func criterionText(_ id: String) -> String {
         guard let criterion = lastFramework?.criteria.first(where: { $0.id == id }) else { return "criterion \(id)" }
         var lines = ["criterion \(id): \(criterion.points) points\(criterion.mandatory ? ", mandatory" : "")"]
-        for locale in criterion.title.locales { lines.append("\(locale): \(criterion.title[locale] ?? "") — \(criterion.guidance[locale] ?? "")") }
+        for locale in criterion.title.locales {
+            lines.append("\(locale): \(criterion.title[locale] ?? "") — \(criterion.guidance[locale] ?? "")")
+        }
         lines.append("stages: \(criterion.stages.joined(separator: ", "))")
         lines.append("applies to: \(criterion.appliesTo.joined(separator: ", "))")
         if let latest = history.latest {
@@ -69,7 +79,10 @@ extension LanguageServer {
             return "criterion \(id) is not in release \(version)"
         }
         let titles = criterion.title.locales.map { "\($0): \(criterion.title[$0] ?? "")" }
-        return (["criterion \(id) in release \(version): \(criterion.points) points\(criterion.mandatory ? ", mandatory" : "")"] + titles).joined(separator: "\n")
+        return
+            ([
+                "criterion \(id) in release \(version): \(criterion.points) points\(criterion.mandatory ? ", mandatory" : "")"
+            ] + titles).joined(separator: "\n")
     }
 
     func definition(_ params: LSP.TextDocumentPositionParams) -> LSP.Location? {
@@ -92,14 +105,22 @@ extension LanguageServer {
     }
 
     func location(_ range: SourceRange, lines: [String: [Substring]]) -> LSP.Location {
-        LSP.Location(uri: URL(fileURLWithPath: range.file).absoluteString, range: self.range(of: SourceLocation(range), lines: lines))
+        LSP.Location(
+            uri: URL(fileURLWithPath: range.file).absoluteString,
+            range: self.range(of: SourceLocation(range), lines: lines))
     }
 
     /// Where the last release's bundle holds the criterion's ID.
     func releasedLocation(of id: String) -> LSP.Location? {
-        guard let latest = history.latest, let index = latest.bundle.framework.criteria.firstIndex(where: { $0.id == id }) else { return nil }
+        guard let latest = history.latest,
+            let index = latest.bundle.framework.criteria.firstIndex(where: { $0.id == id })
+        else { return nil }
         let place = latest.location(of: "$.criteria[\(index)].id")
-        let lines = [latest.file: String(decoding: latest.locatorBytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)]
-        return LSP.Location(uri: URL(fileURLWithPath: latest.file).absoluteString, range: range(of: place, lines: lines))
+        let lines = [
+            latest.file: String(decoding: latest.locatorBytes, as: UTF8.self).split(
+                separator: "\n", omittingEmptySubsequences: false)
+        ]
+        return LSP.Location(
+            uri: URL(fileURLWithPath: latest.file).absoluteString, range: range(of: place, lines: lines))
     }
 }

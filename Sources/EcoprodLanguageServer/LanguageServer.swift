@@ -1,7 +1,7 @@
 import EcoprodCompiler
 import EcoprodFramework
-import Foundation
 import EcoprodLSP
+import Foundation
 import StrictYAML
 
 /// `ecoprod lsp`: the compiler inside the criteria editors' editor. A Language Server Protocol
@@ -99,7 +99,8 @@ public struct LanguageServer {
             respond(id: nil, error: (-32600, "not a JSON-RPC request or notification"))
         } catch {
             log("refused a message: not JSON: \(error.message)")
-            respond(id: nil, error: (-32700, "the message is not JSON: \(error.message) at \(error.line):\(error.column)"))
+            respond(
+                id: nil, error: (-32700, "the message is not JSON: \(error.message) at \(error.line):\(error.column)"))
         }
     }
 
@@ -125,7 +126,11 @@ public struct LanguageServer {
         case .references(let params): if let id { respond(id: id, result: references(params)) }
         case .invalid:
             // Parameters that do not fit a request are -32602; a notification's are logged and dropped.
-            if let id { respond(id: id, error: (-32602, "invalid parameters for \(method)")) } else { log("ignored \(method): invalid parameters") }
+            if let id {
+                respond(id: id, error: (-32602, "invalid parameters for \(method)"))
+            } else {
+                log("ignored \(method): invalid parameters")
+            }
         case .none:
             handleWithoutParameters(method, id: id)
         }
@@ -140,7 +145,8 @@ public struct LanguageServer {
         case "shutdown":
             shutdownRequested = true
             if let id { respond(id: id, result: LSP.Null()) }
-        case "textDocument/didSave", "workspace/didChangeWatchedFiles": reloadFromDisk(releases: method == "workspace/didChangeWatchedFiles")
+        case "textDocument/didSave", "workspace/didChangeWatchedFiles":
+            reloadFromDisk(releases: method == "workspace/didChangeWatchedFiles")
         default:
             if let id { respond(id: id, error: (-32601, "\(method) is not supported")) }
         }
@@ -153,9 +159,11 @@ public struct LanguageServer {
         encoding = offered.contains(PositionEncoding.utf32.rawValue) ? .utf32 : .utf16
         watchesFiles = params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration ?? false
         var diagnostics = DiagnosticCollector()
-        history = ReleaseHistory.load(directory: FrameworkCompiler.releasesDirectory(of: framework.path), into: &diagnostics)
+        history = ReleaseHistory.load(
+            directory: FrameworkCompiler.releasesDirectory(of: framework.path), into: &diagnostics)
         return LSP.InitializeResult(
-            capabilities: .ecoprod(positionEncoding: encoding.rawValue), serverInfo: .init(name: "ecoprod", version: "0.1.0"))
+            capabilities: .ecoprod(positionEncoding: encoding.rawValue),
+            serverInfo: .init(name: "ecoprod", version: "0.1.0"))
     }
 
     /// Asks the client to report changes to the framework's files on disk (the files not open:
@@ -163,9 +171,12 @@ public struct LanguageServer {
     func registerWatchers() {
         guard watchesFiles else { return }
         let folder = framework.path
-        send(LSP.OutgoingMessage(
-            id: .string("ecoprod-watch-framework"), method: "client/registerCapability",
-            params: LSP.RegistrationParams.watching(id: "ecoprod-framework-files", patterns: [folder + "/**/*.{yaml,yml}", folder + "/releases/*.json"])))
+        send(
+            LSP.OutgoingMessage(
+                id: .string("ecoprod-watch-framework"), method: "client/registerCapability",
+                params: LSP.RegistrationParams.watching(
+                    id: "ecoprod-framework-files", patterns: [folder + "/**/*.{yaml,yml}", folder + "/releases/*.json"])
+            ))
     }
 
     // MARK: Documents
@@ -201,7 +212,8 @@ public struct LanguageServer {
         fileCache.removeAll()
         if releases {
             var diagnostics = DiagnosticCollector()
-            history = ReleaseHistory.load(directory: FrameworkCompiler.releasesDirectory(of: framework.path), into: &diagnostics)
+            history = ReleaseHistory.load(
+                directory: FrameworkCompiler.releasesDirectory(of: framework.path), into: &diagnostics)
         }
         publishAll()
     }
@@ -222,7 +234,9 @@ public struct LanguageServer {
     }
 
     func respond(id: LSP.RequestID?, error: (code: Int, message: String)) {
-        send(LSP.Response<LSP.Null>(id: id, outcome: .error(LSP.ResponseError(code: error.code, message: error.message))))
+        send(
+            LSP.Response<LSP.Null>(id: id, outcome: .error(LSP.ResponseError(code: error.code, message: error.message)))
+        )
     }
 
     func notify<Params: Encodable>(_ method: String, _ params: Params) {

@@ -1,7 +1,7 @@
 import EcoprodCompiler
 import EcoprodFramework
-import Foundation
 import EcoprodLSP
+import Foundation
 
 /// How LSP positions count characters within a line: UTF-16 code units (the protocol's default)
 /// or Unicode scalars (`utf-32`, which a client may offer and the diagnostics use natively).
@@ -50,12 +50,16 @@ public struct OpenDocument: Sendable {
     }
 
     /// Applies one `TextDocumentContentChangeEvent`: a whole new text, or a range replaced.
-    public mutating func apply(_ change: LSP.TextDocumentContentChangeEvent, encoding: PositionEncoding) throws(InvalidChange) {
+    public mutating func apply(_ change: LSP.TextDocumentContentChangeEvent, encoding: PositionEncoding)
+        throws(InvalidChange)
+    {
         guard let range = change.range else {
             text = change.text
             return
         }
-        guard let from = index(of: range.start, encoding: encoding), let to = index(of: range.end, encoding: encoding), from <= to else {
+        guard let from = index(of: range.start, encoding: encoding), let to = index(of: range.end, encoding: encoding),
+            from <= to
+        else {
             throw InvalidChange(message: "a change whose range is not inside the document")
         }
         text.unicodeScalars.replaceSubrange(from..<to, with: change.text.unicodeScalars)
@@ -73,7 +77,9 @@ public struct OpenDocument: Sendable {
             lineStart = scalars.index(after: newline)
         }
         var lineEnd = scalars[lineStart...].firstIndex(of: "\n") ?? scalars.endIndex
-        if lineEnd > lineStart, scalars[scalars.index(before: lineEnd)] == "\r" { lineEnd = scalars.index(before: lineEnd) }
+        if lineEnd > lineStart, scalars[scalars.index(before: lineEnd)] == "\r" {
+            lineEnd = scalars.index(before: lineEnd)
+        }
         return encoding.index(ofCharacter: character, inLine: text[lineStart..<lineEnd])
     }
 }

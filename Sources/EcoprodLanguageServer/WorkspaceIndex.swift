@@ -65,9 +65,12 @@ struct WorkspaceIndex {
 
     private mutating func indexFramework(_ root: YAMLNode) {
         guard let entries = root.mappingEntries else { return }
-        for (key, kind) in [("production_types", Kind.productionType), ("stages", .stage), ("departments", .department)] {
+        for (key, kind) in [
+            ("production_types", Kind.productionType), ("stages", .stage), ("departments", .department),
+        ] {
             for item in Self.value(entries, key)?.sequenceItems ?? [] {
-                guard let fields = item.mappingEntries, let id = Self.value(fields, "id"), let name = id.scalar?.value else { continue }
+                guard let fields = item.mappingEntries, let id = Self.value(fields, "id"), let name = id.scalar?.value
+                else { continue }
                 occurrences.append(Occurrence(kind: kind, id: name, range: id.range, isDeclaration: true))
                 let title = (Self.value(fields, "title")?.mappingEntries ?? []).compactMap { entry in
                     entry.key.scalar.flatMap { key in entry.value.scalar.map { (key.value, $0.value) } }
@@ -77,7 +80,9 @@ struct WorkspaceIndex {
         }
         for item in Self.value(entries, "retired")?.sequenceItems ?? [] {
             if let id = item.mappingEntries.flatMap({ Self.value($0, "id") }), let name = id.scalar?.value {
-                occurrences.append(Occurrence(kind: .criterion, id: name, range: id.range, isDeclaration: false, isReleasedReference: true))
+                occurrences.append(
+                    Occurrence(
+                        kind: .criterion, id: name, range: id.range, isDeclaration: false, isReleasedReference: true))
             }
         }
     }
@@ -94,12 +99,17 @@ struct WorkspaceIndex {
             }
             for (key, kind) in [("stages", Kind.stage), ("applies_to", .productionType)] {
                 for item in Self.value(fields, key)?.sequenceItems ?? [] {
-                    if let name = item.scalar?.value { occurrences.append(Occurrence(kind: kind, id: name, range: item.range, isDeclaration: false)) }
+                    if let name = item.scalar?.value {
+                        occurrences.append(Occurrence(kind: kind, id: name, range: item.range, isDeclaration: false))
+                    }
                 }
             }
             for item in Self.value(fields, "replaces")?.sequenceItems ?? [] {
                 if let name = item.scalar?.value {
-                    occurrences.append(Occurrence(kind: .criterion, id: name, range: item.range, isDeclaration: false, isReleasedReference: true))
+                    occurrences.append(
+                        Occurrence(
+                            kind: .criterion, id: name, range: item.range, isDeclaration: false,
+                            isReleasedReference: true))
                 }
             }
         }

@@ -71,14 +71,17 @@ public struct AtomicFileWriter: Sendable {
     /// Refuses to replace a frozen release, or, without `force`, any file.
     func checkReplaceable(_ target: URL) throws(Failure) {
         if target.deletingLastPathComponent().lastPathComponent == "releases" {
-            throw Failure(diagnostic: Diagnostic(
-                .error, .writeRefused, "\(target.path) is a frozen release and holds different content; it is never overwritten",
-                at: .file(target.path), help: "release a new version instead; --force is not allowed in releases/"))
+            throw Failure(
+                diagnostic: Diagnostic(
+                    .error, .writeRefused,
+                    "\(target.path) is a frozen release and holds different content; it is never overwritten",
+                    at: .file(target.path), help: "release a new version instead; --force is not allowed in releases/"))
         }
         if !force {
-            throw Failure(diagnostic: Diagnostic(
-                .error, .writeRefused, "\(target.path) exists with different content; refusing to overwrite it",
-                at: .file(target.path), help: "choose another --output, delete the file, or pass --force"))
+            throw Failure(
+                diagnostic: Diagnostic(
+                    .error, .writeRefused, "\(target.path) exists with different content; refusing to overwrite it",
+                    at: .file(target.path), help: "choose another --output, delete the file, or pass --force"))
         }
     }
 
@@ -87,7 +90,8 @@ public struct AtomicFileWriter: Sendable {
     private func open(beside target: URL) throws(Failure) -> (Int32, StagedFile.Storage, Int?) {
         #if os(Linux)
             // O_TMPFILE is __O_TMPFILE | O_DIRECTORY; Swift does not import the compound macro.
-            let unnamed = Glibc.open(target.deletingLastPathComponent().path, 0o2000_0000 | O_DIRECTORY | O_WRONLY, 0o644)
+            let unnamed = Glibc.open(
+                target.deletingLastPathComponent().path, 0o2000_0000 | O_DIRECTORY | O_WRONLY, 0o644)
             if unnamed >= 0 { return (unnamed, .unnamed, nil) }
         #endif
         let temporary = TemporaryName.beside(target, kind: "tmp")
@@ -127,23 +131,30 @@ extension AtomicFileWriter {
         let target = URL(fileURLWithPath: path)
         if FileManager.default.fileExists(atPath: path) {
             if target.deletingLastPathComponent().lastPathComponent == "releases" || !force {
-                throw Failure(diagnostic: Diagnostic(
-                    .error, .writeRefused, "\(path) exists; refusing to overwrite it", at: .file(path),
-                    help: "choose another --output, delete the file, or pass --force"))
+                throw Failure(
+                    diagnostic: Diagnostic(
+                        .error, .writeRefused, "\(path) exists; refusing to overwrite it", at: .file(path),
+                        help: "choose another --output, delete the file, or pass --force"))
             }
         }
         TemporaryName.sweep(beside: target)
         let (descriptor, storage, slot) = try open(beside: target)
-        return StreamingFile(descriptor: descriptor, staged: StagedFile(target: target, descriptor: descriptor, storage: storage, slot: slot))
+        return StreamingFile(
+            descriptor: descriptor,
+            staged: StagedFile(target: target, descriptor: descriptor, storage: storage, slot: slot))
     }
 }
 
 #if canImport(Glibc)
     private let systemWrite = Glibc.write
-    private func systemOpen(_ path: UnsafePointer<CChar>, _ flags: Int32, _ mode: mode_t) -> Int32 { Glibc.open(path, flags, mode) }
+    private func systemOpen(_ path: UnsafePointer<CChar>, _ flags: Int32, _ mode: mode_t) -> Int32 {
+        Glibc.open(path, flags, mode)
+    }
 #elseif canImport(Darwin)
     private let systemWrite = Darwin.write
-    private func systemOpen(_ path: UnsafePointer<CChar>, _ flags: Int32, _ mode: mode_t) -> Int32 { Darwin.open(path, flags, mode) }
+    private func systemOpen(_ path: UnsafePointer<CChar>, _ flags: Int32, _ mode: mode_t) -> Int32 {
+        Darwin.open(path, flags, mode)
+    }
 #endif
 
 extension Diagnostic {

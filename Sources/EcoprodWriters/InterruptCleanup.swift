@@ -13,7 +13,9 @@
 /// release, and temporary files are hidden dot-files that no reader takes for a bundle.
 public enum InterruptCleanup {
     private static let capacity = 32
-    nonisolated(unsafe) private static var slots = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity).initialized(count: capacity)
+    nonisolated(unsafe) private static var slots = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(
+        capacity: capacity
+    ).initialized(count: capacity)
     nonisolated(unsafe) private static var installed = false
 
     /// Installs the handlers once. Called by the CLI at start.

@@ -1,5 +1,5 @@
-import EcoprodReports
 import EcoprodFramework
+import EcoprodReports
 import Foundation
 
 /// The batch-stream contract (`--jsonl`), shared by `score` and `migrate`.
@@ -43,7 +43,7 @@ public struct RecordStream: Sendable {
         failed: ([Diagnostic]) -> Void = { _ in }
     ) -> Summary {
         var summary = Summary()
-        JSONLinesReader(handle: handle, maxLineBytes: maxLineBytes).forEach { number, line in
+        JSONLinesReader(handle: handle, maxLineBytes: maxLineBytes).forEachRecord { number, line in
             var diagnostics = DiagnosticCollector()
             let result: [String: JSONValue]?
             switch line {
@@ -68,7 +68,9 @@ public struct RecordStream: Sendable {
 
     /// A result with its line number. A result that has a top-level `line` member of its own
     /// (an unknown member an answer set carried) is refused rather than overwritten.
-    static func record(_ result: [String: JSONValue], line: Int, file: String, into diagnostics: inout DiagnosticCollector) -> JSONValue? {
+    static func record(
+        _ result: [String: JSONValue], line: Int, file: String, into diagnostics: inout DiagnosticCollector
+    ) -> JSONValue? {
         var members = result
         if members["line"] != nil {
             diagnostics.emit(.lineMemberReserved(file: file, line: line))
@@ -94,7 +96,8 @@ extension Diagnostic {
 
     static func lineMemberReserved(file: String, line: Int) -> Diagnostic {
         Diagnostic(
-            .lineMemberReserved, "the result has a top-level member \"line\", which JSONL records reserve for the input line",
+            .lineMemberReserved,
+            "the result has a top-level member \"line\", which JSONL records reserve for the input line",
             at: SourceLocation(file: file, line: line, column: 1, path: "$.line"),
             help: "rename the member, or process this answer set without --jsonl")
     }

@@ -1,5 +1,4 @@
 import EcoprodFramework
-
 import Foundation
 
 #if canImport(Glibc)
@@ -43,19 +42,31 @@ public final class ReleaseLock: @unchecked Sendable {
             }
             InterruptCleanup.unregister(slot)
             guard errno == EEXIST else {
-                return .failure(Failure(diagnostic: Diagnostic(
-                    .error, .releaseLocked, "cannot create the release lock \(path): \(String(cString: strerror(errno)))", at: .file(path))))
+                return .failure(
+                    Failure(
+                        diagnostic: Diagnostic(
+                            .error, .releaseLocked,
+                            "cannot create the release lock \(path): \(String(cString: strerror(errno)))",
+                            at: .file(path))))
             }
-            let owner = (try? String(contentsOfFile: path, encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            let owner = (try? String(contentsOfFile: path, encoding: .utf8)).flatMap {
+                Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
             if let owner, owner > 0, kill(owner, 0) != 0, errno == ESRCH {
                 unlink(path)
                 continue
             }
-            return .failure(Failure(diagnostic: Diagnostic(
-                .error, .releaseLocked, "another release is in progress\(owner.map { " (process \($0))" } ?? "")", at: .file(path),
-                help: "wait for it to finish; if no release is running, delete \(path)")))
+            return .failure(
+                Failure(
+                    diagnostic: Diagnostic(
+                        .error, .releaseLocked,
+                        "another release is in progress\(owner.map { " (process \($0))" } ?? "")", at: .file(path),
+                        help: "wait for it to finish; if no release is running, delete \(path)")))
         }
-        return .failure(Failure(diagnostic: Diagnostic(.error, .releaseLocked, "cannot take the release lock \(path)", at: .file(path))))
+        return .failure(
+            Failure(
+                diagnostic: Diagnostic(.error, .releaseLocked, "cannot take the release lock \(path)", at: .file(path)))
+        )
     }
 
     /// Releases the lock. Safe to call twice.
@@ -85,4 +96,3 @@ public final class ReleaseLock: @unchecked Sendable {
         public var diagnostic: Diagnostic
     }
 }
-

@@ -53,7 +53,9 @@ public final class StagedFile: @unchecked Sendable {
             if linkat(AT_FDCWD, source, AT_FDCWD, target.path, AT_SYMLINK_FOLLOW) == 0 { return }
             guard errno == EEXIST else { throw failure(errno) }
             let temporary = TemporaryName.beside(target, kind: "tmp")
-            guard linkat(AT_FDCWD, source, AT_FDCWD, temporary.path, AT_SYMLINK_FOLLOW) == 0 else { throw failure(errno) }
+            guard linkat(AT_FDCWD, source, AT_FDCWD, temporary.path, AT_SYMLINK_FOLLOW) == 0 else {
+                throw failure(errno)
+            }
             try place(temporary)
         }
     }

@@ -25,7 +25,8 @@ public struct Transaction: ~Copyable {
 
     /// Stages `bytes` for `path`; a file that already holds them is left out. On a refusal or a
     /// failure, everything staged so far is dropped.
-    public mutating func stage(_ bytes: [UInt8], to path: String, force: Bool = false) throws(AtomicFileWriter.Failure) {
+    public mutating func stage(_ bytes: [UInt8], to path: String, force: Bool = false) throws(AtomicFileWriter.Failure)
+    {
         do {
             if let file = try AtomicFileWriter(force: force).stage(bytes, to: path) { staged.append(file) }
         } catch {
@@ -68,7 +69,8 @@ public struct Transaction: ~Copyable {
                 let reason = String(cString: strerror(errno))
                 for made in backups.values { unlink(made.path) }
                 for file in files { file.discard() }
-                throw AtomicFileWriter.Failure(diagnostic: .writeFailed(file.path, reason: "cannot keep a copy to restore: \(reason)"))
+                throw AtomicFileWriter.Failure(
+                    diagnostic: .writeFailed(file.path, reason: "cannot keep a copy to restore: \(reason)"))
             }
             backups[file.path] = backup
         }
@@ -87,9 +89,12 @@ public struct Transaction: ~Copyable {
     }
 
     /// A failure after which some files could not be put back: the message says which.
-    private static func partialFailure(_ failure: AtomicFileWriter.Failure, unrestored: [String]) -> AtomicFileWriter.Failure {
+    private static func partialFailure(_ failure: AtomicFileWriter.Failure, unrestored: [String])
+        -> AtomicFileWriter.Failure
+    {
         var diagnostic = failure.diagnostic
-        diagnostic.help = "these files could not be put back as they were: \(unrestored.joined(separator: ", ")); "
+        diagnostic.help =
+            "these files could not be put back as they were: \(unrestored.joined(separator: ", ")); "
             + "their previous content is in the hidden .NAME.bak-* files beside them"
         return AtomicFileWriter.Failure(diagnostic: diagnostic)
     }

@@ -58,7 +58,8 @@ public struct SourceRange: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
-            file: try container.decode(String.self, forKey: .file), start: try container.decode(SourcePosition.self, forKey: .start),
+            file: try container.decode(String.self, forKey: .file),
+            start: try container.decode(SourcePosition.self, forKey: .start),
             end: try container.decode(SourcePosition.self, forKey: .end))
     }
 

@@ -45,7 +45,8 @@ public struct YAMLReader: Sendable {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) == 1 else {
-            builder.report(.syntax, "libyaml could not start a parser (out of memory)", at: SourcePosition(line: 1, column: 1))
+            builder.report(
+                .syntax, "libyaml could not start a parser (out of memory)", at: SourcePosition(line: 1, column: 1))
             return builder.result()
         }
         defer { yaml_parser_delete(parser) }

@@ -54,21 +54,28 @@ struct YAMLLayout {
             spaces += 1
             offset += 1
         }
-        while offset < bytes.count, bytes[offset] == 0x20 || bytes[offset] == 0x09 || bytes[offset] == 0x0D { offset += 1 }
+        while offset < bytes.count, bytes[offset] == 0x20 || bytes[offset] == 0x09 || bytes[offset] == 0x0D {
+            offset += 1
+        }
         return (spaces, offset >= bytes.count || bytes[offset] == 0x0A || bytes[offset] == UInt8(ascii: "#"))
     }
 
     /// Where a block scalar's header is followed by `#` without white space: `|# c`, `>-#c`.
     func commentGlued(toBlockHeaderAt start: SourcePosition) -> SourcePosition? {
-        guard var offset = offset(of: start), offset < bytes.count, bytes[offset] == UInt8(ascii: "|") || bytes[offset] == UInt8(ascii: ">") else {
+        guard var offset = offset(of: start), offset < bytes.count,
+            bytes[offset] == UInt8(ascii: "|") || bytes[offset] == UInt8(ascii: ">")
+        else {
             return nil
         }
         var column = start.column
         repeat {
             offset += 1
             column += 1
-        } while offset < bytes.count && (bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") || (0x31...0x39).contains(bytes[offset]))
-        return offset < bytes.count && bytes[offset] == UInt8(ascii: "#") ? SourcePosition(line: start.line, column: column) : nil
+        } while offset < bytes.count
+            && (bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-")
+                || (0x31...0x39).contains(bytes[offset]))
+        return offset < bytes.count && bytes[offset] == UInt8(ascii: "#")
+            ? SourcePosition(line: start.line, column: column) : nil
     }
 
     /// A directive line: `%NAME parameters`, with where a comment is glued to its last parameter.
@@ -109,7 +116,10 @@ struct YAMLLayout {
             }
             if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
             guard let first = words.first else { continue }
-            found.append(Directive(line: number, name: String(first.dropFirst()), parameters: Array(words.dropFirst()), gluedComment: glued))
+            found.append(
+                Directive(
+                    line: number, name: String(first.dropFirst()), parameters: Array(words.dropFirst()),
+                    gluedComment: glued))
         }
         return found
     }
@@ -117,7 +127,9 @@ struct YAMLLayout {
     /// For a block scalar whose header is at `start` and whose indentation is found from its text:
     /// the first leading empty line holding more spaces than the first line of text, with that
     /// line of text, when the text is indented past `parentIndentation` (so belongs to the scalar).
-    func overIndentedLeadingLine(blockHeaderAt start: SourcePosition, parentIndentation: Int) -> (empty: SourcePosition, text: Int)? {
+    func overIndentedLeadingLine(blockHeaderAt start: SourcePosition, parentIndentation: Int) -> (
+        empty: SourcePosition, text: Int
+    )? {
         guard var offset = offset(of: start), offset < bytes.count else { return nil }
         while offset < bytes.count, bytes[offset] != 0x0A {
             if (0x31...0x39).contains(bytes[offset]) { return nil }  // an explicit indentation indicator
@@ -134,7 +146,9 @@ struct YAMLLayout {
                 cursor += 1
             }
             let atEnd = cursor >= bytes.count
-            if atEnd || bytes[cursor] == 0x0A || (bytes[cursor] == 0x0D && (cursor + 1 >= bytes.count || bytes[cursor + 1] == 0x0A)) {
+            if atEnd || bytes[cursor] == 0x0A
+                || (bytes[cursor] == 0x0D && (cursor + 1 >= bytes.count || bytes[cursor + 1] == 0x0A))
+            {
                 if atEnd { return nil }
                 if spaces > (widest?.spaces ?? -1) { widest = (line, spaces) }
                 line += 1

@@ -60,20 +60,27 @@ struct YAMLTreeBuilder {
     func result() -> YAMLReadResult {
         var all = problems
         if droppedProblems > 0, let last = problems.last {
-            all.append(YAMLProblem(
-                kind: .tooManyProblems,
-                message: "\(droppedProblems) more problems in this file were not listed",
-                range: last.range))
+            all.append(
+                YAMLProblem(
+                    kind: .tooManyProblems,
+                    message: "\(droppedProblems) more problems in this file were not listed",
+                    range: last.range))
         }
         return YAMLReadResult(root: root, problems: all)
     }
 
-    mutating func report(_ kind: YAMLProblem.Kind, _ message: String, at start: SourcePosition, end: SourcePosition? = nil, related: [YAMLProblem.Related] = []) {
+    mutating func report(
+        _ kind: YAMLProblem.Kind, _ message: String, at start: SourcePosition, end: SourcePosition? = nil,
+        related: [YAMLProblem.Related] = []
+    ) {
         guard problems.count < limits.maxProblems else {
             droppedProblems += 1
             return
         }
-        problems.append(YAMLProblem(kind: kind, message: message, range: SourceRange(file: file, start: start, end: end ?? start), related: related))
+        problems.append(
+            YAMLProblem(
+                kind: kind, message: message, range: SourceRange(file: file, start: start, end: end ?? start),
+                related: related))
     }
 
     private func position(_ mark: yaml_mark_t) -> SourcePosition {
@@ -99,7 +106,8 @@ struct YAMLTreeBuilder {
         if parser.context != nil, parser.error != YAML_READER_ERROR {
             let contextAt = position(parser.context_mark)
             if contextAt != at {
-                related.append(.init(range: SourceRange(file: file, at: contextAt), message: "the construct started here"))
+                related.append(
+                    .init(range: SourceRange(file: file, at: contextAt), message: "the construct started here"))
             }
         }
         isFinished = true
@@ -114,7 +122,9 @@ struct YAMLTreeBuilder {
         case YAML_DOCUMENT_START_EVENT:
             documentCount += 1
             if documentCount > 1 {
-                report(.multipleDocuments, "a second YAML document starts here; a framework file holds exactly one", at: start, end: end)
+                report(
+                    .multipleDocuments, "a second YAML document starts here; a framework file holds exactly one",
+                    at: start, end: end)
                 isFinished = true
             } else if event.data.document_start.implicit == 0 {
                 checkDirectives(before: end)
@@ -122,15 +132,22 @@ struct YAMLTreeBuilder {
         case YAML_ALIAS_EVENT:
             let anchor = String(cString: event.data.alias.anchor)
             report(.alias, "alias '*\(anchor)' is not allowed: write the value out in full", at: start, end: end)
-            attach(YAMLNode(kind: .scalar(YAMLScalar(value: "", style: .plain)), range: SourceRange(file: file, start: start, end: end)))
+            attach(
+                YAMLNode(
+                    kind: .scalar(YAMLScalar(value: "", style: .plain)),
+                    range: SourceRange(file: file, start: start, end: end)))
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
             checkAnchor(scalar.anchor, at: start)
             let tag = checkTag(scalar.tag, at: start, end: end)
             if scalar.length > limits.maxScalarBytes {
-                report(.scalarLength, "scalar is \(scalar.length) bytes, over the limit of \(limits.maxScalarBytes) bytes", at: start, end: end)
+                report(
+                    .scalarLength, "scalar is \(scalar.length) bytes, over the limit of \(limits.maxScalarBytes) bytes",
+                    at: start, end: end)
             }
-            let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: min(scalar.length, limits.maxScalarBytes)), as: UTF8.self)
+            let value = String(
+                decoding: UnsafeBufferPointer(start: scalar.value, count: min(scalar.length, limits.maxScalarBytes)),
+                as: UTF8.self)
             let style: YAMLScalar.Style
             switch scalar.style {
             case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
@@ -141,17 +158,26 @@ struct YAMLTreeBuilder {
             }
             countNode(at: start)
             checkLayout(scalar: value, style: style, start: start, end: end)
-            attach(YAMLNode(kind: .scalar(YAMLScalar(value: value, style: style)), range: SourceRange(file: file, start: start, end: end), tag: tag))
+            attach(
+                YAMLNode(
+                    kind: .scalar(YAMLScalar(value: value, style: style)),
+                    range: SourceRange(file: file, start: start, end: end), tag: tag))
         case YAML_SEQUENCE_START_EVENT:
             checkAnchor(event.data.sequence_start.anchor, at: start)
             let tag = checkTag(event.data.sequence_start.tag, at: start, end: end)
             checkContinuation(line: start.line)
-            push(Frame(isMapping: false, start: start, isFlow: event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE, tag: tag), at: start)
+            push(
+                Frame(
+                    isMapping: false, start: start, isFlow: event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE,
+                    tag: tag), at: start)
         case YAML_MAPPING_START_EVENT:
             checkAnchor(event.data.mapping_start.anchor, at: start)
             let tag = checkTag(event.data.mapping_start.tag, at: start, end: end)
             checkContinuation(line: start.line)
-            push(Frame(isMapping: true, start: start, isFlow: event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE, tag: tag), at: start)
+            push(
+                Frame(
+                    isMapping: true, start: start, isFlow: event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE,
+                    tag: tag), at: start)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             if stack.last?.isFlow == true { checkContinuation(line: end.line) }
             guard let frame = stack.popLast() else { return }
@@ -186,15 +212,21 @@ struct YAMLTreeBuilder {
         report(.anchor, "anchor '&\(name)' is not allowed: this profile has no anchors or aliases", at: start)
     }
 
-    private mutating func checkTag(_ tag: UnsafeMutablePointer<yaml_char_t>?, at start: SourcePosition, end: SourcePosition) -> String? {
+    private mutating func checkTag(
+        _ tag: UnsafeMutablePointer<yaml_char_t>?, at start: SourcePosition, end: SourcePosition
+    ) -> String? {
         guard let tag else { return nil }
         let text = String(cString: tag)
         if text == "!" { return nil }
-        if text.hasPrefix(Self.coreTagPrefix), Self.coreTags.contains(String(text.dropFirst(Self.coreTagPrefix.count))) {
+        if text.hasPrefix(Self.coreTagPrefix), Self.coreTags.contains(String(text.dropFirst(Self.coreTagPrefix.count)))
+        {
             return text
         }
         let shown = text.hasPrefix(Self.coreTagPrefix) ? "!!" + text.dropFirst(Self.coreTagPrefix.count) : text
-        report(.tag, "tag '\(shown)' is not allowed: only the core tags !!str, !!int, !!bool, !!null, !!float, !!map and !!seq are", at: start, end: end)
+        report(
+            .tag,
+            "tag '\(shown)' is not allowed: only the core tags !!str, !!int, !!bool, !!null, !!float, !!map and !!seq are",
+            at: start, end: end)
         return nil
     }
 
@@ -226,7 +258,9 @@ struct YAMLTreeBuilder {
             }
         } else {
             duplicate = true
-            report(.complexKey, "mapping keys must be scalars, not \(node.shapeDescription)", at: node.range.start, end: node.range.end)
+            report(
+                .complexKey, "mapping keys must be scalars, not \(node.shapeDescription)", at: node.range.start,
+                end: node.range.end)
         }
         stack[top].pendingKey = node
         stack[top].keyIsDuplicate = duplicate
@@ -234,12 +268,16 @@ struct YAMLTreeBuilder {
 
     // MARK: Layout rules libyaml does not enforce (YAMLLayout)
 
-    private mutating func checkLayout(scalar value: String, style: YAMLScalar.Style, start: SourcePosition, end: SourcePosition) {
+    private mutating func checkLayout(
+        scalar value: String, style: YAMLScalar.Style, start: SourcePosition, end: SourcePosition
+    ) {
         guard let layout else { return }
         switch style {
         case .singleQuoted, .doubleQuoted:
             if layout.byte(at: end) == UInt8(ascii: "#") {
-                report(.commentWithoutSpace, "a comment needs white space before its '#': here '#' follows the closing quote", at: end)
+                report(
+                    .commentWithoutSpace,
+                    "a comment needs white space before its '#': here '#' follows the closing quote", at: end)
             }
             if end.line > start.line {
                 for line in (start.line + 1)...end.line { checkContinuation(line: line, quotedFrom: start.line) }
@@ -248,7 +286,9 @@ struct YAMLTreeBuilder {
             }
         case .literal, .folded:
             if let at = layout.commentGlued(toBlockHeaderAt: start) {
-                report(.commentWithoutSpace, "a comment needs white space before its '#': here '#' follows the block scalar indicator", at: at)
+                report(
+                    .commentWithoutSpace,
+                    "a comment needs white space before its '#': here '#' follows the block scalar indicator", at: at)
             }
             let parentIndentation = (stack.last?.start.column ?? 0) - 1
             if let found = layout.overIndentedLeadingLine(blockHeaderAt: start, parentIndentation: parentIndentation) {
@@ -256,14 +296,17 @@ struct YAMLTreeBuilder {
                     .blockScalarIndentation,
                     "this empty line holds more spaces than the block scalar's first line of text (line \(found.text), indented \(found.empty.column - 1)); YAML 1.2 forbids it",
                     at: found.empty,
-                    related: [.init(range: SourceRange(file: file, at: start), message: "the block scalar starts here")])
+                    related: [.init(range: SourceRange(file: file, at: start), message: "the block scalar starts here")]
+                )
                 // libyaml reads the scalar as empty and fails at the text: the cause is reported.
                 explainedSyntaxErrorLine = found.text
             }
             checkContinuation(line: start.line)
         case .plain:
             if stack.last?.isFlow == true, value == "-" || value.hasPrefix("- ") {
-                report(.dashInFlow, "'-' entries are block syntax; inside [ ] or { } separate entries with commas", at: start, end: end)
+                report(
+                    .dashInFlow, "'-' entries are block syntax; inside [ ] or { } separate entries with commas",
+                    at: start, end: end)
             }
             checkContinuation(line: start.line)
         }
@@ -276,14 +319,19 @@ struct YAMLTreeBuilder {
             let at = SourcePosition(line: directive.line, column: 1)
             switch directive.name {
             case "YAML" where directive.parameters != ["1.2"]:
-                report(.directive, "'%YAML \(directive.parameters.joined(separator: " "))' asks for another YAML version; framework files are read as YAML 1.2", at: at)
+                report(
+                    .directive,
+                    "'%YAML \(directive.parameters.joined(separator: " "))' asks for another YAML version; framework files are read as YAML 1.2",
+                    at: at)
             case "TAG":
                 report(.directive, "'%TAG' declares a tag shorthand; framework files use no tags", at: at)
             default:
                 break
             }
             if directive.name == "YAML", let column = directive.gluedComment {
-                report(.commentWithoutSpace, "a comment needs white space before its '#': here '#' follows the directive", at: SourcePosition(line: directive.line, column: column))
+                report(
+                    .commentWithoutSpace, "a comment needs white space before its '#': here '#' follows the directive",
+                    at: SourcePosition(line: directive.line, column: column))
             }
         }
     }
@@ -312,6 +360,10 @@ struct YAMLTreeBuilder {
             .flowIndentation,
             "this line continues \(flow == nil ? "a quoted scalar" : "a flow collection") begun on line \(firstLine); it must be indented with spaces past column \(block.start.column)",
             at: SourcePosition(line: line, column: 1),
-            related: [.init(range: SourceRange(file: file, at: block.start), message: "the block collection it belongs to starts here")])
+            related: [
+                .init(
+                    range: SourceRange(file: file, at: block.start),
+                    message: "the block collection it belongs to starts here")
+            ])
     }
 }

@@ -26,10 +26,12 @@ struct AnswerReadingOptions: ParsableArguments {
     var maxEntries: Int?
 
     @Option(
-        name: .long, help: "Most bytes the parts read may decompress to, together (default: \(defaults.maxUncompressedBytes)).")
+        name: .long,
+        help: "Most bytes the parts read may decompress to, together (default: \(defaults.maxUncompressedBytes)).")
     var maxUncompressedBytes: Int?
 
-    @Option(name: .long, help: "Highest compression ratio of a part over 1 MiB (default: \(defaults.maxCompressionRatio)).")
+    @Option(
+        name: .long, help: "Highest compression ratio of a part over 1 MiB (default: \(defaults.maxCompressionRatio)).")
     var maxCompressionRatio: Int?
 
     @Option(name: .long, help: "Deepest XML nesting in a part (default: \(defaults.maxXMLDepth)).")
@@ -37,7 +39,8 @@ struct AnswerReadingOptions: ParsableArguments {
 
     func validate() throws {
         let values = [
-            ("--max-grid-bytes", maxGridBytes), ("--max-entries", maxEntries), ("--max-uncompressed-bytes", maxUncompressedBytes),
+            ("--max-grid-bytes", maxGridBytes), ("--max-entries", maxEntries),
+            ("--max-uncompressed-bytes", maxUncompressedBytes),
             ("--max-compression-ratio", maxCompressionRatio), ("--max-xml-depth", maxXMLDepth),
         ]
         for (name, value) in values where (value ?? 1) <= 0 {
@@ -50,7 +53,8 @@ struct AnswerReadingOptions: ParsableArguments {
         AnswerReading(
             allowedSigners: allowedSigners,
             limits: GridLimits(
-                maxFileBytes: maxGridBytes ?? Self.defaults.maxFileBytes, maxEntries: maxEntries ?? Self.defaults.maxEntries,
+                maxFileBytes: maxGridBytes ?? Self.defaults.maxFileBytes,
+                maxEntries: maxEntries ?? Self.defaults.maxEntries,
                 maxUncompressedBytes: maxUncompressedBytes ?? Self.defaults.maxUncompressedBytes,
                 maxCompressionRatio: maxCompressionRatio ?? Self.defaults.maxCompressionRatio,
                 maxXMLDepth: maxXMLDepth ?? Self.defaults.maxXMLDepth))

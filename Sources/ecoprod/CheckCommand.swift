@@ -18,9 +18,12 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let fromStdin = directory == "-"
-        let checked = FrameworkChecking(directory: fromStdin ? context : directory, limits: limits.limits).run(stdinReplacing: fromStdin)
+        let checked = FrameworkChecking(directory: fromStdin ? context : directory, limits: limits.limits).run(
+            stdinReplacing: fromStdin)
         try failing(in: diagnostics, sources: checked.sources) { () throws(UseCaseFailure) in
-            if Console.report(checked.diagnostics, options: diagnostics, sources: checked.sources) { throw .alreadyReported }
+            if Console.report(checked.diagnostics, options: diagnostics, sources: checked.sources) {
+                throw .alreadyReported
+            }
         }
         if let framework = checked.framework {
             Console.status("\(framework.summaryLine)\n")

@@ -13,7 +13,8 @@ struct CommandFailure: Error {
     /// Shows the failure: its diagnostics in their format, or a usage message.
     func render() {
         switch failure {
-        case .input(let diagnostics), .misuse(let diagnostics): Console.report(diagnostics, format: format, strict: strict, sources: sources)
+        case .input(let diagnostics), .misuse(let diagnostics):
+            Console.report(diagnostics, format: format, strict: strict, sources: sources)
         case .usage(let message): Console.status("error: \(message)\n")
         case .status: break
         }
@@ -22,7 +23,8 @@ struct CommandFailure: Error {
 
 /// Runs a command's body, so that a failure it throws is shown in `format`.
 func failing<T>(
-    in format: DiagnosticFormat, strict: Bool = false, sources: [String: [UInt8]] = [:], _ body: () throws(UseCaseFailure) -> T
+    in format: DiagnosticFormat, strict: Bool = false, sources: [String: [UInt8]] = [:],
+    _ body: () throws(UseCaseFailure) -> T
 ) throws(CommandFailure) -> T {
     do {
         return try body()

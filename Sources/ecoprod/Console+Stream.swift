@@ -20,7 +20,9 @@ extension Console {
             }
         }
         let done = summary.records - summary.failed
-        status("\(done) answer set\(done == 1 ? "" : "s") \(verb)\(summary.failed > 0 ? ", \(summary.failed) failed" : "")\n")
+        status(
+            "\(done) answer set\(done == 1 ? "" : "s") \(verb)\(summary.failed > 0 ? ", \(summary.failed) failed" : "")\n"
+        )
         if summary.failed > 0 { throw CommandFailure(failure: .alreadyReported, format: .text) }
     }
 }

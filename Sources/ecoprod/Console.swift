@@ -32,7 +32,9 @@ enum Console {
 
     /// Prints diagnostics in the chosen format and says whether the run failed.
     @discardableResult
-    static func report(_ diagnostics: [Diagnostic], options: DiagnosticOptions, sources: [String: [UInt8]] = [:]) -> Bool {
+    static func report(_ diagnostics: [Diagnostic], options: DiagnosticOptions, sources: [String: [UInt8]] = [:])
+        -> Bool
+    {
         report(diagnostics, format: options.format, strict: options.strict, sources: sources)
     }
 

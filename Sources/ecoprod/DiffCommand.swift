@@ -27,7 +27,9 @@ struct DiffCommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: "Answer sets written for OLD (a folder of *.json or a JSONL file): report each production's score before and after.")
+        help:
+            "Answer sets written for OLD (a folder of *.json or a JSONL file): report each production's score before and after."
+    )
     var answers: String?
 
     @OptionGroup var report: ReportOptions
@@ -35,7 +37,8 @@ struct DiffCommand: ParsableCommand {
 
     func validate() throws {
         if let locale = report.locale, format == .html, !DiffHTMLRenderer.locales.contains(locale) {
-            throw ValidationError("--locale must be one of \(DiffHTMLRenderer.locales.joined(separator: ", ")) for an html diff")
+            throw ValidationError(
+                "--locale must be one of \(DiffHTMLRenderer.locales.joined(separator: ", ")) for an html diff")
         }
     }
 

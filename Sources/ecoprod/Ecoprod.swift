@@ -19,7 +19,8 @@ struct Ecoprod: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            CheckCommand.self, BuildCommand.self, VerifyCommand.self, DiffCommand.self, ReleaseCommand.self, SignCommand.self,
+            CheckCommand.self, BuildCommand.self, VerifyCommand.self, DiffCommand.self, ReleaseCommand.self,
+            SignCommand.self,
             ScoreCommand.self, VerifyStatementCommand.self, MigrateCommand.self, RenderCommand.self, ImportCommand.self,
             ExplainCommand.self, LSPCommand.self,
         ]

@@ -16,7 +16,8 @@ struct LSPCommand: ParsableCommand {
 
     func run() throws {
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        var server = LanguageServer(framework: URL(fileURLWithPath: framework, relativeTo: current), limits: limits.limits)
+        var server = LanguageServer(
+            framework: URL(fileURLWithPath: framework, relativeTo: current), limits: limits.limits)
         let status = server.run()
         if status != 0 { throw CommandFailure(failure: .status(status), format: .text) }
     }

@@ -7,7 +7,8 @@ import EcoprodWriters
 struct MigrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate", abstract: "Migrate an answer set to a later release, losing nothing.",
-        discussion: "Follows each release's lineage rules in turn. The report goes to stderr, or to --report FILE as JSON.")
+        discussion:
+            "Follows each release's lineage rules in turn. The report goes to stderr, or to --report FILE as JSON.")
 
     @Argument(
         help: """
@@ -31,7 +32,8 @@ struct MigrateCommand: ParsableCommand {
     @Flag(name: .long, help: "Read one answer set per line and stream one migrated set per line.")
     var jsonl = false
 
-    @Option(name: .long, help: "With --jsonl: the longest line read, in bytes; a longer line gets an error record (J101).")
+    @Option(
+        name: .long, help: "With --jsonl: the longest line read, in bytes; a longer line gets an error record (J101).")
     var maxLineBytes = RecordStream.defaultMaxLineBytes
 
     @Flag(name: .long, help: "Replace an existing --output file with different content.")
@@ -41,7 +43,9 @@ struct MigrateCommand: ParsableCommand {
 
     func validate() throws {
         if maxLineBytes < 1 { throw ValidationError("--max-line-bytes must be at least 1") }
-        if SemanticVersion(to) == nil { throw ValidationError("--to must be a semantic version such as 1.1.0, got '\(to)'") }
+        if SemanticVersion(to) == nil {
+            throw ValidationError("--to must be a semantic version such as 1.1.0, got '\(to)'")
+        }
     }
 
     func run() throws {
@@ -65,14 +69,18 @@ struct MigrateCommand: ParsableCommand {
     private func runLines(_ migration: AnswerMigration) throws {
         let reports = try failing(in: .text) { () throws(UseCaseFailure) in
             do throws(AtomicFileWriter.Failure) {
-                return try report.map { path throws(AtomicFileWriter.Failure) in try BufferedOutput(path: path, force: true) }
+                return try report.map { path throws(AtomicFileWriter.Failure) in
+                    try BufferedOutput(path: path, force: true)
+                }
             } catch {
                 throw .input(error.diagnostic)
             }
         }
         let stream = AnswerStream(input: answers, output: output, force: force, maxLineBytes: maxLineBytes)
-        try Console.stream(stream, format: reading.diagnosticsFormat, verb: "migrated to \(migration.target)") { number, bytes, diagnostics in
-            guard let (migrated, report) = migration.migrate(line: number, bytes, file: answers, into: &diagnostics) else { return nil }
+        try Console.stream(stream, format: reading.diagnosticsFormat, verb: "migrated to \(migration.target)") {
+            number, bytes, diagnostics in
+            guard let (migrated, report) = migration.migrate(line: number, bytes, file: answers, into: &diagnostics)
+            else { return nil }
             if let reports {
                 var line = report
                 line["line"] = .integer(number)

@@ -54,7 +54,10 @@ struct ReaderLimitOptions: ParsableArguments {
     var maxScalarBytes: Int?
 
     func validate() throws {
-        for (name, value) in [("--max-file-bytes", maxFileBytes), ("--max-depth", maxDepth), ("--max-nodes", maxNodes), ("--max-scalar-bytes", maxScalarBytes)]
+        for (name, value) in [
+            ("--max-file-bytes", maxFileBytes), ("--max-depth", maxDepth), ("--max-nodes", maxNodes),
+            ("--max-scalar-bytes", maxScalarBytes),
+        ]
         where (value ?? 1) <= 0 {
             throw ValidationError("\(name) must be a positive integer")
         }
@@ -63,13 +66,15 @@ struct ReaderLimitOptions: ParsableArguments {
     var limits: SourceLimits {
         SourceLimits(
             maxFileBytes: maxFileBytes ?? Self.defaults.maxFileBytes, maxDepth: maxDepth ?? Self.defaults.maxDepth,
-            maxNodes: maxNodes ?? Self.defaults.maxNodes, maxScalarBytes: maxScalarBytes ?? Self.defaults.maxScalarBytes)
+            maxNodes: maxNodes ?? Self.defaults.maxNodes, maxScalarBytes: maxScalarBytes ?? Self.defaults.maxScalarBytes
+        )
     }
 }
 
 /// The release date stamped into a bundle: `--date`, else `SOURCE_DATE_EPOCH`.
 struct ReleaseDateOptions: ParsableArguments {
-    @Option(name: .long, help: "Release date (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH; for `release`, else today (UTC).")
+    @Option(
+        name: .long, help: "Release date (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH; for `release`, else today (UTC).")
     var date: String?
 
     func validate() throws {
@@ -123,7 +128,8 @@ struct ReportOptions: ParsableArguments {
 
 /// Which allowed-signers file applies to the bundles a command reads.
 struct TrustOptions: ParsableArguments {
-    static let help: ArgumentHelp = "The allowed-signers file bundles must be signed against (default: allowed_signers next to the releases folder, when present)."
+    static let help: ArgumentHelp =
+        "The allowed-signers file bundles must be signed against (default: allowed_signers next to the releases folder, when present)."
 
     @Option(name: .long, help: help)
     var allowedSigners: String?

@@ -29,7 +29,9 @@ struct ReleaseCommand: ParsableCommand {
     @Flag(name: .long, help: "Print what would be written, and write nothing.")
     var dryRun = false
 
-    @Option(name: .long, help: "Sign the release with this key (as ssh-keygen -f takes it); required when DIR/allowed_signers exists.")
+    @Option(
+        name: .long,
+        help: "Sign the release with this key (as ssh-keygen -f takes it); required when DIR/allowed_signers exists.")
     var sign: String?
 
     @OptionGroup var diagnostics: DiagnosticOptions
@@ -44,7 +46,8 @@ struct ReleaseCommand: ParsableCommand {
         do {
             planned = try ReleasePublishing(planner: planner, dryRun: dryRun).plan()
         } catch {
-            throw CommandFailure(failure: error.failure, format: diagnostics.format, strict: diagnostics.strict, sources: error.sources)
+            throw CommandFailure(
+                failure: error.failure, format: diagnostics.format, strict: diagnostics.strict, sources: error.sources)
         }
         if Console.report(planned.diagnostics, options: diagnostics, sources: planned.sources) {
             throw CommandFailure(failure: .alreadyReported, format: diagnostics.format)
@@ -62,7 +65,9 @@ struct ReleaseCommand: ParsableCommand {
                     + "in \(plan.changelogPath); wrote nothing\n")
             return
         }
-        let signed = plan.signature == nil ? "" : "Wrote \(plan.signaturePath) (signed by \(plan.signerKey?.fingerprint ?? ""))\n"
+        let signed =
+            plan.signature == nil
+            ? "" : "Wrote \(plan.signaturePath) (signed by \(plan.signerKey?.fingerprint ?? ""))\n"
         Console.status(
             "Released \(plan.bundle.framework.summaryLine)\nWrote \(plan.bundlePath)\n\(signed)digest \(plan.bundle.digest)\n"
                 + "Updated \(plan.changelogPath)\n")

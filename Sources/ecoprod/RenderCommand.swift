@@ -12,7 +12,8 @@ enum RenderFormat: String, NamedValueArgument {
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Render a framework as a self-contained HTML page, a CSV spreadsheet or the xlsx grid productions fill in.",
+        abstract:
+            "Render a framework as a self-contained HTML page, a CSV spreadsheet or the xlsx grid productions fill in.",
         discussion: """
             BUNDLE is a bundle file (verified first) or a source folder (compiled first). The HTML page \
             needs no network: styles, script and chart are inline. The CSV is RFC 4180, UTF-8 with a BOM, \
@@ -40,7 +41,9 @@ struct RenderCommand: ParsableCommand {
         if format == .xlsx && (report.output == nil) {
             throw ValidationError("--format xlsx writes a workbook: give --output FILE (or --output - for stdout)")
         }
-        if answers != nil && format != .xlsx { throw ValidationError("--answers pre-fills a grid: it applies to --format xlsx only") }
+        if answers != nil && format != .xlsx {
+            throw ValidationError("--answers pre-fills a grid: it applies to --format xlsx only")
+        }
     }
 
     func run() throws {

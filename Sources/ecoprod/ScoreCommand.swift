@@ -33,14 +33,16 @@ struct ScoreCommand: ParsableCommand {
     @Flag(name: .long, help: "Read one answer set per line and stream one score per line.")
     var jsonl = false
 
-    @Option(name: .long, help: "With --jsonl: the longest line read, in bytes; a longer line gets an error record (J101).")
+    @Option(
+        name: .long, help: "With --jsonl: the longest line read, in bytes; a longer line gets an error record (J101).")
     var maxLineBytes = RecordStream.defaultMaxLineBytes
     @OptionGroup var report: ReportOptions
     @OptionGroup var reading: AnswerReadingOptions
 
     @Option(
         name: .long,
-        help: "Also write a signed in-toto statement of the score to this file (with --sign; FILE.sig is its signature).")
+        help:
+            "Also write a signed in-toto statement of the score to this file (with --sign; FILE.sig is its signature).")
     var statement: String?
 
     @Option(name: .long, help: "With --statement: the key that signs it, as ssh-keygen -f takes it.")
@@ -54,9 +56,15 @@ struct ScoreCommand: ParsableCommand {
         if jsonl && (format == .html || report.output != nil) {
             throw ValidationError("--jsonl streams JSON lines to stdout: --format html and --output do not apply")
         }
-        if let locale = report.locale, format != .html { throw ValidationError("--locale \(locale) applies to --format html only") }
-        if (statement == nil) != (sign == nil) { throw ValidationError("--statement and --sign go together: a statement is always signed") }
-        if statement != nil && jsonl { throw ValidationError("--statement states one answer set; it does not apply to --jsonl") }
+        if let locale = report.locale, format != .html {
+            throw ValidationError("--locale \(locale) applies to --format html only")
+        }
+        if (statement == nil) != (sign == nil) {
+            throw ValidationError("--statement and --sign go together: a statement is always signed")
+        }
+        if statement != nil && jsonl {
+            throw ValidationError("--statement states one answer set; it does not apply to --jsonl")
+        }
     }
 
     func run() throws {
@@ -66,7 +74,8 @@ struct ScoreCommand: ParsableCommand {
         }
         if jsonl {
             let stream = AnswerStream(input: answers, maxLineBytes: maxLineBytes)
-            try Console.stream(stream, format: reading.diagnosticsFormat, verb: "scored") { number, bytes, diagnostics in
+            try Console.stream(stream, format: reading.diagnosticsFormat, verb: "scored") {
+                number, bytes, diagnostics in
                 scoring.scorer.score(bytes, file: answers, line: number, into: &diagnostics)?.members
             }
             return
@@ -77,9 +86,11 @@ struct ScoreCommand: ParsableCommand {
             try report.deliver(try rendered(result.scored))
             if let statement, let sign {
                 let signing = StatementSigning(
-                    path: statement, key: sign, date: day ?? "", tool: ("ecoprod", Ecoprod.version), force: report.force)
+                    path: statement, key: sign, date: day ?? "", tool: ("ecoprod", Ecoprod.version), force: report.force
+                )
                 let written = try signing.write(result.scored, answers: result.statedBytes, answersFile: answers)
-                Console.status("Wrote \(written.statement) and \(written.signature) (answers sha256:\(written.answersDigest))\n")
+                Console.status(
+                    "Wrote \(written.statement) and \(written.signature) (answers sha256:\(written.answersDigest))\n")
             }
         }
     }

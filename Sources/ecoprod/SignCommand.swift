@@ -10,7 +10,9 @@ struct SignCommand: ParsableCommand {
     @Argument(help: "The bundle file to sign.")
     var bundle: String
 
-    @Option(name: .long, help: "The key, as ssh-keygen -f takes it: a private key file, or a .pub whose key an agent holds.")
+    @Option(
+        name: .long, help: "The key, as ssh-keygen -f takes it: a private key file, or a .pub whose key an agent holds."
+    )
     var sign: String
 
     @OptionGroup var trust: TrustOptions

@@ -24,13 +24,17 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         let verified = try failing(in: diagnostics) { () throws(UseCaseFailure) in
-            let verified = try BundleVerification(bundles: bundles, releases: releases, allowedSigners: trust.allowedSigners).run()
+            let verified = try BundleVerification(
+                bundles: bundles, releases: releases, allowedSigners: trust.allowedSigners
+            ).run()
             if Console.report(verified.diagnostics, options: diagnostics) { throw .alreadyReported }
             return verified
         }
         for entry in verified.history.releases {
             let identity = entry.bundle.framework.identity
-            Console.status("ok \(entry.file): \(identity.id) \(identity.version) \(entry.bundle.digest)\(verified.signed ? ", signed" : "")\n")
+            Console.status(
+                "ok \(entry.file): \(identity.id) \(identity.version) \(entry.bundle.digest)\(verified.signed ? ", signed" : "")\n"
+            )
         }
     }
 }

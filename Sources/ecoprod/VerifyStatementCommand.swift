@@ -16,7 +16,8 @@ struct VerifyStatementCommand: ParsableCommand {
     @Option(name: .long, help: "The answer set the statement is about.")
     var answers: String
 
-    @Option(name: .long, help: "The releases folder holding the bundle the statement names (default: Framework/releases).")
+    @Option(
+        name: .long, help: "The releases folder holding the bundle the statement names (default: Framework/releases).")
     var releases = "Framework/releases"
 
     @Option(name: .long, help: "Who may sign statements (default: allowed_signers next to the releases folder).")
@@ -24,11 +25,14 @@ struct VerifyStatementCommand: ParsableCommand {
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func run() throws {
-        let verification = StatementVerification(statement: statement, answers: answers, releases: releases, allowedSigners: allowedSigners)
+        let verification = StatementVerification(
+            statement: statement, answers: answers, releases: releases, allowedSigners: allowedSigners)
         var collector = DiagnosticCollector()
         let verified = verification.run(into: &collector)
         let failed = Console.report(collector.sorted(), options: diagnostics)
         guard !failed, let verified else { throw CommandFailure(failure: .alreadyReported, format: diagnostics.format) }
-        Console.status("ok \(statement): \(answers) scored \(verified.figures.joined(separator: ", ")) against \(verified.bundle), signed\n")
+        Console.status(
+            "ok \(statement): \(answers) scored \(verified.figures.joined(separator: ", ")) against \(verified.bundle), signed\n"
+        )
     }
 }

@@ -1,14 +1,17 @@
+import EcoprodApplication
 import EcoprodFramework
 import Foundation
 import TestSupport
 import Testing
+
 @testable import EcoprodCompiler
-import EcoprodApplication
 @testable import EcoprodReports
 
 @Suite(.serialized) struct ReleasePlannerTests {
     private func planner(_ folder: URL) -> ReleasePlanner {
-        ReleasePlanner(directory: folder.appendingPathComponent("Framework").path, changelogPath: folder.appendingPathComponent("CHANGELOG.md").path, date: "2026-11-29")
+        ReleasePlanner(
+            directory: folder.appendingPathComponent("Framework").path,
+            changelogPath: folder.appendingPathComponent("CHANGELOG.md").path, date: "2026-11-29")
     }
 
     @Test func theShippedVersionIsAlreadyReleased() throws {
@@ -21,7 +24,9 @@ import EcoprodApplication
     @Test func anUnderstatedVersionIsRefusedWithTheRequiredOne() throws {
         let folder = try releaseWorkspace()
         try edit(folder, "Framework/framework.yaml", "version: 1.1.0", "version: 1.2.0")
-        try edit(folder, "Framework/departments/A-production.yaml", "    points: 2\n    mandatory: false", "    points: 3\n    mandatory: false")
+        try edit(
+            folder, "Framework/departments/A-production.yaml", "    points: 2\n    mandatory: false",
+            "    points: 3\n    mandatory: false")
         var collector = DiagnosticCollector()
         let (plan, _) = planner(folder).plan(into: &collector)
         #expect(plan == nil)
@@ -50,7 +55,8 @@ import EcoprodApplication
         #expect(releasePlanner.plan(into: &collector).plan != nil, "\(collector.diagnostics)")
         var englishDiagnostics = DiagnosticCollector()
         let englishPlanner = ReleasePlanner(
-            directory: releasePlanner.directory, changelogPath: releasePlanner.changelogPath, date: releasePlanner.date, locale: "en")
+            directory: releasePlanner.directory, changelogPath: releasePlanner.changelogPath, date: releasePlanner.date,
+            locale: "en")
         let english = englishPlanner.plan(into: &englishDiagnostics).plan
         #expect(english?.changelogEntry.contains("- A7 renamed to A11") == true)
         try ReleasePublishing(planner: releasePlanner, dryRun: false).plan().publish()
@@ -64,7 +70,8 @@ import EcoprodApplication
 
         #expect(changelog.contains("### Scoring impact"))
         var chain = DiagnosticCollector()
-        let history = ReleaseHistory.load(directory: folder.appendingPathComponent("Framework/releases").path, into: &chain)
+        let history = ReleaseHistory.load(
+            directory: folder.appendingPathComponent("Framework/releases").path, into: &chain)
         #expect(chain.diagnostics.isEmpty, "\(chain.diagnostics)")
         #expect(history.latest?.bundle.framework.lineage.previous?.version == SemanticVersion("1.1.0"))
         var again = DiagnosticCollector()

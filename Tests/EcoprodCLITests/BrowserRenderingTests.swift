@@ -1,20 +1,25 @@
 import EcoprodFramework
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The headless Chromium to render with: `ECOPROD_CHROMIUM`, or the Debian package's binary.
 private let chromium: String? = {
     if let path = ProcessInfo.processInfo.environment["ECOPROD_CHROMIUM"] { return path }
-    return ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    return ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
 }()
 
 /// The flags every run shares: headless as root, no GPU or /dev/shm (small containers), its own
 /// profile in `folder`, and a proxy that refuses every connection, so a page that fetched
 /// anything would show it.
 private func headlessArguments(profileIn folder: URL) -> [String] {
-    ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars", "--proxy-server=127.0.0.1:9",
-     "--user-data-dir=\(folder.appendingPathComponent("profile").path)"]
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
+        "--proxy-server=127.0.0.1:9",
+        "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
+    ]
 }
 
 /// CI sets this so that a missing browser fails the run instead of skipping the test.
@@ -23,7 +28,8 @@ private let browserRequired = ProcessInfo.processInfo.environment["ECOPROD_REQUI
 /// The three pages rendered by a real browser: a screenshot and an A4 print to PDF each,
 /// without a crash. Checks the files' own structure: PNG signature and size, PDF header,
 /// trailer, page count and A4 media box.
-@Suite(.serialized, .enabled(if: chromium != nil || browserRequired, "needs headless Chromium (apt-get install chromium)"))
+@Suite(
+    .serialized, .enabled(if: chromium != nil || browserRequired, "needs headless Chromium (apt-get install chromium)"))
 struct BrowserRenderingTests {
     struct Page: Sendable, CustomTestStringConvertible {
         var name: String
@@ -33,9 +39,17 @@ struct BrowserRenderingTests {
     }
 
     static let pages: [Page] = [
-        Page(name: "framework", arguments: ["render", "Framework/releases/ecoprod-label-1.1.0.json"], minimumPages: 10),
-        Page(name: "score", arguments: ["score", "docs/examples/les-jours-verts.answers.json", "--format", "html"], minimumPages: 2),
-        Page(name: "diff", arguments: ["diff", "Framework/releases/ecoprod-label-1.0.0.json", "Framework/releases/ecoprod-label-1.1.0.json", "--format", "html"], minimumPages: 1),
+        Page(
+            name: "framework", arguments: ["render", "Framework/releases/ecoprod-label-1.1.0.json"], minimumPages: 10),
+        Page(
+            name: "score", arguments: ["score", "docs/examples/les-jours-verts.answers.json", "--format", "html"],
+            minimumPages: 2),
+        Page(
+            name: "diff",
+            arguments: [
+                "diff", "Framework/releases/ecoprod-label-1.0.0.json", "Framework/releases/ecoprod-label-1.1.0.json",
+                "--format", "html",
+            ], minimumPages: 1),
     ]
 
     @Test(arguments: pages)
@@ -49,15 +63,23 @@ struct BrowserRenderingTests {
         let png = folder.appendingPathComponent("\(page.name).png")
         let pdf = folder.appendingPathComponent("\(page.name).pdf")
         let common = headlessArguments(profileIn: folder)
-        let shot = try ChildProcess(browser, common + ["--window-size=1280,1600", "--screenshot=\(png.path)", html.absoluteString]).run(deadline: 180)
-        #expect(shot.status == 0 && !shot.timedOut, "chromium: \(String(decoding: shot.stderr.suffix(600), as: UTF8.self))")
-        let print = try ChildProcess(browser, common + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", html.absoluteString]).run(deadline: 180)
-        #expect(print.status == 0 && !print.timedOut, "chromium: \(String(decoding: print.stderr.suffix(600), as: UTF8.self))")
+        let shot = try ChildProcess(
+            browser, common + ["--window-size=1280,1600", "--screenshot=\(png.path)", html.absoluteString]
+        ).run(deadline: 180)
+        #expect(
+            shot.status == 0 && !shot.timedOut, "chromium: \(String(decoding: shot.stderr.suffix(600), as: UTF8.self))")
+        let print = try ChildProcess(
+            browser, common + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", html.absoluteString]
+        ).run(deadline: 180)
+        #expect(
+            print.status == 0 && !print.timedOut,
+            "chromium: \(String(decoding: print.stderr.suffix(600), as: UTF8.self))")
 
         let image = try #require(FileManager.default.contents(atPath: png.path), "no screenshot written")
         #expect(image.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
         let header = Array(image.prefix(24))
-        #expect(header.count == 24 && Self.bigEndian(header[16..<20]) == 1280 && Self.bigEndian(header[20..<24]) == 1600)
+        #expect(
+            header.count == 24 && Self.bigEndian(header[16..<20]) == 1280 && Self.bigEndian(header[20..<24]) == 1600)
 
         let document = try #require(FileManager.default.contents(atPath: pdf.path), "no PDF written")
         let text = String(decoding: document, as: UTF8.self)
@@ -66,7 +88,9 @@ struct BrowserRenderingTests {
         let pages = text.components(separatedBy: "/Type /Page").dropFirst().filter { !$0.hasPrefix("s") }.count
         #expect(pages >= page.minimumPages, "\(pages) pages")
         // A4 is 210 × 297 mm: 595.3 × 841.9 points (Chromium rounds to device pixels).
-        let box = text.components(separatedBy: "/MediaBox [").dropFirst().first?.prefix { $0 != "]" }.split(separator: " ").compactMap { Double($0) } ?? []
+        let box =
+            text.components(separatedBy: "/MediaBox [").dropFirst().first?.prefix { $0 != "]" }.split(separator: " ")
+            .compactMap { Double($0) } ?? []
         #expect(box.count == 4 && abs(box[2] - 595.3) < 1.5 && abs(box[3] - 841.9) < 1.5, "media box \(box)")
     }
 
@@ -80,7 +104,8 @@ struct BrowserRenderingTests {
         let release = "Framework/releases/ecoprod-label-1.1.0.json"
         try #require(try runEcoprod(["render", release, "--output", html.path]).status == 0)
         let address = html.absoluteString + "?type=\(type)&stage=\(stage)&locale=en"
-        let run = try ChildProcess(browser, headlessArguments(profileIn: folder) + ["--dump-dom", address]).run(deadline: 180)
+        let run = try ChildProcess(browser, headlessArguments(profileIn: folder) + ["--dump-dom", address]).run(
+            deadline: 180)
         #expect(run.status == 0 && !run.timedOut)
         let dom = String(decoding: run.stdout, as: UTF8.self)
 
@@ -95,9 +120,13 @@ struct BrowserRenderingTests {
         #expect(dom.contains("<output id=\"filter-count\" aria-live=\"polite\">\(matching.count)</output>"))
         // The script adds the class after a row's own attributes; a section's comes with its own class.
         #expect(dom.components(separatedBy: "\" class=\"filtered-out\">").count - 1 == criteria.count - matching.count)
-        #expect(dom.components(separatedBy: "<section class=\"department filtered-out\"").count - 1 == Self.emptyDepartments(criteria, matching))
+        #expect(
+            dom.components(separatedBy: "<section class=\"department filtered-out\"").count - 1
+                == Self.emptyDepartments(criteria, matching))
         #expect(dom.contains("<html lang=\"en\" class=\"bilingual only-en\">"))
-        #expect(dom.contains("<form class=\"filters panel\" aria-label") && dom.contains("<nav class=\"locale-switch\" aria-label=\"Langue / Language\">"))
+        #expect(
+            dom.contains("<form class=\"filters panel\" aria-label")
+                && dom.contains("<nav class=\"locale-switch\" aria-label=\"Langue / Language\">"))
     }
 
     /// Departments with no matching criterion, which the filter hides as a whole.

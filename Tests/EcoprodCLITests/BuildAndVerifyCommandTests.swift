@@ -1,7 +1,7 @@
 import EcoprodFramework
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite(.serialized) struct BuildAndVerifyCommandTests {
     @Test func buildToStdoutEmitsAVerifiableBundle() throws {
@@ -27,7 +27,9 @@ import TestSupport
 
     @Test func bundleIsIdenticalAcrossLocaleAndTimeZone() throws {
         let plain = try runEcoprod(["build", "--output", "-"])
-        let foreign = try runEcoprod(["build", "--output", "-"], environment: ["LANG": "fr_FR.UTF-8", "LC_ALL": "tr_TR.UTF-8", "TZ": "Pacific/Kiritimati"])
+        let foreign = try runEcoprod(
+            ["build", "--output", "-"],
+            environment: ["LANG": "fr_FR.UTF-8", "LC_ALL": "tr_TR.UTF-8", "TZ": "Pacific/Kiritimati"])
         #expect(plain.stdoutBytes == foreign.stdoutBytes)
     }
 
@@ -42,7 +44,9 @@ import TestSupport
     @Test func buildWithErrorsWritesNothing() throws {
         let folder = try copyOfFramework()
         let url = folder.appendingPathComponent("Framework/departments/A-production.yaml")
-        try Data(try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "points: 4", with: "points: -3").utf8).write(to: url)
+        try Data(
+            try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "points: 4", with: "points: -3").utf8
+        ).write(to: url)
         let result = try runEcoprod(["build"], in: folder)
         #expect(result.status == 1)
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("build").path))
@@ -58,7 +62,8 @@ import TestSupport
         #expect(try Data(contentsOf: target) == Data("{}".utf8))
         let forced = try runEcoprod(["build", "--output", "out.json", "--force"], in: folder)
         #expect(forced.status == 0)
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("published/releases"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("published/releases"), withIntermediateDirectories: true)
         try Data("{}".utf8).write(to: folder.appendingPathComponent("published/releases/x.json"))
         let frozen = try runEcoprod(["build", "--output", "published/releases/x.json", "--force"], in: folder)
         #expect(frozen.status == 1)
@@ -78,7 +83,10 @@ import TestSupport
             tampered = JSONValue.object(members).prettyBytes()
         default:
             var members = try JSONParser().parse(built).objectValue!
-            members["lineage"] = ["previous": ["version": "0.9.0", "digest": .string("sha256:" + String(repeating: "a", count: 64))], "rules": []]
+            members["lineage"] = [
+                "previous": ["version": "0.9.0", "digest": .string("sha256:" + String(repeating: "a", count: 64))],
+                "rules": [],
+            ]
             tampered = JSONValue.object(members).prettyBytes()
         }
         let folder = try copyOfFramework()

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The runner every end-to-end test relies on: a hang must become a failure, a full pipe must
 /// never block, and a signal must show in the status.
@@ -30,13 +30,17 @@ struct ChildProcessTests {
     @Test func theWorkingFolderAndEnvironmentAreTheChilds() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ecoprod-child-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let outcome = try ChildProcess("/bin/sh", ["-c", "pwd -P; printf '%s' \"$ECOPROD_PROBE\"; exit 3"], in: folder.path, environment: ["ECOPROD_PROBE": "é x"]).run()
+        let outcome = try ChildProcess(
+            "/bin/sh", ["-c", "pwd -P; printf '%s' \"$ECOPROD_PROBE\"; exit 3"], in: folder.path,
+            environment: ["ECOPROD_PROBE": "é x"]
+        ).run()
         #expect(outcome.status == 3)
         #expect(String(decoding: outcome.stdout, as: UTF8.self) == folder.resolvingSymlinksInPath().path + "\né x")
     }
 
     @Test func anInterruptionIsDeliveredAfterItsDelay() throws {
-        let outcome = try ChildProcess("/bin/sleep", ["600"], capturesOutput: false).run(deadline: 60, interruption: .init(after: 0.2, signal: SIGTERM))
+        let outcome = try ChildProcess("/bin/sleep", ["600"], capturesOutput: false).run(
+            deadline: 60, interruption: .init(after: 0.2, signal: SIGTERM))
         #expect(!outcome.timedOut)
         #expect(outcome.status == 128 + SIGTERM)
     }

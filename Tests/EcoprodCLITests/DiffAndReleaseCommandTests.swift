@@ -1,7 +1,7 @@
 import EcoprodFramework
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 private let release100 = "Framework/releases/ecoprod-label-1.0.0.json"
 private let release110 = "Framework/releases/ecoprod-label-1.1.0.json"
@@ -38,26 +38,36 @@ private let release110 = "Framework/releases/ecoprod-label-1.1.0.json"
     @Test func dryRunWritesNothing() throws {
         let folder = try releaseWorkspace()
         try edit(folder, "Framework/framework.yaml", "version: 1.1.0", "version: 1.2.0")
-        try edit(folder, "Framework/framework.yaml", "production_types:\n", "production_types:\n  - id: web-series\n    title: {fr: Série web, en: Web series}\n")
+        try edit(
+            folder, "Framework/framework.yaml", "production_types:\n",
+            "production_types:\n  - id: web-series\n    title: {fr: Série web, en: Web series}\n")
         let changelogBefore = try Data(contentsOf: folder.appendingPathComponent("CHANGELOG.md"))
         let result = try runEcoprod(["release", "--dry-run", "--date", "2026-12-01"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("## [1.2.0] - 2026-12-01"))
         #expect(result.stderr.contains("wrote nothing"))
         #expect(try Data(contentsOf: folder.appendingPathComponent("CHANGELOG.md")) == changelogBefore)
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Framework/releases/ecoprod-label-1.2.0.json").path))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent("Framework/releases/ecoprod-label-1.2.0.json").path))
     }
 
     @Test func releaseRefusesAnUnderstatedVersion() throws {
         let folder = try releaseWorkspace()
         try edit(folder, "Framework/framework.yaml", "version: 1.1.0", "version: 1.1.1")
-        try edit(folder, "Framework/framework.yaml", "{percent: 70, comparison: at-least}", "{percent: 70, comparison: more-than}")
+        try edit(
+            folder, "Framework/framework.yaml", "{percent: 70, comparison: at-least}",
+            "{percent: 70, comparison: more-than}")
         let result = try runEcoprod(["release"], in: folder)
         #expect(result.status == 1)
         #expect(result.stderr.contains("V804"))
         #expect(result.stderr.contains("requires a major bump, so at least 2.0.0"))
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Framework/releases/ecoprod-label-1.1.1.json").path))
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Framework/releases/.release.lock").path))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent("Framework/releases/ecoprod-label-1.1.1.json").path))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent("Framework/releases/.release.lock").path))
     }
 
     /// The changelog is written in the framework's first locale, or the one `--locale` names;
@@ -65,7 +75,9 @@ private let release110 = "Framework/releases/ecoprod-label-1.1.0.json"
     @Test func releaseWritesTheChangelogInTheChosenLocale() throws {
         let folder = try releaseWorkspace()
         try edit(folder, "Framework/framework.yaml", "version: 1.1.0", "version: 1.1.1")
-        try edit(folder, "Framework/departments/A-production.yaml", "en: \"Signed intention note\"", "en: \"A signed intention note\"")
+        try edit(
+            folder, "Framework/departments/A-production.yaml", "en: \"Signed intention note\"",
+            "en: \"A signed intention note\"")
         let french = try runEcoprod(["release", "--dry-run", "--date", "2026-12-01"], in: folder)
         #expect(french.status == 0, "\(french.stderr)")
         #expect(french.stdout.contains("critère A1, titre (en) :"))
@@ -74,13 +86,17 @@ private let release110 = "Framework/releases/ecoprod-label-1.1.0.json"
         let unknown = try runEcoprod(["release", "--date", "2026-12-01", "--locale", "de"], in: folder)
         #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("locale 'de' is not one of the framework's locales"))
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Framework/releases/ecoprod-label-1.1.1.json").path))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent("Framework/releases/ecoprod-label-1.1.1.json").path))
     }
 
     @Test func twoReleasesAtOnceLeaveOneWinnerAndAVerifiedHistory() throws {
         let folder = try releaseWorkspace(keepingSigners: false)
         try edit(folder, "Framework/framework.yaml", "version: 1.1.0", "version: 1.1.1")
-        try edit(folder, "Framework/departments/A-production.yaml", "en: \"Signed intention note\"", "en: \"A signed intention note\"")
+        try edit(
+            folder, "Framework/departments/A-production.yaml", "en: \"Signed intention note\"",
+            "en: \"A signed intention note\"")
         let group = DispatchGroup()
         nonisolated(unsafe) var statuses: [Int32] = [0, 0]
         for index in 0..<2 {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The result of one run of the real `ecoprod` binary.
 struct ProcessResult {
@@ -32,9 +32,12 @@ func runEcoprod(
     var env = ProcessInfo.processInfo.environment
     env.removeValue(forKey: "SOURCE_DATE_EPOCH")
     for (key, value) in environment { env[key] = value }
-    let outcome = try ChildProcess(ecoprodBinary().path, arguments, in: directory.path, environment: env, stdin: stdin).run(deadline: deadline)
+    let outcome = try ChildProcess(ecoprodBinary().path, arguments, in: directory.path, environment: env, stdin: stdin)
+        .run(deadline: deadline)
     if outcome.timedOut {
-        Issue.record("`ecoprod \(arguments.joined(separator: " "))` was still running after \(Int(deadline)) s and was killed", sourceLocation: sourceLocation)
+        Issue.record(
+            "`ecoprod \(arguments.joined(separator: " "))` was still running after \(Int(deadline)) s and was killed",
+            sourceLocation: sourceLocation)
     }
     return ProcessResult(
         status: outcome.status, stdout: String(decoding: outcome.stdout, as: UTF8.self),
@@ -44,7 +47,8 @@ func runEcoprod(
 /// A fresh copy of the shipped `Framework/` in a temporary folder; returns the folder that holds it.
 func copyOfFramework(keepingReleases: Bool = false) throws -> URL {
     let folder = try temporaryFolder("ecoprod-cli")
-    try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Framework"), to: folder.appendingPathComponent("Framework"))
+    try FileManager.default.copyItem(
+        at: packageRoot.appendingPathComponent("Framework"), to: folder.appendingPathComponent("Framework"))
     if !keepingReleases {
         try? FileManager.default.removeItem(at: folder.appendingPathComponent("Framework/releases"))
     }

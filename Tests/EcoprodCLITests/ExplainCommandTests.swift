@@ -1,7 +1,7 @@
 import EcoprodFramework
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `ecoprod explain CODE` through the real binary.
 struct ExplainCommandTests {

@@ -1,7 +1,7 @@
 import EcoprodFramework
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Every file below `folder`, relative.
 private func files(in folder: URL) -> [String] {
@@ -9,7 +9,8 @@ private func files(in folder: URL) -> [String] {
 }
 
 /// Starts `ecoprod`, and sends `signal` after `delay` seconds (or lets it finish first).
-private func runAndInterrupt(_ arguments: [String], in folder: URL, after delay: Double, signal: Int32) throws -> Int32 {
+private func runAndInterrupt(_ arguments: [String], in folder: URL, after delay: Double, signal: Int32) throws -> Int32
+{
     let outcome = try ChildProcess(ecoprodBinary().path, arguments, in: folder.path, capturesOutput: false)
         .run(deadline: 120, interruption: .init(after: delay, signal: signal))
     #expect(!outcome.timedOut, "`ecoprod \(arguments.joined(separator: " "))` was still running after 120 s")
@@ -40,9 +41,17 @@ private func timed(_ body: () throws -> Void) rethrows -> Double {
     @Test func interruptedReleasesLeaveNothingPartial() throws {
         let folder = try releaseWorkspace(keepingSigners: false)
         let url = folder.appendingPathComponent("Framework/framework.yaml")
-        try Data(try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "version: 1.1.0", with: "version: 1.1.1").utf8).write(to: url)
+        try Data(
+            try String(contentsOf: url, encoding: .utf8).replacingOccurrences(
+                of: "version: 1.1.0", with: "version: 1.1.1"
+            ).utf8
+        ).write(to: url)
         let departments = folder.appendingPathComponent("Framework/departments/A-production.yaml")
-        try Data(try String(contentsOf: departments, encoding: .utf8).replacingOccurrences(of: "en: \"Signed intention note\"", with: "en: \"A signed intention note\"").utf8).write(to: departments)
+        try Data(
+            try String(contentsOf: departments, encoding: .utf8).replacingOccurrences(
+                of: "en: \"Signed intention note\"", with: "en: \"A signed intention note\""
+            ).utf8
+        ).write(to: departments)
         let originalChangelog = try Data(contentsOf: folder.appendingPathComponent("CHANGELOG.md"))
         let bundle = folder.appendingPathComponent("Framework/releases/ecoprod-label-1.1.1.json")
         // Delays spread over 0–1.4× the time an uninterrupted release takes on this machine, so
@@ -55,7 +64,9 @@ private func timed(_ body: () throws -> Void) rethrows -> Double {
         var interrupted = 0
         for attempt in 0..<24 {
             let delay = Self.delay(attempt, full: full, &generator)
-            let status = try runAndInterrupt(["release", "--date", "2026-12-01"], in: folder, after: delay, signal: attempt % 2 == 0 ? SIGTERM : SIGINT)
+            let status = try runAndInterrupt(
+                ["release", "--date", "2026-12-01"], in: folder, after: delay,
+                signal: attempt % 2 == 0 ? SIGTERM : SIGINT)
             if status == 0 { completed += 1 } else { interrupted += 1 }
             let leftovers = files(in: folder).filter { $0.contains(".tmp-") || $0.hasSuffix(".release.lock") }
             #expect(leftovers.isEmpty, "attempt \(attempt) after \(delay)s left \(leftovers)")
@@ -69,7 +80,10 @@ private func timed(_ body: () throws -> Void) rethrows -> Double {
                 try originalChangelog.write(to: folder.appendingPathComponent("CHANGELOG.md"))
             }
         }
-        #expect(completed > 0 && interrupted > 0, "the delays must cover both interrupted and completed runs: \(completed) completed, \(interrupted) interrupted")
+        #expect(
+            completed > 0 && interrupted > 0,
+            "the delays must cover both interrupted and completed runs: \(completed) completed, \(interrupted) interrupted"
+        )
     }
 
     /// Kills `build` while it writes: the output is the old file or the new, never half of one.
@@ -80,15 +94,21 @@ private func timed(_ body: () throws -> Void) rethrows -> Double {
         var statuses: Set<Int32> = []
         for attempt in 0..<20 {
             let delay = Self.delay(attempt, full: full, &generator)
-            statuses.insert(try runAndInterrupt(["build", "--output", "out/bundle.json", "--force", "--date", "2026-12-0\(attempt % 9 + 1)"], in: folder, after: delay, signal: SIGTERM))
-            #expect(files(in: folder).filter { $0.contains(".tmp-") }.isEmpty, "attempt \(attempt) left a temporary file")
+            statuses.insert(
+                try runAndInterrupt(
+                    ["build", "--output", "out/bundle.json", "--force", "--date", "2026-12-0\(attempt % 9 + 1)"],
+                    in: folder, after: delay, signal: SIGTERM))
+            #expect(
+                files(in: folder).filter { $0.contains(".tmp-") }.isEmpty, "attempt \(attempt) left a temporary file")
             let output = folder.appendingPathComponent("out/bundle.json")
             if FileManager.default.fileExists(atPath: output.path) {
                 let verify = try runEcoprod(["verify", "out/bundle.json"], in: folder)
                 #expect(verify.status == 0, "attempt \(attempt): a partial bundle was left: \(verify.stderr)")
             }
         }
-        #expect(statuses.contains(0) && statuses.contains(128 + SIGTERM), "the delays must cover interrupted and completed builds: \(statuses)")
+        #expect(
+            statuses.contains(0) && statuses.contains(128 + SIGTERM),
+            "the delays must cover interrupted and completed builds: \(statuses)")
     }
 
     /// Kills `build` with SIGKILL, which no handler sees, at every stage: the file is written
@@ -101,12 +121,17 @@ private func timed(_ body: () throws -> Void) rethrows -> Double {
         var statuses: Set<Int32> = []
         for attempt in 0..<16 {
             let delay = Self.delay(attempt, full: full, &generator)
-            let arguments = ["build", "--output", "out/bundle.json", "--force", "--date", "2026-12-0\(attempt % 9 + 1)"]
+            let arguments = [
+                "build", "--output", "out/bundle.json", "--force", "--date", "2026-12-0\(attempt % 9 + 1)",
+            ]
             statuses.insert(try runAndInterrupt(arguments, in: folder, after: delay, signal: SIGKILL))
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path)) ?? []
+            let names =
+                (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path)) ?? []
             #expect(names.allSatisfy { $0 == "bundle.json" }, "attempt \(attempt) after \(delay)s left \(names)")
         }
-        #expect(statuses.contains(0) && statuses.contains(128 + SIGKILL), "the delays must cover killed and completed builds: \(statuses)")
+        #expect(
+            statuses.contains(0) && statuses.contains(128 + SIGKILL),
+            "the delays must cover killed and completed builds: \(statuses)")
     }
 
     @Test(.enabled(if: isRoot, "mounting a tiny tmpfs needs root"))
@@ -132,10 +157,17 @@ private func timed(_ body: () throws -> Void) rethrows -> Double {
         try FileManager.default.copyItem(at: releases, to: copy)
         #expect(mount(releases.path, options: "size=1m") == 0)
         defer { _ = shell("umount \(releases.path)") }
-        for name in saved { try FileManager.default.copyItem(at: copy.appendingPathComponent(name), to: releases.appendingPathComponent(name)) }
+        for name in saved {
+            try FileManager.default.copyItem(
+                at: copy.appendingPathComponent(name), to: releases.appendingPathComponent(name))
+        }
         #expect(shell("mount -o remount,ro \(releases.path)") == 0)
         let url = folder.appendingPathComponent("Framework/framework.yaml")
-        try Data(try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "version: 1.1.0", with: "version: 1.1.1").utf8).write(to: url)
+        try Data(
+            try String(contentsOf: url, encoding: .utf8).replacingOccurrences(
+                of: "version: 1.1.0", with: "version: 1.1.1"
+            ).utf8
+        ).write(to: url)
         let result = try runEcoprod(["release"], in: folder)
         #expect(result.status == 1)
         #expect(result.stderr.contains("Read-only file system"))
@@ -145,9 +177,13 @@ private func timed(_ body: () throws -> Void) rethrows -> Double {
     @Test func aLinkOutsideTheFrameworkIsRefused() throws {
         let folder = try releaseWorkspace()
         let outside = folder.appendingPathComponent("elsewhere.yaml")
-        try FileManager.default.copyItem(at: folder.appendingPathComponent("Framework/departments/J-post-production.yaml"), to: outside)
-        try FileManager.default.removeItem(at: folder.appendingPathComponent("Framework/departments/J-post-production.yaml"))
-        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("Framework/departments/J-post-production.yaml"), withDestinationURL: outside)
+        try FileManager.default.copyItem(
+            at: folder.appendingPathComponent("Framework/departments/J-post-production.yaml"), to: outside)
+        try FileManager.default.removeItem(
+            at: folder.appendingPathComponent("Framework/departments/J-post-production.yaml"))
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("Framework/departments/J-post-production.yaml"),
+            withDestinationURL: outside)
         let result = try runEcoprod(["check", "--format", "json"], in: folder)
         #expect(result.status == 1)
         #expect(result.stdout.contains("F003"))
@@ -178,28 +214,41 @@ private func timed(_ body: () throws -> Void) rethrows -> Double {
         let check = try runEcoprod(["check", "Référentiel Ecoprod"], in: folder)
         #expect(check.status == 0, "\(check.stderr)")
         let url = renamed.appendingPathComponent("departments/B éditorial (v2).yaml")
-        try Data(try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "points: 2", with: "points: deux").utf8).write(to: url)
+        try Data(
+            try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "points: 2", with: "points: deux")
+                .utf8
+        ).write(to: url)
         let broken = try runEcoprod(["check", "Référentiel Ecoprod", "--format", "json"], in: folder)
         #expect(broken.status == 1)
-        #expect(try JSONParser().parse(broken.stdoutBytes)["diagnostics"]?.arrayValue?.first?["file"] == "Référentiel Ecoprod/departments/B éditorial (v2).yaml")
+        #expect(
+            try JSONParser().parse(broken.stdoutBytes)["diagnostics"]?.arrayValue?.first?["file"]
+                == "Référentiel Ecoprod/departments/B éditorial (v2).yaml")
         let build = try runEcoprod(["build", "Référentiel Ecoprod", "--output", "sortie été.json"], in: folder)
         #expect(build.status == 1)
     }
 
     @Test func checkReadsOneFileFromStdinInItsFramework() throws {
-        let text = try String(contentsOf: packageRoot.appendingPathComponent("Framework/departments/C-production-offices.yaml"), encoding: .utf8)
+        let text = try String(
+            contentsOf: packageRoot.appendingPathComponent("Framework/departments/C-production-offices.yaml"),
+            encoding: .utf8)
         let good = try runEcoprod(["check", "-"], stdin: Array(text.utf8))
         #expect(good.status == 0, "\(good.stderr)")
-        let bad = try runEcoprod(["check", "-", "--format", "json"], stdin: Array(text.replacingOccurrences(of: "mandatory: false", with: "mandatory: nope").utf8))
+        let bad = try runEcoprod(
+            ["check", "-", "--format", "json"],
+            stdin: Array(text.replacingOccurrences(of: "mandatory: false", with: "mandatory: nope").utf8))
         #expect(bad.status == 1)
         #expect(try JSONParser().parse(bad.stdoutBytes)["diagnostics"]?.arrayValue?.first?["file"] == "<stdin>")
     }
 
     @Test func scoreAndMigrateReadStdin() throws {
-        let answers = Array(try Data(contentsOf: packageRoot.appendingPathComponent("Tests/Conformance/ecoprod-label-1.0.0/all-met.answers.json")))
+        let answers = Array(
+            try Data(
+                contentsOf: packageRoot.appendingPathComponent(
+                    "Tests/Conformance/ecoprod-label-1.0.0/all-met.answers.json")))
         #expect(try runEcoprod(["score", "-"], stdin: answers).status == 0)
         #expect(try runEcoprod(["migrate", "-", "--to", "1.1.0"], stdin: answers).status == 0)
-        let bundle = Array(try Data(contentsOf: packageRoot.appendingPathComponent("Framework/releases/ecoprod-label-1.0.0.json")))
+        let bundle = Array(
+            try Data(contentsOf: packageRoot.appendingPathComponent("Framework/releases/ecoprod-label-1.0.0.json")))
         #expect(try runEcoprod(["verify", "-"], stdin: bundle).status == 0)
     }
 }

@@ -1,7 +1,7 @@
 import EcoprodFramework
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 private let release = "Framework/releases/ecoprod-label-1.1.0.json"
 private let oldRelease = "Framework/releases/ecoprod-label-1.0.0.json"
@@ -25,8 +25,12 @@ private let example = "docs/examples/les-jours-verts.answers.json"
     }
 
     @Test func theSameInputsGiveTheSameBytesInAnyTimeZone() throws {
-        let first = try runEcoprod(["render", release, "--format", "xlsx", "--answers", example, "--output", "-"], environment: ["TZ": "Pacific/Auckland"])
-        let second = try runEcoprod(["render", release, "--format", "xlsx", "--answers", example, "--output", "-"], environment: ["TZ": "America/Los_Angeles"])
+        let first = try runEcoprod(
+            ["render", release, "--format", "xlsx", "--answers", example, "--output", "-"],
+            environment: ["TZ": "Pacific/Auckland"])
+        let second = try runEcoprod(
+            ["render", release, "--format", "xlsx", "--answers", example, "--output", "-"],
+            environment: ["TZ": "America/Los_Angeles"])
         #expect(first.status == 0 && second.status == 0, "\(first.stderr)\(second.stderr)")
         #expect(first.stdoutBytes.starts(with: Array("PK".utf8)))
         #expect(first.stdoutBytes == second.stdoutBytes)
@@ -41,7 +45,8 @@ private let example = "docs/examples/les-jours-verts.answers.json"
     @Test func scoreReadsAGridLikeItsAnswerSet() throws {
         let folder = try temporaryFolder("ecoprod-grid")
         let grid = folder.appendingPathComponent("grid.xlsx").path
-        #expect(try runEcoprod(["render", release, "--format", "xlsx", "--answers", example, "--output", grid]).status == 0)
+        #expect(
+            try runEcoprod(["render", release, "--format", "xlsx", "--answers", example, "--output", grid]).status == 0)
         let fromGrid = try runEcoprod(["score", grid, "--format", "json"])
         let fromJSON = try runEcoprod(["score", example, "--format", "json"])
         #expect(fromGrid.status == 0, "\(fromGrid.stderr)")
@@ -53,7 +58,9 @@ private let example = "docs/examples/les-jours-verts.answers.json"
         let old = folder.appendingPathComponent("old.xlsx").path
         let new = folder.appendingPathComponent("new.xlsx").path
         let answers = "Tests/Conformance/ecoprod-label-1.0.0/one-mandatory-missing.answers.json"
-        #expect(try runEcoprod(["render", oldRelease, "--format", "xlsx", "--answers", answers, "--output", old]).status == 0)
+        #expect(
+            try runEcoprod(["render", oldRelease, "--format", "xlsx", "--answers", answers, "--output", old]).status
+                == 0)
         let migrated = try runEcoprod(["migrate", old, "--to", "1.1.0", "--output", new])
         #expect(migrated.status == 0, "\(migrated.stderr)")
         #expect(migrated.stderr.contains("1.0.0 → 1.1.0"))
@@ -90,10 +97,14 @@ private let example = "docs/examples/les-jours-verts.answers.json"
         let folder = try temporaryFolder("ecoprod-grid")
         let locked = folder.appendingPathComponent("locked.xlsx")
         try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)).write(to: locked)
-        for arguments in [["import", locked.path], ["score", locked.path], ["migrate", locked.path, "--to", "1.1.0"]] {
+        for arguments in [
+            ["import", locked.path], ["score", locked.path], ["migrate", locked.path, "--to", "1.1.0"],
+        ] {
             let result = try runEcoprod(arguments)
             #expect(result.status == 1, "\(arguments)")
-            #expect(result.stderr.contains("error[X102]") && result.stderr.contains("remove the password"), "\(arguments): \(result.stderr)")
+            #expect(
+                result.stderr.contains("error[X102]") && result.stderr.contains("remove the password"),
+                "\(arguments): \(result.stderr)")
         }
     }
 
@@ -127,6 +138,7 @@ private let example = "docs/examples/les-jours-verts.answers.json"
         #expect(refused.status == (value == "0" ? 64 : 1), "\(flag): \(refused.stderr)")
         #expect(refused.stderr.contains(message), "\(flag): \(refused.stderr)")
         let zero = try runEcoprod(["import", grid, flag, "0"])
-        #expect(zero.status == 64 && zero.stderr.contains("\(flag) must be a positive integer"), "\(flag): \(zero.stderr)")
+        #expect(
+            zero.status == 64 && zero.stderr.contains("\(flag) must be a positive integer"), "\(flag): \(zero.stderr)")
     }
 }

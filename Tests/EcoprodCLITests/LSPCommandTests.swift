@@ -1,7 +1,7 @@
 import EcoprodFramework
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `ecoprod lsp` through the real binary: the protocol's lifecycle, and stdout carrying nothing
 /// but framed protocol messages whatever arrives on stdin.
@@ -14,9 +14,12 @@ import TestSupport
         var rest = bytes[...]
         while !rest.isEmpty {
             guard let header = String(decoding: rest, as: UTF8.self).range(of: "\r\n\r\n"),
-                  let length = Int(String(decoding: rest, as: UTF8.self)[..<header.lowerBound].replacingOccurrences(of: "Content-Length: ", with: ""))
+                let length = Int(
+                    String(decoding: rest, as: UTF8.self)[..<header.lowerBound].replacingOccurrences(
+                        of: "Content-Length: ", with: ""))
             else {
-                Issue.record("stdout holds something other than a frame: \(String(decoding: rest.prefix(80), as: UTF8.self))")
+                Issue.record(
+                    "stdout holds something other than a frame: \(String(decoding: rest.prefix(80), as: UTF8.self))")
                 return found
             }
             let start = rest.startIndex + String(decoding: rest, as: UTF8.self)[..<header.upperBound].utf8.count
@@ -26,10 +29,14 @@ import TestSupport
         return found
     }
 
-    static let initialize = frame(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{"general":{"positionEncodings":["utf-32","utf-16"]}}}}"#)
+    static let initialize = frame(
+        #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{"general":{"positionEncodings":["utf-32","utf-16"]}}}}"#
+    )
 
     @Test func shutdownThenExitEndsWithZero() throws {
-        let input = Self.initialize + Self.frame(#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#) + Self.frame(#"{"jsonrpc":"2.0","method":"exit"}"#)
+        let input =
+            Self.initialize + Self.frame(#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#)
+            + Self.frame(#"{"jsonrpc":"2.0","method":"exit"}"#)
         let result = try runEcoprod(["lsp"], stdin: input)
         #expect(result.status == 0, "\(result.stderr)")
         let messages = Self.messages(result.stdoutBytes)
@@ -39,15 +46,24 @@ import TestSupport
     }
 
     @Test func aClientThatCanWatchFilesIsAskedToWatchTheFramework() throws {
-        let input = Self.frame(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{"workspace":{"didChangeWatchedFiles":{"dynamicRegistration":true}}}}}"#)
+        let input =
+            Self.frame(
+                #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{"workspace":{"didChangeWatchedFiles":{"dynamicRegistration":true}}}}}"#
+            )
             + Self.frame(#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#)
             + Self.frame(#"{"jsonrpc":"2.0","id":"ecoprod-watch-framework","result":null}"#)
-            + Self.frame(#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#) + Self.frame(#"{"jsonrpc":"2.0","method":"exit"}"#)
+            + Self.frame(#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#)
+            + Self.frame(#"{"jsonrpc":"2.0","method":"exit"}"#)
         let result = try runEcoprod(["lsp"], stdin: input)
         #expect(result.status == 0)
         let registration = Self.messages(result.stdoutBytes).first { $0["method"] == "client/registerCapability" }
-        let watchers = registration?["params"]?["registrations"]?.arrayValue?.first?["registerOptions"]?["watchers"]?.arrayValue ?? []
-        #expect(watchers.compactMap { $0["globPattern"]?.stringValue }.contains { $0.hasSuffix("Framework/**/*.{yaml,yml}") })
+        let watchers =
+            registration?["params"]?["registrations"]?.arrayValue?.first?["registerOptions"]?["watchers"]?.arrayValue
+            ?? []
+        #expect(
+            watchers.compactMap { $0["globPattern"]?.stringValue }.contains {
+                $0.hasSuffix("Framework/**/*.{yaml,yml}")
+            })
         // The client's answer to the registration is a response, not a request: nothing is sent back for it.
         #expect(Self.messages(result.stdoutBytes).filter { $0["error"] != nil }.isEmpty)
     }
@@ -58,7 +74,8 @@ import TestSupport
     }
 
     @Test func malformedInputIsAnsweredWithJSONRPCErrorsAndTheServerGoesOn() throws {
-        let input = Self.initialize
+        let input =
+            Self.initialize
             + Self.frame("{not json")
             + Self.frame("[1, 2]")
             + Self.frame(#"{"jsonrpc":"2.0","id":7,"method":"ecoprod/unknown"}"#)
@@ -67,7 +84,9 @@ import TestSupport
             + Self.frame(#"{"jsonrpc":"2.0","method":"exit"}"#)
         let result = try runEcoprod(["lsp"], stdin: input)
         #expect(result.status == 0)
-        let errors = Self.messages(result.stdoutBytes).compactMap { message in message["error"].map { (message["id"], $0["code"]?.integerValue) } }
+        let errors = Self.messages(result.stdoutBytes).compactMap { message in
+            message["error"].map { (message["id"], $0["code"]?.integerValue) }
+        }
         #expect(errors.map(\.1) == [-32700, -32600, -32601, -32600])
         #expect(errors.map(\.0) == [.null, .null, 7, 9])
         #expect(result.stderr.contains("refused a message"))

@@ -1,13 +1,16 @@
 import EcoprodFramework
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 private let kit = "Tests/Conformance/ecoprod-label-1.1.0"
 
 /// A kit answer set as one compact line.
 private func kitLine(_ name: String) throws -> String {
-    String(decoding: try JSONParser().parse(Array(try Data(contentsOf: packageRoot.appendingPathComponent("\(kit)/\(name)")))).canonicalBytes(), as: UTF8.self)
+    String(
+        decoding: try JSONParser().parse(
+            Array(try Data(contentsOf: packageRoot.appendingPathComponent("\(kit)/\(name)")))
+        ).canonicalBytes(), as: UTF8.self)
 }
 
 /// Parses a JSON-lines output strictly, with a reader that is not ours: every line one complete
@@ -17,7 +20,8 @@ private func strictRecords(_ stdout: [UInt8]) throws -> [[String: Any]] {
     #expect(stdout.last == 0x0A, "a JSON-lines stream ends with a line break")
     return try stdout.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast().map { line in
         let object = try JSONSerialization.jsonObject(with: Data(line), options: [])
-        return try #require(object as? [String: Any], "every line is an object: \(String(decoding: line, as: UTF8.self))")
+        return try #require(
+            object as? [String: Any], "every line is an object: \(String(decoding: line, as: UTF8.self))")
     }
 }
 
@@ -28,7 +32,10 @@ private func strictRecords(_ stdout: [UInt8]) throws -> [[String: Any]] {
     func stdoutIsOnlyJSONLinesForEveryDiagnosticsFormat(_ format: String) throws {
         let folder = try temporaryFolder("ecoprod-jsonl")
         let input = folder.appendingPathComponent("batch.jsonl")
-        let lines = [try kitLine("all-met.answers.json"), "{\"broken\": ", "", "  ", "[1, 2]", try kitLine("one-mandatory-missing.answers.json")]
+        let lines = [
+            try kitLine("all-met.answers.json"), "{\"broken\": ", "", "  ", "[1, 2]",
+            try kitLine("one-mandatory-missing.answers.json"),
+        ]
         try Data((lines.joined(separator: "\r\n") + "\r\n").utf8).write(to: input)
         for command in [["score", input.path, "--jsonl"], ["migrate", input.path, "--to", "1.1.0", "--jsonl"]] {
             let result = try runEcoprod(command + ["--diagnostics-format", format])
@@ -57,8 +64,12 @@ private func strictRecords(_ stdout: [UInt8]) throws -> [[String: Any]] {
         for number in 1...40 {
             switch random.next() % 5 {
             case 0: lines.append("")
-            case 1: lines.append(bad[Int(random.next() % UInt64(bad.count))]); expected.append((number, false))
-            default: lines.append(good[Int(random.next() % 2)]); expected.append((number, true))
+            case 1:
+                lines.append(bad[Int(random.next() % UInt64(bad.count))])
+                expected.append((number, false))
+            default:
+                lines.append(good[Int(random.next() % 2)])
+                expected.append((number, true))
             }
         }
         let folder = try temporaryFolder("ecoprod-jsonl")
@@ -97,7 +108,8 @@ private func strictRecords(_ stdout: [UInt8]) throws -> [[String: Any]] {
         var answers = try JSONParser().parse(Array(try kitLine("all-met.answers.json").utf8)).objectValue ?? [:]
         answers["line"] = "B-roll reel 4"
         let input = Array((String(decoding: JSONValue.object(answers).canonicalBytes(), as: UTF8.self) + "\n").utf8)
-        let result = try runEcoprod(["migrate", "-", "--to", "1.1.0", "--jsonl", "--diagnostics-format", "json"], stdin: input)
+        let result = try runEcoprod(
+            ["migrate", "-", "--to", "1.1.0", "--jsonl", "--diagnostics-format", "json"], stdin: input)
         #expect(result.status == 1)
         let record = try #require(try strictRecords(result.stdoutBytes).first)
         #expect((record["diagnostics"] as? [[String: Any]])?.first?["code"] as? String == "J102")
@@ -105,8 +117,10 @@ private func strictRecords(_ stdout: [UInt8]) throws -> [[String: Any]] {
 
     /// What is wrong before any line is read (no input, no releases) goes to stderr: stdout
     /// carries records and nothing else.
-    @Test(arguments: [["score", "no-such.jsonl", "--jsonl"], ["score", "-", "--jsonl", "--releases", "no-such-folder"],
-                      ["migrate", "no-such.jsonl", "--jsonl", "--to", "1.1.0"]])
+    @Test(arguments: [
+        ["score", "no-such.jsonl", "--jsonl"], ["score", "-", "--jsonl", "--releases", "no-such-folder"],
+        ["migrate", "no-such.jsonl", "--jsonl", "--to", "1.1.0"],
+    ])
     func setupErrorsStayOffStdout(_ command: [String]) throws {
         let result = try runEcoprod(command + ["--diagnostics-format", "json"], stdin: [])
         #expect(result.status == 1)

@@ -1,7 +1,7 @@
 import EcoprodFramework
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 private let release = "Framework/releases/ecoprod-label-1.1.0.json"
 private let example = "docs/examples/les-jours-verts.answers.json"
@@ -15,7 +15,9 @@ struct RenderCommandTests {
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stderr.contains("Wrote \(page)"))
         let html = try String(contentsOfFile: page, encoding: .utf8)
-        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("Signed intention note") && html.contains("Note d&#39;intention signée"))
+        #expect(
+            html.hasPrefix("<!DOCTYPE html>") && html.contains("Signed intention note")
+                && html.contains("Note d&#39;intention signée"))
         #expect(try runEcoprod(["render", release, "--output", page]).stderr.contains("Unchanged"))
         let english = try runEcoprod(["render", release, "--locale", "en", "--output", page])
         #expect(english.status == 1)
@@ -23,7 +25,9 @@ struct RenderCommandTests {
         #expect(try String(contentsOfFile: page, encoding: .utf8) == html, "a refused write leaves the file as it was")
         #expect(try runEcoprod(["render", release, "--locale", "en", "--output", page, "--force"]).status == 0)
         #expect(try String(contentsOfFile: page, encoding: .utf8).contains("<html lang=\"en\" class=\"monolingual\">"))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "framework.html" }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0 != "framework.html"
+        }
         #expect(leftovers.isEmpty)
     }
 
@@ -59,7 +63,9 @@ struct RenderCommandTests {
         let bundle = folder.appendingPathComponent("tampered.json")
         let text = try String(contentsOfFile: packageRoot.appendingPathComponent(release).path, encoding: .utf8)
         try Data(text.replacingOccurrences(of: "\"points\": 4,", with: "\"points\": 5,").utf8).write(to: bundle)
-        let result = try runEcoprod(["render", bundle.path, "--output", folder.appendingPathComponent("page.html").path])
+        let result = try runEcoprod([
+            "render", bundle.path, "--output", folder.appendingPathComponent("page.html").path,
+        ])
         #expect(result.status == 1)
         #expect(result.stderr.contains("digest"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("page.html").path))
@@ -77,7 +83,9 @@ struct RenderCommandTests {
         try edit(folder, "Framework/departments/A-production.yaml", "points: 4\n", "points: -3\n")
         let result = try runEcoprod(["render", "Framework", "--diagnostics-format", "json"], in: folder)
         #expect(result.status == 1)
-        let codes = (try JSONParser().parse(result.stdoutBytes)["diagnostics"]?.arrayValue ?? []).compactMap { $0["code"]?.stringValue }
+        let codes = (try JSONParser().parse(result.stdoutBytes)["diagnostics"]?.arrayValue ?? []).compactMap {
+            $0["code"]?.stringValue
+        }
         #expect(!codes.isEmpty && codes.allSatisfy { $0 == "P401" }, "\(codes)")
     }
 

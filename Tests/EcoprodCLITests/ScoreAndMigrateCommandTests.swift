@@ -1,21 +1,29 @@
 import EcoprodFramework
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 private let kit = "Tests/Conformance/ecoprod-label-1.1.0"
 private let kit100 = "Tests/Conformance/ecoprod-label-1.0.0"
 
 /// A kit answer set as one compact line.
 private func line(_ path: String) throws -> String {
-    String(decoding: try JSONParser().parse(Array(try Data(contentsOf: packageRoot.appendingPathComponent(path)))).canonicalBytes(), as: UTF8.self)
+    String(
+        decoding: try JSONParser().parse(Array(try Data(contentsOf: packageRoot.appendingPathComponent(path))))
+            .canonicalBytes(), as: UTF8.self)
 }
 
 @Suite(.serialized) struct ScoreAndMigrateCommandTests {
     @Test func scoreJSONMatchesTheConformanceKit() throws {
-        let result = try runEcoprod(["score", "\(kit)/performance-exactly-at-threshold.answers.json", "--format", "json"])
+        let result = try runEcoprod([
+            "score", "\(kit)/performance-exactly-at-threshold.answers.json", "--format", "json",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
-        let expected = try JSONParser().parse(Array(try Data(contentsOf: packageRoot.appendingPathComponent("\(kit)/performance-exactly-at-threshold.expected.json"))))
+        let expected = try JSONParser().parse(
+            Array(
+                try Data(
+                    contentsOf: packageRoot.appendingPathComponent(
+                        "\(kit)/performance-exactly-at-threshold.expected.json"))))
         #expect(try JSONParser().parse(result.stdoutBytes) == expected)
     }
 
@@ -29,7 +37,9 @@ private func line(_ path: String) throws -> String {
     }
 
     @Test func scoringAgainstAnotherVersionSaysToMigrate() throws {
-        let result = try runEcoprod(["score", "\(kit100)/all-met.answers.json", "--bundle", "Framework/releases/ecoprod-label-1.1.0.json"])
+        let result = try runEcoprod([
+            "score", "\(kit100)/all-met.answers.json", "--bundle", "Framework/releases/ecoprod-label-1.1.0.json",
+        ])
         #expect(result.status == 1)
         #expect(result.stderr.contains("A107"))
         #expect(result.stderr.contains("ecoprod migrate"))
@@ -42,7 +52,9 @@ private func line(_ path: String) throws -> String {
     }
 
     @Test func unknownTypeIsAnErrorWithItsJSONPath() throws {
-        let result = try runEcoprod(["score", "\(kit)/unknown-production-type.answers.json", "--diagnostics-format", "json"])
+        let result = try runEcoprod([
+            "score", "\(kit)/unknown-production-type.answers.json", "--diagnostics-format", "json",
+        ])
         #expect(result.status == 1)
         let diagnostics = try JSONParser().parse(result.stdoutBytes)["diagnostics"]?.arrayValue ?? []
         #expect(diagnostics.first?["code"] == "A105")
@@ -52,7 +64,10 @@ private func line(_ path: String) throws -> String {
 
     @Test func jsonlStreamsAndReportsBadLinesByNumber() throws {
         let folder = try temporaryFolder("ecoprod-score")
-        let lines = [try line("\(kit)/all-met.answers.json"), "{\"broken\": ", "", try line("\(kit)/one-mandatory-missing.answers.json")]
+        let lines = [
+            try line("\(kit)/all-met.answers.json"), "{\"broken\": ", "",
+            try line("\(kit)/one-mandatory-missing.answers.json"),
+        ]
         let input = folder.appendingPathComponent("batch.jsonl")
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: input)
         let result = try runEcoprod(["score", input.path, "--jsonl"])
@@ -78,12 +93,15 @@ private func line(_ path: String) throws -> String {
         let folder = try temporaryFolder("ecoprod-score")
         let output = folder.appendingPathComponent("migrated.json").path
         let report = folder.appendingPathComponent("report.json").path
-        let result = try runEcoprod(["migrate", "\(kit100)/all-met.answers.json", "--to", "1.1.0", "--output", output, "--report", report])
+        let result = try runEcoprod([
+            "migrate", "\(kit100)/all-met.answers.json", "--to", "1.1.0", "--output", output, "--report", report,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let migrated = try JSONParser().parse(Array(try Data(contentsOf: URL(fileURLWithPath: output))))
         #expect(migrated["framework"]?["version"] == "1.1.0")
         #expect(migrated["answers"]?.objectValue?.count == 80)
-        let steps = try JSONParser().parse(Array(try Data(contentsOf: URL(fileURLWithPath: report))))["steps"]?.arrayValue
+        let steps = try JSONParser().parse(Array(try Data(contentsOf: URL(fileURLWithPath: report))))["steps"]?
+            .arrayValue
         #expect(steps?.count == 1)
         let scored = try runEcoprod(["score", output])
         #expect(scored.status == 0, "\(scored.stderr)")
@@ -98,7 +116,8 @@ private func line(_ path: String) throws -> String {
     @Test func migrateToTheSameVersionIsANoOp() throws {
         let result = try runEcoprod(["migrate", "\(kit)/all-met.answers.json", "--to", "1.1.0"])
         #expect(result.status == 0)
-        let original = try JSONParser().parse(Array(try Data(contentsOf: packageRoot.appendingPathComponent("\(kit)/all-met.answers.json"))))
+        let original = try JSONParser().parse(
+            Array(try Data(contentsOf: packageRoot.appendingPathComponent("\(kit)/all-met.answers.json"))))
         #expect(try JSONParser().parse(result.stdoutBytes) == original)
         #expect(result.stderr.contains("nothing to migrate"))
     }
@@ -125,10 +144,15 @@ private func line(_ path: String) throws -> String {
     @Test func diffWithAnswersReportsTheImpactPerProduction() throws {
         // The kit's answer sets alone, without its expected outputs.
         let answers = try temporaryFolder("ecoprod-score")
-        for name in try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent(kit100).path) where name.hasSuffix(".answers.json") {
-            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("\(kit100)/\(name)"), to: answers.appendingPathComponent(name))
+        for name in try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent(kit100).path)
+        where name.hasSuffix(".answers.json") {
+            try FileManager.default.copyItem(
+                at: packageRoot.appendingPathComponent("\(kit100)/\(name)"), to: answers.appendingPathComponent(name))
         }
-        let result = try runEcoprod(["diff", "Framework/releases/ecoprod-label-1.0.0.json", "Framework/releases/ecoprod-label-1.1.0.json", "--answers", answers.path, "--format", "json"])
+        let result = try runEcoprod([
+            "diff", "Framework/releases/ecoprod-label-1.0.0.json", "Framework/releases/ecoprod-label-1.1.0.json",
+            "--answers", answers.path, "--format", "json",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let impact = try JSONParser().parse(result.stdoutBytes)["impact"]
         // Adding a scheme changes no score: the six scorable kit productions keep theirs, and
@@ -139,7 +163,10 @@ private func line(_ path: String) throws -> String {
         for production in productions where production["problem"] == nil {
             #expect(production["before"] == production["after"])
         }
-        let text = try runEcoprod(["diff", "Framework/releases/ecoprod-label-1.0.0.json", "Framework/releases/ecoprod-label-1.1.0.json", "--answers", answers.path])
+        let text = try runEcoprod([
+            "diff", "Framework/releases/ecoprod-label-1.0.0.json", "Framework/releases/ecoprod-label-1.1.0.json",
+            "--answers", answers.path,
+        ])
         #expect(text.stdout.contains("Impact on 8 productions: 0 of 6 productions lose eligibility"))
     }
 }

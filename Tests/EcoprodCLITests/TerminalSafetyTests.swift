@@ -1,7 +1,7 @@
 import EcoprodFramework
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Through the real binary: text from an answer set or a source never reaches the terminal as
 /// a control sequence (ESC, BEL, C1, bidirectional overrides), on stdout or stderr.
@@ -19,7 +19,8 @@ struct TerminalSafetyTests {
 
     @Test func checkQuotesAHostileValueEscaped() throws {
         let folder = try copyOfFramework()
-        try edit(folder, "Framework/departments/A-production.yaml", "points: 4", "points: \"\\e]0;owned\\a\\e[2J\\u202E\"")
+        try edit(
+            folder, "Framework/departments/A-production.yaml", "points: 4", "points: \"\\e]0;owned\\a\\e[2J\\u202E\"")
         let result = try runEcoprod(["check"], in: folder, environment: ["NO_COLOR": "1"])
         #expect(result.status == 1)
         #expect(isInert(Array(result.stderr.utf8)), "\(result.stderr.debugDescription)")
@@ -31,8 +32,13 @@ struct TerminalSafetyTests {
 
     @Test(arguments: [["--format", "text"], ["--jsonl"]])
     func scoreShowsAHostileTitleEscaped(_ options: [String]) throws {
-        var answers = try JSONParser().parse(Array(try Data(contentsOf: packageRoot.appendingPathComponent("docs/examples/les-jours-verts.answers.json"))))
-        guard case .object(var members) = answers, case .object(var production)? = members["production"] else { Issue.record("example"); return }
+        var answers = try JSONParser().parse(
+            Array(
+                try Data(contentsOf: packageRoot.appendingPathComponent("docs/examples/les-jours-verts.answers.json"))))
+        guard case .object(var members) = answers, case .object(var production)? = members["production"] else {
+            Issue.record("example")
+            return
+        }
         production["title"] = "\u{1B}]0;owned\u{07}\u{1B}[2J\u{9B}\u{202E}"
         members["production"] = .object(production)
         answers = .object(members)

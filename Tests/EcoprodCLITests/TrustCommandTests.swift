@@ -1,7 +1,7 @@
 import EcoprodFramework
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Signed releases through the real binary and the real `ssh-keygen`: the forgery the issue
 /// describes is refused, so is every other way a signature can be wrong, each with its own code,
@@ -10,15 +10,18 @@ import TestSupport
     static let release = "Framework/releases/ecoprod-label-1.1.0.json"
 
     /// A workspace whose trust list names a fresh key (and only it), with both releases signed by it.
-    func signedWorkspace(options: String = "namespaces=\"ecoprod-bundle\"") throws -> (folder: URL, key: SSHKeygen.Key) {
+    func signedWorkspace(options: String = "namespaces=\"ecoprod-bundle\"") throws -> (folder: URL, key: SSHKeygen.Key)
+    {
         let folder = try releaseWorkspace(keepingSigners: true)
         let key = try SSHKeygen().makeKey(in: folder, name: "release-manager")
         try "release-manager@example \(options) \(key.publicLine)\n".write(
             to: folder.appendingPathComponent("Framework/allowed_signers"), atomically: true, encoding: .utf8)
         for version in ["1.0.0", "1.1.0"] {
             // A signature in releases/ is frozen like the bundle: the shipped ones are removed first.
-            try FileManager.default.removeItem(at: folder.appendingPathComponent("Framework/releases/ecoprod-label-\(version).json.sig"))
-            let signed = try runEcoprod(["sign", "Framework/releases/ecoprod-label-\(version).json", "--sign", key.privateKey.path], in: folder)
+            try FileManager.default.removeItem(
+                at: folder.appendingPathComponent("Framework/releases/ecoprod-label-\(version).json.sig"))
+            let signed = try runEcoprod(
+                ["sign", "Framework/releases/ecoprod-label-\(version).json", "--sign", key.privateKey.path], in: folder)
             #expect(signed.status == 0, "\(signed.stderr)")
         }
         return (folder, key)
@@ -52,16 +55,21 @@ import TestSupport
         let bundle = folder.appendingPathComponent(Self.release)
         let openssh = try SSHKeygen().verify(
             Array(try Data(contentsOf: bundle)), signature: URL(fileURLWithPath: bundle.path + ".sig"),
-            allowedSigners: folder.appendingPathComponent("Framework/allowed_signers"), identity: "release-manager@example", namespace: "ecoprod-bundle")
+            allowedSigners: folder.appendingPathComponent("Framework/allowed_signers"),
+            identity: "release-manager@example", namespace: "ecoprod-bundle")
         #expect(openssh.status == 0, "\(String(decoding: openssh.stderr, as: UTF8.self))")
-        #expect(String(decoding: openssh.stdout + openssh.stderr, as: UTF8.self).contains("Good \"ecoprod-bundle\" signature"))
+        #expect(
+            String(decoding: openssh.stdout + openssh.stderr, as: UTF8.self).contains(
+                "Good \"ecoprod-bundle\" signature"))
     }
 
     @Test func aSignatureBySSHKeygenAloneVerifiesWithEcoprod() throws {
         let (folder, key) = try signedWorkspace()
         let bundle = folder.appendingPathComponent(Self.release)
-        try Data(try SSHKeygen().sign(Array(try Data(contentsOf: bundle)), with: key, namespace: "ecoprod-bundle")).write(to: URL(fileURLWithPath: bundle.path + ".sig"))
-        let result = try runEcoprod(["verify", Self.release, "--allowed-signers", "Framework/allowed_signers"], in: folder)
+        try Data(try SSHKeygen().sign(Array(try Data(contentsOf: bundle)), with: key, namespace: "ecoprod-bundle"))
+            .write(to: URL(fileURLWithPath: bundle.path + ".sig"))
+        let result = try runEcoprod(
+            ["verify", Self.release, "--allowed-signers", "Framework/allowed_signers"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains(", signed"))
     }
@@ -106,11 +114,13 @@ import TestSupport
         .init(name: "a key outside allowed_signers", code: "G103") { folder, _ in
             let stranger = try SSHKeygen().makeKey(in: folder, name: "stranger")
             let bytes = Array(try Data(contentsOf: folder.appendingPathComponent(release)))
-            try Data(try SSHKeygen().sign(bytes, with: stranger, namespace: "ecoprod-bundle")).write(to: folder.appendingPathComponent(release + ".sig"))
+            try Data(try SSHKeygen().sign(bytes, with: stranger, namespace: "ecoprod-bundle")).write(
+                to: folder.appendingPathComponent(release + ".sig"))
         },
         .init(name: "a signature for another namespace", code: "G105") { folder, key in
             let bytes = Array(try Data(contentsOf: folder.appendingPathComponent(release)))
-            try Data(try SSHKeygen().sign(bytes, with: key, namespace: "file")).write(to: folder.appendingPathComponent(release + ".sig"))
+            try Data(try SSHKeygen().sign(bytes, with: key, namespace: "file")).write(
+                to: folder.appendingPathComponent(release + ".sig"))
         },
         .init(name: "a signature moved from another release", code: "G102") { folder, _ in
             let other = folder.appendingPathComponent("Framework/releases/ecoprod-label-1.0.0.json.sig")
@@ -123,15 +133,18 @@ import TestSupport
             try String(text.prefix(text.count / 2)).write(to: url, atomically: true, encoding: .utf8)
         },
         .init(name: "garbage for a signature", code: "G107") { folder, _ in
-            try Data("-----BEGIN SSH SIGNATURE-----\nbm90IGEgc2lnbmF0dXJl\n-----END SSH SIGNATURE-----\n".utf8).write(to: folder.appendingPathComponent(release + ".sig"))
+            try Data("-----BEGIN SSH SIGNATURE-----\nbm90IGEgc2lnbmF0dXJl\n-----END SSH SIGNATURE-----\n".utf8).write(
+                to: folder.appendingPathComponent(release + ".sig"))
         },
         .init(name: "a signer retired before the release date", code: "G104") { folder, key in
-            try "release-manager@example namespaces=\"ecoprod-bundle\",valid-before=\"20260101Z\" \(key.publicLine)\n".write(
-                to: folder.appendingPathComponent("Framework/allowed_signers"), atomically: true, encoding: .utf8)
+            try "release-manager@example namespaces=\"ecoprod-bundle\",valid-before=\"20260101Z\" \(key.publicLine)\n"
+                .write(
+                    to: folder.appendingPathComponent("Framework/allowed_signers"), atomically: true, encoding: .utf8)
         },
         .init(name: "a malformed allowed_signers line", code: "G108") { folder, key in
-            try "release-manager@example namespaces=\"ecoprod-bundle\" \(key.publicLine)\nbroken-line ssh-ed25519 !!!\n".write(
-                to: folder.appendingPathComponent("Framework/allowed_signers"), atomically: true, encoding: .utf8)
+            try "release-manager@example namespaces=\"ecoprod-bundle\" \(key.publicLine)\nbroken-line ssh-ed25519 !!!\n"
+                .write(
+                    to: folder.appendingPathComponent("Framework/allowed_signers"), atomically: true, encoding: .utf8)
         },
     ]
 
@@ -149,10 +162,14 @@ import TestSupport
     func preparePatch(in folder: URL) throws {
         for (file, find, replace) in [
             ("Framework/framework.yaml", "version: 1.1.0", "version: 1.1.1"),
-            ("Framework/departments/A-production.yaml", "en: \"Signed intention note\"", "en: \"A signed intention note\""),
+            (
+                "Framework/departments/A-production.yaml", "en: \"Signed intention note\"",
+                "en: \"A signed intention note\""
+            ),
         ] {
             let url = folder.appendingPathComponent(file)
-            try Data(try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: find, with: replace).utf8).write(to: url)
+            try Data(try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: find, with: replace).utf8)
+                .write(to: url)
         }
     }
 
@@ -169,7 +186,8 @@ import TestSupport
         #expect(verified.status == 0, "\(verified.stderr)")
         let openssh = try SSHKeygen().verify(
             Array(try Data(contentsOf: bundle)), signature: URL(fileURLWithPath: bundle.path + ".sig"),
-            allowedSigners: folder.appendingPathComponent("Framework/allowed_signers"), identity: "release-manager@example", namespace: "ecoprod-bundle")
+            allowedSigners: folder.appendingPathComponent("Framework/allowed_signers"),
+            identity: "release-manager@example", namespace: "ecoprod-bundle")
         #expect(openssh.status == 0, "\(String(decoding: openssh.stderr, as: UTF8.self))")
     }
 
@@ -179,31 +197,47 @@ import TestSupport
         let (folder, key) = try signedWorkspace()
         let second = try SSHKeygen().makeKey(in: folder, name: "second-manager")
         let list = folder.appendingPathComponent("Framework/allowed_signers")
-        try (try String(contentsOf: list, encoding: .utf8) + "second@example namespaces=\"ecoprod-bundle\" \(second.publicLine)\n")
+        try
+            (try String(contentsOf: list, encoding: .utf8)
+            + "second@example namespaces=\"ecoprod-bundle\" \(second.publicLine)\n")
             .write(to: list, atomically: true, encoding: .utf8)
         try preparePatch(in: folder)
-        #expect(try runEcoprod(["release", "--date", "2026-12-01", "--sign", key.privateKey.path], in: folder).status == 0)
+        #expect(
+            try runEcoprod(["release", "--date", "2026-12-01", "--sign", key.privateKey.path], in: folder).status == 0)
         let bundle = folder.appendingPathComponent("Framework/releases/ecoprod-label-1.1.1.json")
         let signature = URL(fileURLWithPath: bundle.path + ".sig")
         try FileManager.default.removeItem(at: signature)
-        try Data(try SSHKeygen().sign(Array(try Data(contentsOf: bundle)), with: second, namespace: "ecoprod-bundle")).write(to: signature)
+        try Data(try SSHKeygen().sign(Array(try Data(contentsOf: bundle)), with: second, namespace: "ecoprod-bundle"))
+            .write(to: signature)
         let resigned = try verifyReleases(in: folder)
         #expect(resigned.status == 1)
         #expect(try codes(resigned) == ["G106"])
 
         // Put the right signature back, then make 1.1.2 without a signer and sign it afterwards.
         try FileManager.default.removeItem(at: signature)
-        try Data(try SSHKeygen().sign(Array(try Data(contentsOf: bundle)), with: key, namespace: "ecoprod-bundle")).write(to: signature)
+        try Data(try SSHKeygen().sign(Array(try Data(contentsOf: bundle)), with: key, namespace: "ecoprod-bundle"))
+            .write(to: signature)
         #expect(try verifyReleases(in: folder).status == 0)
         let hidden = folder.appendingPathComponent("allowed_signers.away")
         try FileManager.default.moveItem(at: list, to: hidden)
         let framework = folder.appendingPathComponent("Framework/framework.yaml")
-        try Data(try String(contentsOf: framework, encoding: .utf8).replacingOccurrences(of: "version: 1.1.1", with: "version: 1.1.2").utf8).write(to: framework)
+        try Data(
+            try String(contentsOf: framework, encoding: .utf8).replacingOccurrences(
+                of: "version: 1.1.1", with: "version: 1.1.2"
+            ).utf8
+        ).write(to: framework)
         let departments = folder.appendingPathComponent("Framework/departments/A-production.yaml")
-        try Data(try String(contentsOf: departments, encoding: .utf8).replacingOccurrences(of: "en: \"A signed intention note\"", with: "en: \"The signed intention note\"").utf8).write(to: departments)
+        try Data(
+            try String(contentsOf: departments, encoding: .utf8).replacingOccurrences(
+                of: "en: \"A signed intention note\"", with: "en: \"The signed intention note\""
+            ).utf8
+        ).write(to: departments)
         #expect(try runEcoprod(["release", "--date", "2026-12-02"], in: folder).status == 0)
         try FileManager.default.moveItem(at: hidden, to: list)
-        #expect(try runEcoprod(["sign", "Framework/releases/ecoprod-label-1.1.2.json", "--sign", key.privateKey.path], in: folder).status == 0)
+        #expect(
+            try runEcoprod(
+                ["sign", "Framework/releases/ecoprod-label-1.1.2.json", "--sign", key.privateKey.path], in: folder
+            ).status == 0)
         let unsignedLineage = try verifyReleases(in: folder)
         #expect(unsignedLineage.status == 1)
         #expect(try codes(unsignedLineage) == ["G106"])
@@ -233,10 +267,12 @@ import TestSupport
         let (folder, _) = try signedWorkspace()
         try preparePatch(in: folder)
         let changelog = try Data(contentsOf: folder.appendingPathComponent("CHANGELOG.md"))
-        let result = try runEcoprod(["release", "--date", "2026-12-01", "--format", "json"] + (try refusal.arguments(folder)), in: folder)
+        let result = try runEcoprod(
+            ["release", "--date", "2026-12-01", "--format", "json"] + (try refusal.arguments(folder)), in: folder)
         #expect(result.status == 1)
         #expect(try codes(result).contains(refusal.code), "\(result.stdout)")
-        let releases = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("Framework/releases").path)
+        let releases = try FileManager.default.contentsOfDirectory(
+            atPath: folder.appendingPathComponent("Framework/releases").path)
         #expect(!releases.contains { $0.contains("1.1.1") }, "\(releases)")
         #expect(try Data(contentsOf: folder.appendingPathComponent("CHANGELOG.md")) == changelog)
     }
@@ -247,7 +283,8 @@ import TestSupport
         let before = try Data(contentsOf: url)
         let stranger = try SSHKeygen().makeKey(in: folder, name: "stranger")
         let sigBefore = try Data(contentsOf: URL(fileURLWithPath: url.path + ".sig"))
-        let refused = try runEcoprod(["sign", Self.release, "--sign", stranger.privateKey.path, "--format", "json"], in: folder)
+        let refused = try runEcoprod(
+            ["sign", Self.release, "--sign", stranger.privateKey.path, "--format", "json"], in: folder)
         #expect(refused.status == 1)
         #expect(try codes(refused) == ["G103"])
         #expect(try Data(contentsOf: url) == before)

@@ -1,8 +1,9 @@
 import EcoprodFramework
 import Foundation
-import Testing
 import FrameworkFixtures
 import TestSupport
+import Testing
+
 @testable import EcoprodCompiler
 @testable import EcoprodReports
 
@@ -43,14 +44,18 @@ import TestSupport
         var collector = DiagnosticCollector()
         let bundle = BundleVerifier().verify(dated, file: "b.json", into: &collector)
         #expect(collector.diagnostics.isEmpty)
-        #expect(bundle?.digest != FrameworkBundle(framework: FrameworkCompiler().compile(shippedSources).framework!).digest)
+        #expect(
+            bundle?.digest != FrameworkBundle(framework: FrameworkCompiler().compile(shippedSources).framework!).digest)
     }
 
     @Test func shippedBundleHasTheContractShape() throws {
         let value = try JSONParser().parse(try bundleBytes(shippedSources))
         #expect(value["format"] == "ecoprod-bundle/1")
         let criterion = try #require(value["criteria"]?.arrayValue?.first?.objectValue)
-        #expect(criterion.keys.sorted() == ["applies_to", "department", "evidence", "guidance", "id", "mandatory", "points", "stages", "title"])
+        #expect(
+            criterion.keys.sorted() == [
+                "applies_to", "department", "evidence", "guidance", "id", "mandatory", "points", "stages", "title",
+            ])
         let schemes = value["scoring"]?["schemes"]?.arrayValue ?? []
         #expect(schemes.map { $0["threshold"]?["comparison"] } == ["at-least", "at-least"])
         #expect(schemes.map { $0["threshold"]?["basis_points"] } == [6500, 7000])

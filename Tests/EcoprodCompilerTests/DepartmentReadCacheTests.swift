@@ -1,8 +1,9 @@
-@testable import EcoprodCompiler
 import EcoprodFramework
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
+@testable import EcoprodCompiler
 
 /// The language server re-checks on every change but reads only the department file that
 /// changed; what it reports is exactly what a fresh compilation reports.
@@ -12,10 +13,13 @@ struct DepartmentReadCacheTests {
         return FrameworkSources.load(directory: packageRoot.appendingPathComponent("Framework").path, into: &ignored)
     }
 
-    static func replacing(_ sources: FrameworkSources, file index: Int, _ find: String, _ replace: String) -> FrameworkSources {
+    static func replacing(_ sources: FrameworkSources, file index: Int, _ find: String, _ replace: String)
+        -> FrameworkSources
+    {
         var edited = sources
         let text = String(decoding: edited.departments[index].bytes, as: UTF8.self)
-        edited.departments[index].bytes = Array(text.replacingOccurrences(of: find, with: replace, options: [], range: text.range(of: find)).utf8)
+        edited.departments[index].bytes = Array(
+            text.replacingOccurrences(of: find, with: replace, options: [], range: text.range(of: find)).utf8)
         return edited
     }
 
@@ -41,10 +45,13 @@ struct DepartmentReadCacheTests {
         var sources = Self.sources()
         _ = cached.compile(sources)
         let text = String(decoding: sources.framework!.bytes, as: UTF8.self)
-        sources.framework!.bytes = Array(text.replacingOccurrences(of: "locales: [fr, en]", with: "locales: [fr, en, de]").utf8)
+        sources.framework!.bytes = Array(
+            text.replacingOccurrences(of: "locales: [fr, en]", with: "locales: [fr, en, de]").utf8)
         let result = cached.compile(sources)
         #expect(cache.reads == 2 * sources.departments.count)
-        #expect(result.diagnostics.filter { $0.code == .missingTranslation } == FrameworkCompiler().compile(sources).diagnostics.filter { $0.code == .missingTranslation })
+        #expect(
+            result.diagnostics.filter { $0.code == .missingTranslation }
+                == FrameworkCompiler().compile(sources).diagnostics.filter { $0.code == .missingTranslation })
         #expect(result.diagnostics.contains { $0.code == .missingTranslation })
     }
 
@@ -57,16 +64,20 @@ struct DepartmentReadCacheTests {
         #expect(!cached.compile(sources).diagnostics.contains { $0.code == .idPattern })
         let text = String(decoding: sources.framework!.bytes, as: UTF8.self)
         let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("criterion_id_pattern:") })
-        sources.framework!.bytes = Array(text.replacingOccurrences(of: String(line), with: "criterion_id_pattern: '^Z[0-9]+$'").utf8)
+        sources.framework!.bytes = Array(
+            text.replacingOccurrences(of: String(line), with: "criterion_id_pattern: '^Z[0-9]+$'").utf8)
         let again = cached.compile(sources)
-        #expect(again.diagnostics.filter { $0.code == .idPattern } == FrameworkCompiler().compile(sources).diagnostics.filter { $0.code == .idPattern })
+        #expect(
+            again.diagnostics.filter { $0.code == .idPattern }
+                == FrameworkCompiler().compile(sources).diagnostics.filter { $0.code == .idPattern })
         #expect(again.diagnostics.filter { $0.code == .idPattern }.count == 80)
     }
 
     /// The language server reads the folder on every edit; a file whose size and modification
     /// time are unchanged keeps its bytes, any other is read again, and emptying the cache reads all.
     @Test func unchangedFilesAreNotReadAgain() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ecoprod-file-cache-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ecoprod-file-cache-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Framework"), to: folder)
         defer { try? FileManager.default.removeItem(at: folder) }
         let cache = SourceFileCache()
@@ -77,16 +88,22 @@ struct DepartmentReadCacheTests {
         var edited = department.bytes
         edited[edited.count - 2] = edited[edited.count - 2] == UInt8(ascii: "x") ? UInt8(ascii: "y") : UInt8(ascii: "x")
         try Data(edited).write(to: URL(fileURLWithPath: department.path))
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 5)], ofItemAtPath: department.path)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: 5)], ofItemAtPath: department.path)
         let second = FrameworkSources.load(directory: folder.path, cache: cache, into: &ignored)
         #expect(second.departments.first?.bytes == edited)
         #expect(second.departments.dropFirst().map(\.bytes) == first.departments.dropFirst().map(\.bytes))
         // Bytes changed behind an unchanged size and time are kept until the cache is emptied.
         let attributes = try FileManager.default.attributesOfItem(atPath: department.path)
         try Data(department.bytes).write(to: URL(fileURLWithPath: department.path))
-        try FileManager.default.setAttributes([.modificationDate: attributes[.modificationDate]!], ofItemAtPath: department.path)
-        #expect(FrameworkSources.load(directory: folder.path, cache: cache, into: &ignored).departments.first?.bytes == edited)
+        try FileManager.default.setAttributes(
+            [.modificationDate: attributes[.modificationDate]!], ofItemAtPath: department.path)
+        #expect(
+            FrameworkSources.load(directory: folder.path, cache: cache, into: &ignored).departments.first?.bytes
+                == edited)
         cache.removeAll()
-        #expect(FrameworkSources.load(directory: folder.path, cache: cache, into: &ignored).departments.first?.bytes == department.bytes)
+        #expect(
+            FrameworkSources.load(directory: folder.path, cache: cache, into: &ignored).departments.first?.bytes
+                == department.bytes)
     }
 }

@@ -1,11 +1,11 @@
-@testable import EcoprodFramework
 import Foundation
-import Testing
-import TestSupport
 import FrameworkFixtures
-@testable import EcoprodCompiler
-@testable import EcoprodReports
+import TestSupport
+import Testing
 
+@testable import EcoprodCompiler
+@testable import EcoprodFramework
+@testable import EcoprodReports
 
 /// Every string anywhere in a JSON value.
 private func strings(in value: JSONValue) -> [String] {
@@ -21,18 +21,26 @@ private func strings(in value: JSONValue) -> [String] {
     private func answersFor(_ bundle: FrameworkBundle, statuses: (Criterion) -> AnswerStatus) -> AnswerSet {
         var answers: [String: Answer] = [:]
         for criterion in bundle.framework.criteria {
-            answers[criterion.id] = Answer(status: statuses(criterion), fields: [
-                "evidence": .array([.string("\(criterion.id)-devis.pdf"), .string("\(criterion.id) photo 📷")]),
-                "note": .string("Note sur \(criterion.id) : « fait »"),
-                "x-reviewer": .string("AFNOR-\(criterion.id)"),
-            ])
+            answers[criterion.id] = Answer(
+                status: statuses(criterion),
+                fields: [
+                    "evidence": .array([.string("\(criterion.id)-devis.pdf"), .string("\(criterion.id) photo 📷")]),
+                    "note": .string("Note sur \(criterion.id) : « fait »"),
+                    "x-reviewer": .string("AFNOR-\(criterion.id)"),
+                ])
         }
-        return AnswerSet(framework: BundleReference(bundle), production: Production(title: "Le Film", type: "series", scheme: "performance"), answers: answers)
+        return AnswerSet(
+            framework: BundleReference(bundle),
+            production: Production(title: "Le Film", type: "series", scheme: "performance"), answers: answers)
     }
 
-    private func migrate(_ answers: AnswerSet, history: ReleaseHistory, to version: String) -> (AnswerSet, MigrationReport)? {
+    private func migrate(_ answers: AnswerSet, history: ReleaseHistory, to version: String) -> (
+        AnswerSet, MigrationReport
+    )? {
         var diagnostics = DiagnosticCollector()
-        let result = Migrator(history: history).migrate(answers, to: SemanticVersion(version)!, into: &diagnostics) { SourceLocation(file: "a.json", line: 1, column: 1, path: $0) }
+        let result = Migrator(history: history).migrate(answers, to: SemanticVersion(version)!, into: &diagnostics) {
+            SourceLocation(file: "a.json", line: 1, column: 1, path: $0)
+        }
         return result.map { ($0.answers, $0.report) }
     }
 
@@ -67,19 +75,31 @@ private func strings(in value: JSONValue) -> [String] {
         let changed = report.steps[1].actions.filter { $0.kind == .changed }.flatMap(\.to)
         #expect(changed.contains("A1"))
         // Report text lists every kind of step.
-        for fragment in ["A7 renamed to A11", "C6 split into C8, C9", "C7 retired", "C4, C5 merged into C10", "J6 is new"] {
+        for fragment in [
+            "A7 renamed to A11", "C6 split into C8, C9", "C7 retired", "C4, C5 merged into C10", "J6 is new",
+        ] {
             #expect(report.text.contains(fragment), "missing '\(fragment)' in\n\(report.text)")
         }
     }
 
     @Test func anyMetMergeIsMetWhenOneSourceIs() throws {
         let sources: [(String, Answer)] = [("C4", Answer(status: .notMet)), ("C5", Answer(status: .met))]
-        #expect(Migrator.merge(sources, combination: .anyMet, allSources: ["C4", "C5"], origin: { .string($0) }).status == .met)
-        #expect(Migrator.merge(sources, combination: .allMet, allSources: ["C4", "C5"], origin: { .string($0) }).status == .notMet)
+        #expect(
+            Migrator.merge(sources, combination: .anyMet, allSources: ["C4", "C5"], origin: { .string($0) }).status
+                == .met)
+        #expect(
+            Migrator.merge(sources, combination: .allMet, allSources: ["C4", "C5"], origin: { .string($0) }).status
+                == .notMet)
         let partial: [(String, Answer)] = [("C4", Answer(status: .met))]
-        #expect(Migrator.merge(partial, combination: .allMet, allSources: ["C4", "C5"], origin: { .string($0) }).status == .notMet)
-        let allNA: [(String, Answer)] = [("C4", Answer(status: .notApplicable)), ("C5", Answer(status: .notApplicable))]
-        #expect(Migrator.merge(allNA, combination: .allMet, allSources: ["C4", "C5"], origin: { .string($0) }).status == .notApplicable)
+        #expect(
+            Migrator.merge(partial, combination: .allMet, allSources: ["C4", "C5"], origin: { .string($0) }).status
+                == .notMet)
+        let allNA: [(String, Answer)] = [
+            ("C4", Answer(status: .notApplicable)), ("C5", Answer(status: .notApplicable)),
+        ]
+        #expect(
+            Migrator.merge(allNA, combination: .allMet, allSources: ["C4", "C5"], origin: { .string($0) }).status
+                == .notApplicable)
     }
 
     /// The invariant, as a property over seeded random answer sets: every input answer, with
@@ -92,19 +112,26 @@ private func strings(in value: JSONValue) -> [String] {
             var answers: [String: Answer] = [:]
             for criterion in start.framework.criteria where generator.next() % 3 != 0 {
                 let status: AnswerStatus = [.met, .notMet, .notApplicable][Int(generator.next() % 3)]
-                var fields: [String: JSONValue] = ["evidence": .array([.string("ev-\(criterion.id)-\(generator.next() % 1000)")])]
-                if generator.next() % 2 == 0 { fields["note"] = .string("note-\(criterion.id)-\(generator.next() % 1000)") }
+                var fields: [String: JSONValue] = [
+                    "evidence": .array([.string("ev-\(criterion.id)-\(generator.next() % 1000)")])
+                ]
+                if generator.next() % 2 == 0 {
+                    fields["note"] = .string("note-\(criterion.id)-\(generator.next() % 1000)")
+                }
                 if generator.next() % 4 == 0 { fields["justification"] = .string("just-\(criterion.id)") }
                 answers[criterion.id] = Answer(status: status, fields: fields)
             }
-            let input = AnswerSet(framework: BundleReference(start), production: Production(title: "P", type: "documentary", scheme: "performance"), answers: answers)
+            let input = AnswerSet(
+                framework: BundleReference(start),
+                production: Production(title: "P", type: "documentary", scheme: "performance"), answers: answers)
             let (output, _) = try #require(migrate(input, history: history, to: "3.0.0"))
             let everything = strings(in: output.jsonValue)
             for (id, answer) in input.answers {
                 for text in answer.evidence + [answer.note, answer.justification].compactMap({ $0 }) {
                     #expect(everything.contains { $0.contains(text) }, "lost '\(text)' of \(id)")
                 }
-                let kept = output.answers.values.contains { $0.fields["migrated_from"] != nil || $0 == answer }
+                let kept =
+                    output.answers.values.contains { $0.fields["migrated_from"] != nil || $0 == answer }
                     || output.retired.contains { $0.id == id } || output.answers[id] == answer
                 #expect(kept, "answer \(id) is not accounted for")
             }
@@ -123,7 +150,9 @@ private func strings(in value: JSONValue) -> [String] {
         let history = try threeVersions()
         let input = answersFor(history.releases[2].bundle) { _ in .met }
         var diagnostics = DiagnosticCollector()
-        let result = Migrator(history: history).migrate(input, to: SemanticVersion("1.1.0")!, into: &diagnostics) { SourceLocation(file: "a.json", line: 1, column: 1, path: $0) }
+        let result = Migrator(history: history).migrate(input, to: SemanticVersion("1.1.0")!, into: &diagnostics) {
+            SourceLocation(file: "a.json", line: 1, column: 1, path: $0)
+        }
         #expect(result == nil)
         #expect(diagnostics.diagnostics.first?.code == .migrationRefused)
         #expect(diagnostics.diagnostics.first?.message.contains("backwards") == true)
@@ -134,7 +163,9 @@ private func strings(in value: JSONValue) -> [String] {
         let input = answersFor(history.releases[0].bundle) { _ in .met }
         let (output, _) = try #require(migrate(input, history: history, to: "3.0.0"))
         var diagnostics = DiagnosticCollector()
-        let report = Scorer(bundle: history.releases[2].bundle).score(output, into: &diagnostics) { SourceLocation(file: "a", line: 1, column: 1, path: $0) }
+        let report = Scorer(bundle: history.releases[2].bundle).score(output, into: &diagnostics) {
+            SourceLocation(file: "a", line: 1, column: 1, path: $0)
+        }
         #expect(diagnostics.diagnostics.isEmpty, "\(diagnostics.diagnostics)")
         #expect(report?.unanswered == ["J6"])
     }
@@ -146,7 +177,10 @@ private func strings(in value: JSONValue) -> [String] {
     /// A number no double holds exactly, written as a person or a platform would.
     static func number(_ generator: inout SplitMix) -> String {
         let digits = { (count: Int, generator: inout SplitMix) in
-            String((0..<count).map { index in Character(String(index == 0 ? 1 + generator.next() % 9 : generator.next() % 10)) })
+            String(
+                (0..<count).map { index in
+                    Character(String(index == 0 ? 1 + generator.next() % 9 : generator.next() % 10))
+                })
         }
         switch generator.next() % 7 {
         case 0: return "9007199254740993"
@@ -172,14 +206,20 @@ private func strings(in value: JSONValue) -> [String] {
         }
         var answers: [String: Answer] = [:]
         for criterion in first.framework.criteria {
-            answers[criterion.id] = Answer(status: generator.next() % 3 == 0 ? .notMet : .met, fields: ["x-platform-id": plant(), "x-nested": ["n": plant()]])
+            answers[criterion.id] = Answer(
+                status: generator.next() % 3 == 0 ? .notMet : .met,
+                fields: ["x-platform-id": plant(), "x-nested": ["n": plant()]])
         }
         let input = AnswerSet(
-            framework: BundleReference(first), production: Production(title: "Le Film", type: "series", scheme: "performance", extra: ["platform_id": plant()]),
+            framework: BundleReference(first),
+            production: Production(
+                title: "Le Film", type: "series", scheme: "performance", extra: ["platform_id": plant()]),
             answers: answers, extra: ["batch": [plant(), ["deep": plant()]]])
         // Through the bytes, as a file would come: the reader must keep each lexeme too.
         var diagnostics = DiagnosticCollector()
-        let decoded = try #require(AnswerSetDecoder().decode(input.jsonValue.prettyBytes(), file: "a.json", into: &diagnostics), "\(diagnostics.diagnostics)")
+        let decoded = try #require(
+            AnswerSetDecoder().decode(input.jsonValue.prettyBytes(), file: "a.json", into: &diagnostics),
+            "\(diagnostics.diagnostics)")
         let migrated = Migrator(history: history).migrate(decoded, to: SemanticVersion("3.0.0")!, into: &diagnostics) {
             SourceLocation(file: "a.json", line: 1, column: 1, path: $0)
         }

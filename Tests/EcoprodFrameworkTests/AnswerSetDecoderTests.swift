@@ -1,4 +1,5 @@
 import Testing
+
 @testable import EcoprodFramework
 
 @Suite struct AnswerSetDecoderTests {
@@ -8,10 +9,12 @@ import Testing
         return (answers, diagnostics.sorted())
     }
 
-    private let header = #""framework": {"id": "x", "version": "1.0.0", "digest": "sha256:00"}, "production": {"title": "T", "type": "series", "scheme": "performance"}"#
+    private let header =
+        #""framework": {"id": "x", "version": "1.0.0", "digest": "sha256:00"}, "production": {"title": "T", "type": "series", "scheme": "performance"}"#
 
     @Test func unknownMembersAreKeptEverywhere() throws {
-        let json = "{\(header), \"answers\": {\"A1\": {\"status\": \"met\", \"x-photo\": {\"url\": \"u\"}, \"evidence\": [\"e\"]}}, \"client\": \"tool 2\"}"
+        let json =
+            "{\(header), \"answers\": {\"A1\": {\"status\": \"met\", \"x-photo\": {\"url\": \"u\"}, \"evidence\": [\"e\"]}}, \"client\": \"tool 2\"}"
         let answers = try #require(decode(json).0)
         #expect(answers.answers["A1"]?.fields["x-photo"] == ["url": "u"])
         #expect(answers.extra["client"] == "tool 2")
@@ -23,11 +26,20 @@ import Testing
         (#"{"answers": {}}"#, "A102", "$"),
         ("{HEADER, \"answers\": {\"A1\": {\"status\": \"done\"}}}", "A103", "$.answers.A1.status"),
         ("{HEADER, \"answers\": {\"A1\": {}}}", "A103", "$.answers.A1"),
-        ("{HEADER, \"answers\": {\"A1\": {\"status\": \"met\", \"evidence\": \"one\"}}}", "A102", "$.answers.A1.evidence"),
+        (
+            "{HEADER, \"answers\": {\"A1\": {\"status\": \"met\", \"evidence\": \"one\"}}}", "A102",
+            "$.answers.A1.evidence"
+        ),
         ("{HEADER, \"answers\": {\"A1\": {\"status\": \"met\", \"note\": 3}}}", "A102", "$.answers.A1.note"),
         ("{HEADER, \"answers\": []}", "A102", "$.answers"),
-        ("{HEADER, \"answers\": {}, \"retired\": [{\"id\": \"A1\", \"version\": \"1.0.0\", \"answer\": {\"status\": \"met\"}}]}", "A102", "$.retired[0]"),
-        ("{\"framework\": {\"id\": \"x\", \"version\": \"v1\", \"digest\": \"d\"}, \"production\": {\"title\": \"T\", \"type\": \"s\", \"scheme\": \"p\"}, \"answers\": {}}", "A102", "$.framework.version"),
+        (
+            "{HEADER, \"answers\": {}, \"retired\": [{\"id\": \"A1\", \"version\": \"1.0.0\", \"answer\": {\"status\": \"met\"}}]}",
+            "A102", "$.retired[0]"
+        ),
+        (
+            "{\"framework\": {\"id\": \"x\", \"version\": \"v1\", \"digest\": \"d\"}, \"production\": {\"title\": \"T\", \"type\": \"s\", \"scheme\": \"p\"}, \"answers\": {}}",
+            "A102", "$.framework.version"
+        ),
         ("[1, 2]", "A102", "$"),
         ("{HEADER, \"answers\": {\"A1\": {\"status\": \"met\"},}}", "A101", ""),
     ])

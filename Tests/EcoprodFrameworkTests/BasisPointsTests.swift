@@ -18,7 +18,9 @@ struct BasisPointsTests {
         #expect(BasisPoints(met: met, of: applicable) == BasisPoints(expected))
     }
 
-    @Test(arguments: [(0, false, true), (1, true, true), (10000, true, true), (10001, false, false), (-1, false, false)])
+    @Test(arguments: [
+        (0, false, true), (1, true, true), (10000, true, true), (10001, false, false), (-1, false, false),
+    ])
     func rangesAreOwnedHere(_ value: Int, _ isThreshold: Bool, _ isLevel: Bool) {
         #expect(BasisPoints.thresholdRange.contains(BasisPoints(value)) == isThreshold)
         #expect(BasisPoints.levelRange.contains(BasisPoints(value)) == isLevel)
@@ -39,6 +41,9 @@ struct BasisPointsTests {
     }
 
     @Test func encodesAsAPlainInteger() throws {
-        #expect(JSONValue(encoding: Threshold(basisPoints: 6500, comparison: .atLeast)) == ["basis_points": 6500, "comparison": "at-least"])
+        #expect(
+            JSONValue(encoding: Threshold(basisPoints: 6500, comparison: .atLeast)) == [
+                "basis_points": 6500, "comparison": "at-least",
+            ])
     }
 }

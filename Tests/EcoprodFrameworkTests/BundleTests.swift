@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import EcoprodFramework
 
 /// A small framework built in code, so these tests do not depend on the compiler.
@@ -13,7 +14,8 @@ func sampleFramework(version: String = "1.0.0", previous: ReleaseReference? = ni
         departments: [Department(id: "A", title: text("Production", "Production"))],
         criteria: [
             Criterion(
-                id: "A1", department: "A", title: text("Note d'intention", "Intention note"), guidance: text("Signée.", "Signed."),
+                id: "A1", department: "A", title: text("Note d'intention", "Intention note"),
+                guidance: text("Signée.", "Signed."),
                 stages: ["shoot"], points: 4, mandatory: true, appliesTo: ["series"], evidence: [text("Note", "Note")]),
             Criterion(
                 id: "A2", department: "A", title: text("Cœur", "Heart"), guidance: text("Œuvre.", "Work."),
@@ -57,11 +59,16 @@ private func verify(_ bytes: [UInt8], file: String = "b.json") -> (FrameworkBund
 
     @Test func bundleHasTheContractTopLevelKeys() {
         let keys = FrameworkBundle(framework: sampleFramework()).jsonValue.objectValue!.keys.sorted()
-        #expect(keys == ["criteria", "departments", "digest", "format", "framework", "lineage", "production_types", "scoring"])
+        #expect(
+            keys == [
+                "criteria", "departments", "digest", "format", "framework", "lineage", "production_types", "scoring",
+            ])
     }
 
     @Test func encodingIsDeterministic() {
-        #expect(FrameworkBundle(framework: sampleFramework()).fileBytes() == FrameworkBundle(framework: sampleFramework()).fileBytes())
+        #expect(
+            FrameworkBundle(framework: sampleFramework()).fileBytes()
+                == FrameworkBundle(framework: sampleFramework()).fileBytes())
     }
 
     /// Every single byte changed anywhere in the file is caught, whitespace included.
@@ -83,7 +90,10 @@ private func verify(_ bytes: [UInt8], file: String = "b.json") -> (FrameworkBund
         let (_, diagnostics) = verify(Array(edited.utf8))
         let mismatch = try #require(diagnostics.first { $0.code == .bundleDigestMismatch })
         #expect(mismatch.location.path == "$.digest")
-        let digestLine = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("\"digest\": \"sha256") }! + 1
+        let digestLine =
+            text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+                $0.contains("\"digest\": \"sha256")
+            }! + 1
         #expect(mismatch.location.line == digestLine)
     }
 
@@ -96,69 +106,92 @@ private func verify(_ bytes: [UInt8], file: String = "b.json") -> (FrameworkBund
     }
 
     static let structuralCases: [StructuralCase] = [
-        .init(name: "criterion without points", edit: { bundle in
-            var criteria = bundle["criteria"]!.arrayValue!
-            var first = criteria[0].objectValue!
-            first.removeValue(forKey: "points")
-            criteria[0] = .object(first)
-            bundle["criteria"] = .array(criteria)
-        }, code: .bundleStructure, pathContains: "$.criteria[0]"),
-        .init(name: "mandatory as a string", edit: { bundle in
-            var criteria = bundle["criteria"]!.arrayValue!
-            var first = criteria[0].objectValue!
-            first["mandatory"] = "yes"
-            criteria[0] = .object(first)
-            bundle["criteria"] = .array(criteria)
-        }, code: .bundleStructure, pathContains: "$.criteria[0].mandatory"),
-        .init(name: "no scoring", edit: { $0.removeValue(forKey: "scoring") }, code: .bundleStructure, pathContains: "$"),
+        .init(
+            name: "criterion without points",
+            edit: { bundle in
+                var criteria = bundle["criteria"]!.arrayValue!
+                var first = criteria[0].objectValue!
+                first.removeValue(forKey: "points")
+                criteria[0] = .object(first)
+                bundle["criteria"] = .array(criteria)
+            }, code: .bundleStructure, pathContains: "$.criteria[0]"),
+        .init(
+            name: "mandatory as a string",
+            edit: { bundle in
+                var criteria = bundle["criteria"]!.arrayValue!
+                var first = criteria[0].objectValue!
+                first["mandatory"] = "yes"
+                criteria[0] = .object(first)
+                bundle["criteria"] = .array(criteria)
+            }, code: .bundleStructure, pathContains: "$.criteria[0].mandatory"),
+        .init(
+            name: "no scoring", edit: { $0.removeValue(forKey: "scoring") }, code: .bundleStructure, pathContains: "$"),
         .init(name: "unknown member", edit: { $0["extra"] = 1 }, code: .bundleUnknownMember, pathContains: "$.extra"),
-        .init(name: "unknown format", edit: { $0["format"] = "ecoprod-bundle/9" }, code: .bundleFormat, pathContains: "$.format"),
-        .init(name: "no digest", edit: { $0.removeValue(forKey: "digest") }, code: .bundleDigestMissing, pathContains: "$"),
-        .init(name: "malformed digest", edit: { $0["digest"] = "md5:abc" }, code: .bundleDigestMissing, pathContains: "$.digest"),
-        .init(name: "points beyond the bound", edit: { bundle in
-            var criteria = bundle["criteria"]!.arrayValue!
-            var first = criteria[0].objectValue!
-            first["points"] = .integer(JSONValue.maxExactInteger)
-            criteria[0] = .object(first)
-            bundle["criteria"] = .array(criteria)
-        }, code: .bundleIntegrity, pathContains: "$.criteria[0].points"),
-        .init(name: "threshold beyond 100%", edit: { bundle in
-            var scoring = bundle["scoring"]!.objectValue!
-            var schemes = scoring["schemes"]!.arrayValue!
-            var scheme = schemes[0].objectValue!
-            scheme["threshold"] = ["basis_points": .integer(JSONValue.maxExactInteger), "comparison": "at-least"]
-            schemes[0] = .object(scheme)
-            scoring["schemes"] = .array(schemes)
-            bundle["scoring"] = .object(scoring)
-        }, code: .bundleIntegrity, pathContains: "$.scoring.schemes[0].threshold"),
-        .init(name: "unknown department", edit: { bundle in
-            var criteria = bundle["criteria"]!.arrayValue!
-            var first = criteria[0].objectValue!
-            first["department"] = "Z"
-            criteria[0] = .object(first)
-            bundle["criteria"] = .array(criteria)
-        }, code: .bundleIntegrity, pathContains: "$.criteria[0].department"),
-        .init(name: "undeclared stage", edit: { bundle in
-            var criteria = bundle["criteria"]!.arrayValue!
-            var first = criteria[0].objectValue!
-            first["stages"] = ["nowhere"]
-            criteria[0] = .object(first)
-            bundle["criteria"] = .array(criteria)
-        }, code: .bundleIntegrity, pathContains: "$.criteria[0].stages"),
-        .init(name: "criterion title missing a declared locale", edit: { bundle in
-            var criteria = bundle["criteria"]!.arrayValue!
-            var first = criteria[0].objectValue!
-            first["title"] = ["fr": "Seulement en français"]
-            criteria[0] = .object(first)
-            bundle["criteria"] = .array(criteria)
-        }, code: .bundleIntegrity, pathContains: "$.criteria[0].title"),
-        .init(name: "department title missing a declared locale", edit: { bundle in
-            var departments = bundle["departments"]!.arrayValue!
-            var first = departments[0].objectValue!
-            first["title"] = ["en": "Only English"]
-            departments[0] = .object(first)
-            bundle["departments"] = .array(departments)
-        }, code: .bundleIntegrity, pathContains: "$.departments[0].title"),
+        .init(
+            name: "unknown format", edit: { $0["format"] = "ecoprod-bundle/9" }, code: .bundleFormat,
+            pathContains: "$.format"),
+        .init(
+            name: "no digest", edit: { $0.removeValue(forKey: "digest") }, code: .bundleDigestMissing, pathContains: "$"
+        ),
+        .init(
+            name: "malformed digest", edit: { $0["digest"] = "md5:abc" }, code: .bundleDigestMissing,
+            pathContains: "$.digest"),
+        .init(
+            name: "points beyond the bound",
+            edit: { bundle in
+                var criteria = bundle["criteria"]!.arrayValue!
+                var first = criteria[0].objectValue!
+                first["points"] = .integer(JSONValue.maxExactInteger)
+                criteria[0] = .object(first)
+                bundle["criteria"] = .array(criteria)
+            }, code: .bundleIntegrity, pathContains: "$.criteria[0].points"),
+        .init(
+            name: "threshold beyond 100%",
+            edit: { bundle in
+                var scoring = bundle["scoring"]!.objectValue!
+                var schemes = scoring["schemes"]!.arrayValue!
+                var scheme = schemes[0].objectValue!
+                scheme["threshold"] = ["basis_points": .integer(JSONValue.maxExactInteger), "comparison": "at-least"]
+                schemes[0] = .object(scheme)
+                scoring["schemes"] = .array(schemes)
+                bundle["scoring"] = .object(scoring)
+            }, code: .bundleIntegrity, pathContains: "$.scoring.schemes[0].threshold"),
+        .init(
+            name: "unknown department",
+            edit: { bundle in
+                var criteria = bundle["criteria"]!.arrayValue!
+                var first = criteria[0].objectValue!
+                first["department"] = "Z"
+                criteria[0] = .object(first)
+                bundle["criteria"] = .array(criteria)
+            }, code: .bundleIntegrity, pathContains: "$.criteria[0].department"),
+        .init(
+            name: "undeclared stage",
+            edit: { bundle in
+                var criteria = bundle["criteria"]!.arrayValue!
+                var first = criteria[0].objectValue!
+                first["stages"] = ["nowhere"]
+                criteria[0] = .object(first)
+                bundle["criteria"] = .array(criteria)
+            }, code: .bundleIntegrity, pathContains: "$.criteria[0].stages"),
+        .init(
+            name: "criterion title missing a declared locale",
+            edit: { bundle in
+                var criteria = bundle["criteria"]!.arrayValue!
+                var first = criteria[0].objectValue!
+                first["title"] = ["fr": "Seulement en français"]
+                criteria[0] = .object(first)
+                bundle["criteria"] = .array(criteria)
+            }, code: .bundleIntegrity, pathContains: "$.criteria[0].title"),
+        .init(
+            name: "department title missing a declared locale",
+            edit: { bundle in
+                var departments = bundle["departments"]!.arrayValue!
+                var first = departments[0].objectValue!
+                first["title"] = ["en": "Only English"]
+                departments[0] = .object(first)
+                bundle["departments"] = .array(departments)
+            }, code: .bundleIntegrity, pathContains: "$.departments[0].title"),
     ]
 
     @Test(arguments: structuralCases)
@@ -167,7 +200,9 @@ private func verify(_ bytes: [UInt8], file: String = "b.json") -> (FrameworkBund
         structural.edit(&members)
         let (_, diagnostics) = verify(JSONValue.object(members).prettyBytes())
         let found = try #require(diagnostics.first { $0.code == structural.code }, "\(diagnostics.map(\.code))")
-        #expect(found.location.path?.hasPrefix(structural.pathContains) == true, "\(String(describing: found.location.path))")
+        #expect(
+            found.location.path?.hasPrefix(structural.pathContains) == true,
+            "\(String(describing: found.location.path))")
         #expect(found.location.line >= 1)
     }
 
@@ -193,7 +228,10 @@ private func verify(_ bytes: [UInt8], file: String = "b.json") -> (FrameworkBund
     private func chain(tamper: Bool) -> [BundleVerifier.VerifiedBundle] {
         let first = FrameworkBundle(framework: sampleFramework())
         let digest = tamper ? "sha256:" + String(repeating: "0", count: 64) : first.digest
-        let second = FrameworkBundle(framework: sampleFramework(version: "1.1.0", previous: ReleaseReference(version: first.framework.identity.version, digest: digest)))
+        let second = FrameworkBundle(
+            framework: sampleFramework(
+                version: "1.1.0", previous: ReleaseReference(version: first.framework.identity.version, digest: digest))
+        )
         return [.init(file: "b/sample-1.1.0.json", bundle: second), .init(file: "b/sample-1.0.0.json", bundle: first)]
     }
 
@@ -243,7 +281,8 @@ private func verify(_ bytes: [UInt8], file: String = "b.json") -> (FrameworkBund
         let first = FrameworkBundle(framework: sampleFramework())
         let second = FrameworkBundle(framework: sampleFramework(version: "2.0.0"))
         var collector = DiagnosticCollector()
-        BundleVerifier().verifyLineage([.init(file: "a", bundle: first), .init(file: "b", bundle: second)], complete: false, into: &collector)
+        BundleVerifier().verifyLineage(
+            [.init(file: "a", bundle: first), .init(file: "b", bundle: second)], complete: false, into: &collector)
         #expect(collector.diagnostics.map(\.code) == [.bundleLineage])
     }
 }
@@ -252,14 +291,20 @@ private func verify(_ bytes: [UInt8], file: String = "b.json") -> (FrameworkBund
     /// The direct encoder must produce exactly what the Codable wire form produces.
     @Test(arguments: [0, 1])
     func directEncodingEqualsTheCodableForm(_ which: Int) {
-        let framework = which == 0 ? sampleFramework(previous: ReleaseReference(version: SemanticVersion("0.9.0")!, digest: "sha256:" + String(repeating: "a", count: 64))) : latestRelease.framework
+        let framework =
+            which == 0
+            ? sampleFramework(
+                previous: ReleaseReference(
+                    version: SemanticVersion("0.9.0")!, digest: "sha256:" + String(repeating: "a", count: 64)))
+            : latestRelease.framework
         var withRules = framework
         withRules.lineage.rules = [
             MigrationRule(kind: .merge, from: ["A1", "A2"], to: ["A3"], combine: .anyMet),
             MigrationRule(kind: .retire, from: ["A4"], to: [], reason: LocalizedText(["fr": "x", "en": "y"])),
         ]
         for candidate in [framework, withRules] {
-            #expect(FrameworkBundle.directContentValue(of: candidate) == FrameworkBundle.codableContentValue(of: candidate))
+            #expect(
+                FrameworkBundle.directContentValue(of: candidate) == FrameworkBundle.codableContentValue(of: candidate))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import EcoprodFramework
 
 private func canonical(_ json: String) throws -> String {
@@ -16,7 +17,8 @@ private func canonical(_ json: String) throws -> String {
               "literals": [null, true, false]
             }
             """#
-        let expected = #"{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\u000f\nA'B\"\\\\\"/"}"#
+        let expected =
+            #"{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\u000f\nA'B\"\\\\\"/"}"#
         #expect(try canonical(input) == expected)
     }
 
@@ -36,17 +38,19 @@ private func canonical(_ json: String) throws -> String {
             """#
         let value = try JSONParser().parse(Array(input.utf8))
         let order = JSONValue.sortedMembers(value.objectValue!).map(\.value.stringValue!)
-        #expect(order == [
-            "Carriage Return", "One", "Control", "Latin Small Letter O With Diaeresis", "Euro Sign",
-            "Emoji: Grinning Face", "Hebrew Letter Dalet With Dagesh",
-        ])
+        #expect(
+            order == [
+                "Carriage Return", "One", "Control", "Latin Small Letter O With Diaeresis", "Euro Sign",
+                "Emoji: Grinning Face", "Hebrew Letter Dalet With Dagesh",
+            ])
     }
 
     /// RFC 8785 Appendix B: IEEE 754 values and their ECMAScript text.
     @Test(arguments: [
         ("0", "0"), ("-0.0", "0"), ("1e21", "1e+21"), ("1e20", "100000000000000000000"),
         ("123456789012345680000", "123456789012345680000"), ("0.000001", "0.000001"), ("0.0000001", "1e-7"),
-        ("4.5", "4.5"), ("-1.5e-9", "-1.5e-9"), ("5e-324", "5e-324"), ("1.7976931348623157e308", "1.7976931348623157e+308"),
+        ("4.5", "4.5"), ("-1.5e-9", "-1.5e-9"), ("5e-324", "5e-324"),
+        ("1.7976931348623157e308", "1.7976931348623157e+308"),
         ("9007199254740993.0", "9007199254740992"), ("295147905179352830000", "295147905179352830000"),
     ])
     func numbersFormatAsECMAScript(_ input: String, _ expected: String) {

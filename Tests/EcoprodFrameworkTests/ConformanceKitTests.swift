@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import EcoprodFramework
 
 /// The conformance kit in `Tests/Conformance/`: answer sets with the reference scorer's
@@ -14,10 +15,17 @@ import TestSupport
     /// The expected output of scoring `answers`: the score JSON, or the error codes with their paths.
     static func expected(_ answers: AnswerSet, bundle: FrameworkBundle) -> JSONValue {
         var diagnostics = DiagnosticCollector()
-        if let report = Scorer(bundle: bundle).score(answers, into: &diagnostics, locate: { SourceLocation(file: "", line: 1, column: 1, path: $0) }) {
+        if let report = Scorer(bundle: bundle).score(
+            answers, into: &diagnostics, locate: { SourceLocation(file: "", line: 1, column: 1, path: $0) })
+        {
             return report.jsonValue
         }
-        return ["errors": .array(diagnostics.sorted().map { ["code": .string($0.code.rawValue), "path": .string($0.location.path ?? "$")] })]
+        return [
+            "errors": .array(
+                diagnostics.sorted().map {
+                    ["code": .string($0.code.rawValue), "path": .string($0.location.path ?? "$")]
+                })
+        ]
     }
 
     /// The kit's cases for one release.
@@ -30,23 +38,59 @@ import TestSupport
             // 80 applicable points: the threshold is then a whole number of points when bp × 80 / 10000 is.
             let atThreshold = threshold * 80 / 10_000
             if let statuses = AnswerSets.statuses(bundle, type: "feature-film", met: atThreshold, applicable: 80) {
-                cases.append(("\(scheme.id)-exactly-at-threshold", AnswerSets.make(bundle, scheme: scheme.id, title: "Exactly at \(scheme.id)'s threshold", statuses: statuses)))
+                cases.append(
+                    (
+                        "\(scheme.id)-exactly-at-threshold",
+                        AnswerSets.make(
+                            bundle, scheme: scheme.id, title: "Exactly at \(scheme.id)'s threshold", statuses: statuses)
+                    ))
             }
             if let statuses = AnswerSets.statuses(bundle, type: "feature-film", met: atThreshold - 1, applicable: 80) {
-                cases.append(("\(scheme.id)-just-below-threshold", AnswerSets.make(bundle, scheme: scheme.id, title: "One point below \(scheme.id)'s threshold", statuses: statuses)))
+                cases.append(
+                    (
+                        "\(scheme.id)-just-below-threshold",
+                        AnswerSets.make(
+                            bundle, scheme: scheme.id, title: "One point below \(scheme.id)'s threshold",
+                            statuses: statuses)
+                    ))
             }
         }
         var missing = allMet
         if let mandatory = framework.criteria.first(where: \.mandatory) { missing[mandatory.id] = .notMet }
-        cases.append(("one-mandatory-missing", AnswerSets.make(bundle, title: "One mandatory criterion missing", statuses: missing)))
-        let everythingNA = Dictionary(uniqueKeysWithValues: framework.criteria.map { ($0.id, AnswerStatus.notApplicable) })
-        cases.append(("everything-not-applicable", AnswerSets.make(bundle, title: "Everything not applicable", statuses: everythingNA)))
-        let optionalNA = Dictionary(uniqueKeysWithValues: framework.criteria.map { ($0.id, $0.mandatory ? AnswerStatus.met : .notApplicable) })
-        cases.append(("only-mandatory-applicable", AnswerSets.make(bundle, type: "advertising", title: "Only mandatory criteria apply", statuses: optionalNA)))
-        cases.append(("unknown-production-type", AnswerSets.make(bundle, type: "animation", title: "Animation is out of scope", statuses: allMet)))
+        cases.append(
+            (
+                "one-mandatory-missing",
+                AnswerSets.make(bundle, title: "One mandatory criterion missing", statuses: missing)
+            ))
+        let everythingNA = Dictionary(
+            uniqueKeysWithValues: framework.criteria.map { ($0.id, AnswerStatus.notApplicable) })
+        cases.append(
+            (
+                "everything-not-applicable",
+                AnswerSets.make(bundle, title: "Everything not applicable", statuses: everythingNA)
+            ))
+        let optionalNA = Dictionary(
+            uniqueKeysWithValues: framework.criteria.map { ($0.id, $0.mandatory ? AnswerStatus.met : .notApplicable) })
+        cases.append(
+            (
+                "only-mandatory-applicable",
+                AnswerSets.make(
+                    bundle, type: "advertising", title: "Only mandatory criteria apply", statuses: optionalNA)
+            ))
+        cases.append(
+            (
+                "unknown-production-type",
+                AnswerSets.make(bundle, type: "animation", title: "Animation is out of scope", statuses: allMet)
+            ))
         var sparse = allMet
-        for criterion in framework.criteria.filter({ !$0.mandatory }).prefix(30) { sparse.removeValue(forKey: criterion.id) }
-        cases.append(("unanswered-criteria", AnswerSets.make(bundle, type: "documentary", title: "Thirty criteria unanswered", statuses: sparse)))
+        for criterion in framework.criteria.filter({ !$0.mandatory }).prefix(30) {
+            sparse.removeValue(forKey: criterion.id)
+        }
+        cases.append(
+            (
+                "unanswered-criteria",
+                AnswerSets.make(bundle, type: "documentary", title: "Thirty criteria unanswered", statuses: sparse)
+            ))
         return cases
     }
 
@@ -59,19 +103,29 @@ import TestSupport
                 try? FileManager.default.removeItem(at: folder)
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 for (name, answers) in Self.cases(for: bundle) {
-                    try Data(answers.jsonValue.prettyBytes()).write(to: folder.appendingPathComponent("\(name).answers.json"))
-                    try Data(Self.expected(answers, bundle: bundle).prettyBytes()).write(to: folder.appendingPathComponent("\(name).expected.json"))
+                    try Data(answers.jsonValue.prettyBytes()).write(
+                        to: folder.appendingPathComponent("\(name).answers.json"))
+                    try Data(Self.expected(answers, bundle: bundle).prettyBytes()).write(
+                        to: folder.appendingPathComponent("\(name).expected.json"))
                 }
             }
-            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".answers.json") }.sorted()
-            #expect(names.count == Self.cases(for: bundle).count, "kit for \(bundle.fileName) is incomplete; regenerate with ECOPROD_RECORD_GOLDEN=1")
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+                $0.hasSuffix(".answers.json")
+            }.sorted()
+            #expect(
+                names.count == Self.cases(for: bundle).count,
+                "kit for \(bundle.fileName) is incomplete; regenerate with ECOPROD_RECORD_GOLDEN=1")
             for name in names {
                 let answersURL = folder.appendingPathComponent(name)
                 var diagnostics = DiagnosticCollector()
-                let answers = try #require(AnswerSetDecoder().decode(Array(try Data(contentsOf: answersURL)), file: name, into: &diagnostics))
-                let expectedURL = folder.appendingPathComponent(name.replacingOccurrences(of: ".answers.json", with: ".expected.json"))
+                let answers = try #require(
+                    AnswerSetDecoder().decode(Array(try Data(contentsOf: answersURL)), file: name, into: &diagnostics))
+                let expectedURL = folder.appendingPathComponent(
+                    name.replacingOccurrences(of: ".answers.json", with: ".expected.json"))
                 let expected = try JSONParser().parse(Array(try Data(contentsOf: expectedURL)))
-                #expect(Self.expected(answers, bundle: bundle) == expected, "\(bundle.fileName)/\(name) no longer matches the reference scorer")
+                #expect(
+                    Self.expected(answers, bundle: bundle) == expected,
+                    "\(bundle.fileName)/\(name) no longer matches the reference scorer")
             }
         }
     }

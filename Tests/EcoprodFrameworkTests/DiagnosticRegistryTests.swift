@@ -28,7 +28,8 @@ struct DiagnosticRegistryTests {
         let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         var rows: [String: (severity: String, title: String)] = [:]
         for line in readme.split(separator: "\n") {
-            guard let match = line.wholeMatch(of: /\| <a id="([a-z0-9]+)"><\/a>([A-Z][0-9]{3}) \| ([a-z]+) \| (.+) \|/) else { continue }
+            guard let match = line.wholeMatch(of: /\| <a id="([a-z0-9]+)"><\/a>([A-Z][0-9]{3}) \| ([a-z]+) \| (.+) \|/)
+            else { continue }
             #expect(String(match.1) == match.2.lowercased(), "anchor of \(match.2)")
             #expect(rows[String(match.2)] == nil, "\(match.2) listed twice")
             rows[String(match.2)] = (String(match.3), String(match.4))

@@ -1,6 +1,7 @@
-@testable import EcoprodFramework
 import Foundation
 import Testing
+
+@testable import EcoprodFramework
 
 /// The verifier reads bundles through ``JSONField`` rather than `Decodable`. The `Codable`
 /// conformances, decoded by Foundation's `JSONDecoder`, are the reference: the model read, and
@@ -43,11 +44,14 @@ struct FrameworkBundleDecodingTests {
     @Test func aLineageWithRulesOfEveryKindReadsAsJSONDecoderReadsIt() throws {
         var framework = latestRelease.framework
         framework.lineage = Lineage(
-            previous: ReleaseReference(version: SemanticVersion("1.0.0-rc.1")!, digest: "sha256:" + String(repeating: "b", count: 64)),
+            previous: ReleaseReference(
+                version: SemanticVersion("1.0.0-rc.1")!, digest: "sha256:" + String(repeating: "b", count: 64)),
             rules: [
                 MigrationRule(kind: .rename, from: ["A1"], to: ["A9"]),
                 MigrationRule(kind: .merge, from: ["B1", "B2"], to: ["B1"], combine: .anyMet),
-                MigrationRule(kind: .retire, from: ["C3"], to: [], reason: LocalizedText(["fr": "plus utile", "en": "no longer useful"])),
+                MigrationRule(
+                    kind: .retire, from: ["C3"], to: [],
+                    reason: LocalizedText(["fr": "plus utile", "en": "no longer useful"])),
             ])
         framework.identity.released = "2026-11-29"
         let bytes = FrameworkBundle(framework: framework).fileBytes()
@@ -72,21 +76,35 @@ struct FrameworkBundleDecodingTests {
         let text = String(decoding: latestRelease.jsonValue.prettyBytes(), as: UTF8.self)
         let range = try #require(text.range(of: find))
         let broken = Array(text.replacingCharacters(in: range, with: replace).utf8)
-        var ours = "decoded", theirs = "decoded"
-        do { _ = try FrameworkBundle.decodeFramework(from: JSONField(try JSONParser().parse(broken))) } catch let error as JSONField.ShapeError {
+        var ours = "decoded"
+        var theirs = "decoded"
+        do { _ = try FrameworkBundle.decodeFramework(from: JSONField(try JSONParser().parse(broken))) } catch let error
+            as JSONField.ShapeError
+        {
             ours = Self.ours(error)
         }
-        do { _ = try JSONDecoder().decode(BundleDocument.self, from: Data(broken)) } catch { theirs = Self.reference(error) }
+        do { _ = try JSONDecoder().decode(BundleDocument.self, from: Data(broken)) } catch {
+            theirs = Self.reference(error)
+        }
         #expect(ours != "decoded")
         #expect(ours == theirs)
     }
 
     @Test(arguments: [
-        (JSONField.ShapeError(kind: .missingMember("points"), path: "$.criteria[0]"), "$.criteria[0] is missing the member \"points\""),
-        (JSONField.ShapeError(kind: .wrongType(expected: "an integer"), path: "$.criteria[0].points"), "$.criteria[0].points has the wrong type: expected an integer"),
+        (
+            JSONField.ShapeError(kind: .missingMember("points"), path: "$.criteria[0]"),
+            "$.criteria[0] is missing the member \"points\""
+        ),
+        (
+            JSONField.ShapeError(kind: .wrongType(expected: "an integer"), path: "$.criteria[0].points"),
+            "$.criteria[0].points has the wrong type: expected an integer"
+        ),
         (JSONField.ShapeError(kind: .null(expected: "a boolean"), path: "$.x"), "$.x is null: expected a boolean"),
-        (JSONField.ShapeError(kind: .invalid("'1.1' is not a semantic version (MAJOR.MINOR.PATCH)"), path: "$.framework.version"),
-         "$.framework.version: '1.1' is not a semantic version (MAJOR.MINOR.PATCH)"),
+        (
+            JSONField.ShapeError(
+                kind: .invalid("'1.1' is not a semantic version (MAJOR.MINOR.PATCH)"), path: "$.framework.version"),
+            "$.framework.version: '1.1' is not a semantic version (MAJOR.MINOR.PATCH)"
+        ),
     ])
     func messagesNameThePathAndTheExpectation(_ error: JSONField.ShapeError, _ message: String) {
         #expect(error.message == message)
@@ -105,7 +123,9 @@ struct FrameworkBundleDecodingTests {
 
     @Test func anUnknownEnumerationValueListsTheAllowedOnes() throws {
         let field = JSONField(.string("over"), path: "$.scoring.schemes[0].threshold.comparison")
-        #expect(throws: JSONField.ShapeError(kind: .invalid("\"over\" is not one of at-least, more-than"), path: field.path)) {
+        #expect(
+            throws: JSONField.ShapeError(kind: .invalid("\"over\" is not one of at-least, more-than"), path: field.path)
+        ) {
             _ = try field.oneOf(Comparison.self)
         }
     }

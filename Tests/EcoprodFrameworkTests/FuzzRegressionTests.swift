@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable @_spi(Fuzzing) import EcoprodFramework
 
 /// Replays the answers fuzzer's minimized corpus (`Fuzz/regressions/answers`) through the decoder
@@ -17,7 +18,8 @@ import TestSupport
         for name in names {
             let bytes = Array(try Data(contentsOf: Self.folder.appendingPathComponent(name)))
             var diagnostics = DiagnosticCollector()
-            guard let (answers, locator) = AnswerSetDecoder().decodeLocated(bytes, file: name, into: &diagnostics) else {
+            guard let (answers, locator) = AnswerSetDecoder().decodeLocated(bytes, file: name, into: &diagnostics)
+            else {
                 #expect(diagnostics.hasErrors, "\(name) was refused without a reason")
                 continue
             }
@@ -32,7 +34,9 @@ import TestSupport
                     #expect(report.points <= report.applicablePoints)
                     #expect(!report.eligible || report.mandatoryMissing.isEmpty)
                 } else {
-                    #expect(scoring.hasErrors, "\(name) was not scored against \(bundle.framework.identity.id), without a reason")
+                    #expect(
+                        scoring.hasErrors,
+                        "\(name) was not scored against \(bundle.framework.identity.id), without a reason")
                 }
             }
         }

@@ -1,7 +1,7 @@
 import EcoprodFramework
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The JSONL reader: every line numbered, blank lines reported as such, and lines over the limit
 /// dropped as they arrive, at every chunk boundary.
@@ -11,7 +11,7 @@ struct JSONLinesReaderTests {
         try Data(text.utf8).write(to: url)
         let handle = try FileHandle(forReadingFrom: url)
         var seen: [String] = []
-        JSONLinesReader(handle: handle, chunkSize: chunk, maxLineBytes: max).forEach { number, line in
+        JSONLinesReader(handle: handle, chunkSize: chunk, maxLineBytes: max).forEachRecord { number, line in
             switch line {
             case .text(let bytes): seen.append("\(number):\(String(decoding: bytes, as: UTF8.self))")
             case .blank: seen.append("\(number):blank")

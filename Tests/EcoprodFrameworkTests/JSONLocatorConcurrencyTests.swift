@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import EcoprodFramework
 
 /// One locator shared by many tasks: each finds the same places as a locator used alone. Under
@@ -12,14 +13,18 @@ import Testing
                      "B2": {"status": "not-applicable", "justification": "none"}}}
         """.utf8)
 
-    static let paths = ["$.answers.A1.status", "$.answers.B2.justification", "$.framework.version", "$.answers.Z9.status", "$"]
+    static let paths = [
+        "$.answers.A1.status", "$.answers.B2.justification", "$.framework.version", "$.answers.Z9.status", "$",
+    ]
 
     @Test func aSharedLocatorGivesEveryTaskTheSamePlaces() async {
         let alone = Self.paths.map { JSONLocator(bytes: Self.document, file: "a.json").location(of: $0) }
         #expect(alone[0].line == 2 && alone[1].line == 3, "\(alone)")
         for _ in 0..<20 {
             let shared = JSONLocator(bytes: Self.document, file: "a.json")
-            let found = await withTaskGroup(of: [EcoprodFramework.SourceLocation].self, returning: [[EcoprodFramework.SourceLocation]].self) { group in
+            let found = await withTaskGroup(
+                of: [EcoprodFramework.SourceLocation].self, returning: [[EcoprodFramework.SourceLocation]].self
+            ) { group in
                 for _ in 0..<8 {
                     group.addTask { Self.paths.map { path in shared.location(of: path) } }
                 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import EcoprodFramework
 
 @Suite struct JSONParserTests {
@@ -27,11 +28,15 @@ import Testing
     }
 
     @Test func integersAndOtherNumbersStayApart() throws {
-        let value = try JSONParser().parse(Array(#"[1, -2, 9007199254740993, 1.0, 2e3, -0, 0, 123456789012345, -1234567890123456]"#.utf8))
-        #expect(value == .array([
-            .integer(1), .integer(-2), .number("9007199254740993"), .number("1.0"), .number("2e3"), .number("-0"), .integer(0), .integer(123_456_789_012_345),
-            .integer(-1_234_567_890_123_456),
-        ]))
+        let value = try JSONParser().parse(
+            Array(#"[1, -2, 9007199254740993, 1.0, 2e3, -0, 0, 123456789012345, -1234567890123456]"#.utf8))
+        #expect(
+            value
+                == .array([
+                    .integer(1), .integer(-2), .number("9007199254740993"), .number("1.0"), .number("2e3"),
+                    .number("-0"), .integer(0), .integer(123_456_789_012_345),
+                    .integer(-1_234_567_890_123_456),
+                ]))
     }
 
     @Test func escapesDecodeIncludingSurrogatePairs() throws {
@@ -53,7 +58,8 @@ import Testing
 
     @Test(arguments: [
         ("a", "$.a"), ("applies_to", "$.applies_to"), ("A-1", "$[\"A-1\"]"), ("1x", "$[\"1x\"]"), ("", "$[\"\"]"),
-        ("_x9", "$._x9"), ("critère", "$.critère"), ("étape_2", "$.étape_2"), ("é-1", "$[\"é-1\"]"), ("a b", "$[\"a b\"]"),
+        ("_x9", "$._x9"), ("critère", "$.critère"), ("étape_2", "$.étape_2"), ("é-1", "$[\"é-1\"]"),
+        ("a b", "$[\"a b\"]"),
         ("say\"hi", "$[\"say\\\"hi\"]"), ("🎬", "$[\"🎬\"]"),
     ])
     func pathsQuoteMembersThatNeedIt(_ key: String, _ path: String) {

@@ -1,5 +1,6 @@
-import Testing
 import TestSupport
+import Testing
+
 @testable import EcoprodFramework
 
 /// Large arrays are written on every core: the bytes must be exactly those of one core, at the
@@ -9,22 +10,29 @@ struct ParallelWritingTests {
         var generator = SplitMix(seed: seed)
         let texts = ["é", "\"", "\\", "\n", "œuvre", "🎬", "plain", "\u{01}", ""]
         return .object([
-            "criteria": .array((0..<items).map { index in
-                .object([
-                    "id": .string("C\(index)"),
-                    "points": .integer(Int(generator.next() % 10)),
-                    "mandatory": .bool(generator.next() % 2 == 0),
-                    "title": .object(["fr": .string(texts[Int(generator.next() % 9)]), "en": .string(texts[Int(generator.next() % 9)])]),
-                    "evidence": .array((0..<Int(generator.next() % 3)).map { _ in .string(texts[Int(generator.next() % 9)]) }),
-                    "nested": .array((0..<(index % 700 == 0 ? 600 : 0)).map { .integer($0) }),
-                ])
-            }),
+            "criteria": .array(
+                (0..<items).map { index in
+                    .object([
+                        "id": .string("C\(index)"),
+                        "points": .integer(Int(generator.next() % 10)),
+                        "mandatory": .bool(generator.next() % 2 == 0),
+                        "title": .object([
+                            "fr": .string(texts[Int(generator.next() % 9)]),
+                            "en": .string(texts[Int(generator.next() % 9)]),
+                        ]),
+                        "evidence": .array(
+                            (0..<Int(generator.next() % 3)).map { _ in .string(texts[Int(generator.next() % 9)]) }),
+                        "nested": .array((0..<(index % 700 == 0 ? 600 : 0)).map { .integer($0) }),
+                    ])
+                }),
             "format": .string("x"),
             "empty": .array([]),
         ])
     }
 
-    @Test(arguments: [0, 1, ParallelChunks.threshold - 1, ParallelChunks.threshold, ParallelChunks.threshold + 1, 5_000])
+    @Test(arguments: [
+        0, 1, ParallelChunks.threshold - 1, ParallelChunks.threshold, ParallelChunks.threshold + 1, 5_000,
+    ])
     func parallelBytesAreTheSequentialBytes(_ items: Int) {
         let value = Self.value(items: items, seed: UInt64(items) + 7)
         #expect(value.canonicalBytes() == value.canonicalBytes(parallel: false))

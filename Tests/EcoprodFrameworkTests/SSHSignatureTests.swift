@@ -1,7 +1,8 @@
-@testable import EcoprodFramework
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
+@testable import EcoprodFramework
 
 /// SSHSIG signatures made by the real `ssh-keygen -Y sign` verify natively; anything altered —
 /// message, namespace, key, armour — does not, and a malformed file says where it breaks.
@@ -45,8 +46,11 @@ import TestSupport
     @Test func anotherKeysSignatureDoesNotPassForThisKey() throws {
         let (_, first) = try signed()
         let (_, second) = try signed()
-        let a = try SSHSignature(armored: first), b = try SSHSignature(armored: second)
-        let swapped = SSHSignature(publicKey: a.publicKey, namespace: a.namespace, hashAlgorithm: b.hashAlgorithm, reserved: b.reserved, signature: b.signature)
+        let a = try SSHSignature(armored: first)
+        let b = try SSHSignature(armored: second)
+        let swapped = SSHSignature(
+            publicKey: a.publicKey, namespace: a.namespace, hashAlgorithm: b.hashAlgorithm, reserved: b.reserved,
+            signature: b.signature)
         #expect(!swapped.isValid(for: Self.message))
     }
 
@@ -63,11 +67,17 @@ import TestSupport
 
     static let malformed: [(String, @Sendable (String) -> String, String)] = [
         ("empty", { _ in "" }, "not an SSH signature"),
-        ("no end line", { text in String(text.split(separator: "\n").dropLast().joined(separator: "\n")) }, "truncated"),
-        ("truncated base64", { text in
-            let lines = text.split(separator: "\n")
-            return ([lines[0], lines[1].prefix(20)] + [lines.last!]).joined(separator: "\n")
-        }, "remain"),
+        (
+            "no end line", { text in String(text.split(separator: "\n").dropLast().joined(separator: "\n")) },
+            "truncated"
+        ),
+        (
+            "truncated base64",
+            { text in
+                let lines = text.split(separator: "\n")
+                return ([lines[0], lines[1].prefix(20)] + [lines.last!]).joined(separator: "\n")
+            }, "remain"
+        ),
         ("garbage base64", { text in text.replacingOccurrences(of: "U1NIU0lH", with: "!!!!") }, "base64"),
         ("another preamble", { text in text.replacingOccurrences(of: "U1NIU0lH", with: "U1NIU0lI") }, "SSHSIG"),
         ("not text", { _ in "\u{FFFD}" }, "not an SSH signature"),
@@ -79,19 +89,26 @@ import TestSupport
         let (_, armored) = try signed()
         let broken = Array(edit(String(decoding: armored, as: UTF8.self)).utf8)
         #expect(throws: SSHSignature.Malformed.self, "\(name)") { _ = try SSHSignature(armored: broken) }
-        do { _ = try SSHSignature(armored: broken) } catch { #expect(error.message.contains(expected), "\(name): \(error.message)") }
+        do { _ = try SSHSignature(armored: broken) } catch {
+            #expect(error.message.contains(expected), "\(name): \(error.message)")
+        }
     }
 
     @Test func aHugeFileIsRefusedBeforeItIsRead() {
-        #expect(throws: SSHSignature.Malformed.self) { _ = try SSHSignature(armored: [UInt8](repeating: 0x41, count: SSHSignature.maximumFileBytes + 1)) }
+        #expect(throws: SSHSignature.Malformed.self) {
+            _ = try SSHSignature(armored: [UInt8](repeating: 0x41, count: SSHSignature.maximumFileBytes + 1))
+        }
     }
 
-    @Test(arguments: [
-        ([0, 0, 0, 200, 1, 2], "declares 200 bytes"),
-        ([0, 0, 0], "needs 4 bytes"),
-    ] as [([UInt8], String)])
+    @Test(
+        arguments: [
+            ([0, 0, 0, 200, 1, 2], "declares 200 bytes"),
+            ([0, 0, 0], "needs 4 bytes"),
+        ] as [([UInt8], String)])
     func wireLengthsAreBoundsChecked(_ bytes: [UInt8], _ expected: String) {
         var reader = SSHWireReader(bytes)
-        #expect { _ = try reader.string("a field") } throws: { ($0 as? SSHWireReader.Failure)?.message.contains(expected) == true }
+        #expect { _ = try reader.string("a field") } throws: {
+            ($0 as? SSHWireReader.Failure)?.message.contains(expected) == true
+        }
     }
 }

@@ -1,17 +1,22 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import EcoprodFramework
 
 private func score(_ answers: AnswerSet, bundle: FrameworkBundle = latestRelease) -> (ScoreReport?, [Diagnostic]) {
     var diagnostics = DiagnosticCollector()
-    let report = Scorer(bundle: bundle).score(answers, into: &diagnostics) { SourceLocation(file: "answers.json", line: 1, column: 1, path: $0) }
+    let report = Scorer(bundle: bundle).score(answers, into: &diagnostics) {
+        SourceLocation(file: "answers.json", line: 1, column: 1, path: $0)
+    }
     return (report, diagnostics.sorted())
 }
 
 /// An independent scorer, written from the policy's definition with decimal arithmetic instead
 /// of the reference scorer's integer cross-multiplication.
-private func independentScore(_ answers: AnswerSet, bundle: FrameworkBundle) -> (percent: Decimal, eligible: Bool, stars: Int) {
+private func independentScore(_ answers: AnswerSet, bundle: FrameworkBundle) -> (
+    percent: Decimal, eligible: Bool, stars: Int
+) {
     let scheme = bundle.framework.scoring.schemes.first { $0.id == answers.production.scheme }!
     var met = Decimal(0)
     var applicable = Decimal(0)
@@ -24,9 +29,12 @@ private func independentScore(_ answers: AnswerSet, bundle: FrameworkBundle) -> 
     }
     let percent = applicable == 0 ? Decimal(0) : met * 100 / applicable
     let threshold = Decimal(scheme.threshold.basisPoints.rawValue) / 100
-    let reached = applicable > 0 && (scheme.threshold.comparison == .atLeast ? percent >= threshold : percent > threshold)
+    let reached =
+        applicable > 0 && (scheme.threshold.comparison == .atLeast ? percent >= threshold : percent > threshold)
     let eligible = reached && mandatoryOK
-    let stars = eligible ? scheme.levels.filter { percent >= Decimal($0.basisPoints.rawValue) / 100 }.map(\.stars).max() ?? 0 : 0
+    let stars =
+        eligible
+        ? scheme.levels.filter { percent >= Decimal($0.basisPoints.rawValue) / 100 }.map(\.stars).max() ?? 0 : 0
     return (percent, eligible, stars)
 }
 
@@ -46,7 +54,9 @@ private func independentScore(_ answers: AnswerSet, bundle: FrameworkBundle) -> 
                 default: statuses[criterion.id] = .met
                 }
             }
-            let answers = AnswerSets.make(bundle, type: types[Int(generator.next() % UInt64(types.count))], scheme: schemes[Int(generator.next() % UInt64(schemes.count))], statuses: statuses)
+            let answers = AnswerSets.make(
+                bundle, type: types[Int(generator.next() % UInt64(types.count))],
+                scheme: schemes[Int(generator.next() % UInt64(schemes.count))], statuses: statuses)
             let (report, diagnostics) = score(answers)
             let expected = independentScore(answers, bundle: bundle)
             let reportValue = try #require(report, "\(diagnostics)")
@@ -58,11 +68,16 @@ private func independentScore(_ answers: AnswerSet, bundle: FrameworkBundle) -> 
     }
 
     @Test(arguments: [
-        ("performance", 65, 100, true), ("performance", 64, 100, false), ("performance", 52, 80, true), ("performance", 51, 80, false),
-        ("commitment-phase", 70, 100, true), ("commitment-phase", 69, 100, false), ("commitment-phase", 56, 80, true), ("commitment-phase", 55, 80, false),
+        ("performance", 65, 100, true), ("performance", 64, 100, false), ("performance", 52, 80, true),
+        ("performance", 51, 80, false),
+        ("commitment-phase", 70, 100, true), ("commitment-phase", 69, 100, false), ("commitment-phase", 56, 80, true),
+        ("commitment-phase", 55, 80, false),
     ])
-    func boundaryAtTheThresholdFollowsTheComparison(_ scheme: String, _ met: Int, _ applicable: Int, _ eligible: Bool) throws {
-        let statuses = try #require(AnswerSets.statuses(latestRelease, type: "feature-film", met: met, applicable: applicable))
+    func boundaryAtTheThresholdFollowsTheComparison(_ scheme: String, _ met: Int, _ applicable: Int, _ eligible: Bool)
+        throws
+    {
+        let statuses = try #require(
+            AnswerSets.statuses(latestRelease, type: "feature-film", met: met, applicable: applicable))
         let (report, diagnostics) = score(AnswerSets.make(latestRelease, scheme: scheme, statuses: statuses))
         let value = try #require(report, "\(diagnostics)")
         #expect(value.points == met)
@@ -79,7 +94,8 @@ private func independentScore(_ answers: AnswerSet, bundle: FrameworkBundle) -> 
     }
 
     @Test func oneMandatoryMissingIsNotEligibleWhateverTheScore() throws {
-        var statuses = Dictionary(uniqueKeysWithValues: latestRelease.framework.criteria.map { ($0.id, AnswerStatus.met) })
+        var statuses = Dictionary(
+            uniqueKeysWithValues: latestRelease.framework.criteria.map { ($0.id, AnswerStatus.met) })
         statuses["A4"] = .notMet
         let report = try #require(score(AnswerSets.make(latestRelease, statuses: statuses)).0)
         #expect(!report.eligible)
@@ -89,7 +105,8 @@ private func independentScore(_ answers: AnswerSet, bundle: FrameworkBundle) -> 
     }
 
     @Test func unansweredCriteriaCountAsNotMetAndAreListed() throws {
-        var statuses = Dictionary(uniqueKeysWithValues: latestRelease.framework.criteria.map { ($0.id, AnswerStatus.met) })
+        var statuses = Dictionary(
+            uniqueKeysWithValues: latestRelease.framework.criteria.map { ($0.id, AnswerStatus.met) })
         statuses.removeValue(forKey: "B3")
         statuses.removeValue(forKey: "J5")
         let report = try #require(score(AnswerSets.make(latestRelease, statuses: statuses)).0)
@@ -98,7 +115,8 @@ private func independentScore(_ answers: AnswerSet, bundle: FrameworkBundle) -> 
     }
 
     @Test func criteriaThatDoNotApplyToTheTypeLeaveTheDenominator() throws {
-        let statuses = Dictionary(uniqueKeysWithValues: latestRelease.framework.criteria.map { ($0.id, AnswerStatus.met) })
+        let statuses = Dictionary(
+            uniqueKeysWithValues: latestRelease.framework.criteria.map { ($0.id, AnswerStatus.met) })
         let film = try #require(score(AnswerSets.make(latestRelease, type: "feature-film", statuses: statuses)).0)
         let advert = try #require(score(AnswerSets.make(latestRelease, type: "advertising", statuses: statuses)).0)
         #expect(film.applicablePoints == latestRelease.framework.totalPoints)
@@ -115,12 +133,24 @@ private func independentScore(_ answers: AnswerSet, bundle: FrameworkBundle) -> 
     }
 
     static let badAnswers: [BadAnswers] = [
-        .init(name: "unknown criterion", edit: { $0.answers["Z9"] = Answer(status: .met) }, code: .answersUnknownCriterion, path: "$.answers.Z9"),
-        .init(name: "mandatory not applicable", edit: { $0.answers["A1"] = Answer(status: .notApplicable) }, code: .answersNotApplicableRefused, path: "$.answers.A1.status"),
-        .init(name: "unknown type", edit: { $0.production.type = "animation" }, code: .answersUnknownType, path: "$.production.type"),
-        .init(name: "unknown scheme", edit: { $0.production.scheme = "gold" }, code: .answersUnknownScheme, path: "$.production.scheme"),
-        .init(name: "other version", edit: { $0.framework.version = SemanticVersion("1.0.0")! }, code: .answersVersionMismatch, path: "$.framework.version"),
-        .init(name: "other digest", edit: { $0.framework.digest = "sha256:" + String(repeating: "0", count: 64) }, code: .answersVersionMismatch, path: "$.framework.digest"),
+        .init(
+            name: "unknown criterion", edit: { $0.answers["Z9"] = Answer(status: .met) },
+            code: .answersUnknownCriterion, path: "$.answers.Z9"),
+        .init(
+            name: "mandatory not applicable", edit: { $0.answers["A1"] = Answer(status: .notApplicable) },
+            code: .answersNotApplicableRefused, path: "$.answers.A1.status"),
+        .init(
+            name: "unknown type", edit: { $0.production.type = "animation" }, code: .answersUnknownType,
+            path: "$.production.type"),
+        .init(
+            name: "unknown scheme", edit: { $0.production.scheme = "gold" }, code: .answersUnknownScheme,
+            path: "$.production.scheme"),
+        .init(
+            name: "other version", edit: { $0.framework.version = SemanticVersion("1.0.0")! },
+            code: .answersVersionMismatch, path: "$.framework.version"),
+        .init(
+            name: "other digest", edit: { $0.framework.digest = "sha256:" + String(repeating: "0", count: 64) },
+            code: .answersVersionMismatch, path: "$.framework.digest"),
     ]
 
     @Test(arguments: badAnswers)
@@ -138,7 +168,9 @@ private func independentScore(_ answers: AnswerSet, bundle: FrameworkBundle) -> 
         (6500, Comparison.atLeast, 60, 100, 5), (6500, .moreThan, 65, 100, 1), (6500, .atLeast, 12, 20, 1),
         (6500, .atLeast, 100, 100, 0), (6667, .atLeast, 0, 3, 3), (10000, .moreThan, 5, 5, 1),
     ])
-    func pointsNeededIsTheSmallestThatReachesTheThreshold(_ basisPoints: Int, _ comparison: Comparison, _ met: Int, _ applicable: Int, _ needed: Int) {
+    func pointsNeededIsTheSmallestThatReachesTheThreshold(
+        _ basisPoints: Int, _ comparison: Comparison, _ met: Int, _ applicable: Int, _ needed: Int
+    ) {
         let threshold = Threshold(basisPoints: BasisPoints(basisPoints), comparison: comparison)
         #expect(Scorer.pointsNeeded(met: met, applicable: applicable, threshold: threshold) == needed)
         if needed > 0 && met + needed <= applicable {

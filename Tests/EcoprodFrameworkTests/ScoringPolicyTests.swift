@@ -1,5 +1,5 @@
-import Testing
 import EcoprodFramework
+import Testing
 
 @Suite struct ScoringPolicyTests {
     @Test(arguments: [
@@ -17,8 +17,12 @@ import EcoprodFramework
         (10000, .atLeast, 5, 5, true),
         (6500, .atLeast, 0, 0, false),
     ])
-    func thresholdComparesExactlyInIntegers(_ basisPoints: Int, _ comparison: Comparison, _ met: Int, _ applicable: Int, _ reached: Bool) {
-        #expect(Threshold(basisPoints: BasisPoints(basisPoints), comparison: comparison).isReached(met: met, applicable: applicable) == reached)
+    func thresholdComparesExactlyInIntegers(
+        _ basisPoints: Int, _ comparison: Comparison, _ met: Int, _ applicable: Int, _ reached: Bool
+    ) {
+        #expect(
+            Threshold(basisPoints: BasisPoints(basisPoints), comparison: comparison).isReached(
+                met: met, applicable: applicable) == reached)
     }
 
     @Test(arguments: ["1.0.0", "0.1.0", "10.20.30", "1.0.0-rc.1", "1.0.0-alpha-1"])
@@ -32,7 +36,12 @@ import EcoprodFramework
     }
 
     @Test func versionsOrderBySemver() {
-        let sorted = ["1.10.0", "1.2.0", "1.0.0", "1.0.0-rc.2", "1.0.0-rc.10", "2.0.0", "1.0.0-beta"].compactMap(SemanticVersion.init).sorted()
-        #expect(sorted.map(\.description) == ["1.0.0-beta", "1.0.0-rc.2", "1.0.0-rc.10", "1.0.0", "1.2.0", "1.10.0", "2.0.0"])
+        let sorted = ["1.10.0", "1.2.0", "1.0.0", "1.0.0-rc.2", "1.0.0-rc.10", "2.0.0", "1.0.0-beta"].compactMap(
+            SemanticVersion.init
+        ).sorted()
+        #expect(
+            sorted.map(\.description) == [
+                "1.0.0-beta", "1.0.0-rc.2", "1.0.0-rc.10", "1.0.0", "1.2.0", "1.10.0", "2.0.0",
+            ])
     }
 }

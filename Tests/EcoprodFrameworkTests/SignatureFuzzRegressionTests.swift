@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import EcoprodFramework
 
 /// Replays the signature fuzzer's corpus (`Fuzz/regressions/signatures`: the first byte picks
@@ -12,7 +13,9 @@ import TestSupport
     @Test func everyInputParsesOrIsRefusedWithAPlace() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).sorted()
         #expect(names.count >= 5, "the signature fuzz corpus is missing")
-        var signatures = 0, entries = 0, refusals = 0
+        var signatures = 0
+        var entries = 0
+        var refusals = 0
         for name in names {
             let bytes = Array(try Data(contentsOf: Self.folder.appendingPathComponent(name)))
             guard let selector = bytes.first else { continue }
@@ -33,16 +36,22 @@ import TestSupport
                 #expect(signers.problems.allSatisfy { $0.line >= 1 && $0.column >= 1 }, "\(name)")
             }
         }
-        #expect(signatures >= 2 && entries >= 1 && refusals >= 4, "\(signatures) signatures, \(entries) entries, \(refusals) refusals")
+        #expect(
+            signatures >= 2 && entries >= 1 && refusals >= 4,
+            "\(signatures) signatures, \(entries) entries, \(refusals) refusals")
     }
 
     @Test func aDeclaredLengthBeyondTheBlobIsRefusedNotAllocated() throws {
         let bytes = Array(try Data(contentsOf: Self.folder.appendingPathComponent("hostile-huge-length")).dropFirst())
-        #expect { _ = try SSHSignature(armored: bytes) } throws: { ($0 as? SSHSignature.Malformed)?.message.contains("remain") == true }
+        #expect { _ = try SSHSignature(armored: bytes) } throws: {
+            ($0 as? SSHSignature.Malformed)?.message.contains("remain") == true
+        }
     }
 
     @Test func hostileAllowedSignersLinesAreEachRefusedAtTheirPlace() throws {
-        let text = String(decoding: try Data(contentsOf: Self.folder.appendingPathComponent("hostile-allowed-signers")).dropFirst(), as: UTF8.self)
+        let text = String(
+            decoding: try Data(contentsOf: Self.folder.appendingPathComponent("hostile-allowed-signers")).dropFirst(),
+            as: UTF8.self)
         let signers = AllowedSigners(text: text)
         #expect(signers.entries.isEmpty)
         #expect(signers.problems.map(\.line) == [1, 2, 3, 4])

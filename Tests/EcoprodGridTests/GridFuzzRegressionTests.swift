@@ -1,7 +1,7 @@
 @_spi(Fuzzing) import EcoprodGrid
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Replays the grid fuzzer's kept corpus (`Fuzz/regressions/grid`) through the same harness the
 /// fuzzer runs (`GridFuzzing.run`): every input imports (and round-trips) or is refused with

@@ -1,10 +1,11 @@
-@testable import EcoprodFramework
-@testable import EcoprodGrid
 import EcoprodReports
 import Foundation
-import Testing
 import FrameworkFixtures
 import TestSupport
+import Testing
+
+@testable import EcoprodFramework
+@testable import EcoprodGrid
 
 /// A grid filled for the first release of the migration chain (the shipped 1.1.0) migrates to
 /// the newest (3.0.0): the rename, split, merge and retirement show in the new grid, and the
@@ -16,19 +17,28 @@ import TestSupport
         let newest = history.releases[2].bundle
         let answers = richAnswers(first, seed: 4)
         var filled = answers
-        for id in ["A7", "C4", "C5", "C6", "C7"] { filled.answers[id] = Answer(status: .met, fields: ["note": .string("réponse \(id)")]) }
+        for id in ["A7", "C4", "C5", "C6", "C7"] {
+            filled.answers[id] = Answer(status: .met, fields: ["note": .string("réponse \(id)")])
+        }
         let grid = try GridWriter(locale: "fr").write(first, fill: GridWriter.Fill(answers: filled))
         let (imported, problems) = importGrid(grid, bundle: first)
         #expect(problems.isEmpty, "\(problems)")
         var diagnostics = DiagnosticCollector()
         let input = try #require(imported).answers
-        let (migrated, report) = try #require(Migrator(history: history).migrate(input, to: SemanticVersion("3.0.0")!, into: &diagnostics, locate: { _ in .file("grid.xlsx") }))
-        let newGrid = try GridWriter(locale: "fr").write(newest, fill: GridWriter.Fill(answers: migrated, migration: report, locale: "fr"))
+        let (migrated, report) = try #require(
+            Migrator(history: history).migrate(
+                input, to: SemanticVersion("3.0.0")!, into: &diagnostics, locate: { _ in .file("grid.xlsx") }))
+        let newGrid = try GridWriter(locale: "fr").write(
+            newest, fill: GridWriter.Fill(answers: migrated, migration: report, locale: "fr"))
 
         var reader = try SpreadsheetReader(newGrid, limits: .default)
         let cells = try reader.cells(of: try #require(reader.sheet(named: ["Grille"])))
-        let rows = Dictionary(cells.filter { $0.key.column == 1 }.map { ($0.value.text, $0.key.row) }, uniquingKeysWith: { first, _ in first })
-        func review(_ id: String) -> String { rows[id].flatMap { cells[CellReference(column: GridColumn.review.rawValue, row: $0)]?.text } ?? "" }
+        let rows = Dictionary(
+            cells.filter { $0.key.column == 1 }.map { ($0.value.text, $0.key.row) },
+            uniquingKeysWith: { first, _ in first })
+        func review(_ id: String) -> String {
+            rows[id].flatMap { cells[CellReference(column: GridColumn.review.rawValue, row: $0)]?.text } ?? ""
+        }
         #expect(review("A11").contains("Renommé en 2.0.0 : était A7"))
         #expect(review("C8").contains("Scindé en 2.0.0 depuis C6"))
         #expect(review("C9").contains("Scindé en 2.0.0 depuis C6"))

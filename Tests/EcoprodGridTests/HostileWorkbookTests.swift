@@ -1,9 +1,10 @@
-@testable import EcoprodFramework
-@testable import EcoprodGrid
 import EcoprodReports
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
+@testable import EcoprodFramework
+@testable import EcoprodGrid
 
 /// Each hostile workbook is refused with its own code and a clear message, before it costs
 /// memory: bombs, traversal, entities, depth, missing parts, truncation, encryption.
@@ -14,7 +15,9 @@ import TestSupport
     }
 
     /// The one diagnostic a refused workbook gets.
-    private func refusal(_ bytes: [UInt8], limits: GridLimits = .default, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Diagnostic {
+    private func refusal(
+        _ bytes: [UInt8], limits: GridLimits = .default, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws -> Diagnostic {
         let bundle = try shippedRelease("1.1.0")
         let (result, diagnostics) = importGrid(bytes, bundle: bundle, limits: limits)
         #expect(result == nil, sourceLocation: sourceLocation)
@@ -30,7 +33,9 @@ import TestSupport
     }
 
     @Test func aPackageOverTheUncompressedLimitIsRefused() throws {
-        let limits = GridLimits(maxFileBytes: 1 << 20, maxEntries: 256, maxUncompressedBytes: 50_000, maxCompressionRatio: 200, maxXMLDepth: 64)
+        let limits = GridLimits(
+            maxFileBytes: 1 << 20, maxEntries: 256, maxUncompressedBytes: 50_000, maxCompressionRatio: 200,
+            maxXMLDepth: 64)
         let diagnostic = try refusal(try grid().1, limits: limits)
         #expect(diagnostic.code == .gridLimit)
         #expect(diagnostic.message.contains("past 50000 bytes"))
@@ -41,7 +46,10 @@ import TestSupport
         // Declare the grid sheet 10 bytes long in the central directory: decompression stops at 10.
         let directory = try ZIPDirectory(bytes, limits: .default)
         let name = Array("xl/worksheets/sheet2.xml".utf8)
-        let headerStart = try #require(centralDirectoryHeaders(bytes).first { offset in Array(bytes[offset + 46..<offset + 46 + name.count]) == name })
+        let headerStart = try #require(
+            centralDirectoryHeaders(bytes).first { offset in
+                Array(bytes[offset + 46..<offset + 46 + name.count]) == name
+            })
         #expect(directory.entries.contains { $0.path == "xl/worksheets/sheet2.xml" })
         bytes.replaceSubrange(headerStart + 24..<headerStart + 28, with: [10, 0, 0, 0])
         let diagnostic = try refusal(bytes)
@@ -55,7 +63,11 @@ import TestSupport
     func anEntryWhoseLocalHeaderLiesOutsideTheFileIsRefused(offset: Int) throws {
         var bytes = try grid().1
         let header = try #require(centralDirectoryHeaders(bytes).last)
-        bytes.replaceSubrange(header + 42..<header + 46, with: [UInt8(offset & 0xFF), UInt8(offset >> 8 & 0xFF), UInt8(offset >> 16 & 0xFF), UInt8(offset >> 24 & 0xFF)])
+        bytes.replaceSubrange(
+            header + 42..<header + 46,
+            with: [
+                UInt8(offset & 0xFF), UInt8(offset >> 8 & 0xFF), UInt8(offset >> 16 & 0xFF), UInt8(offset >> 24 & 0xFF),
+            ])
         let diagnostic = try refusal(bytes)
         #expect(diagnostic.code == .gridNotAWorkbook)
         #expect(diagnostic.message.contains("local header"))
@@ -81,7 +93,8 @@ import TestSupport
     @Test func aDocumentTypeIsRefusedAndNeverResolved() throws {
         var parts = try GridParts(try grid().1)
         let workbook = parts.text("xl/workbook.xml").replacingOccurrences(
-            of: "<workbook ", with: "<!DOCTYPE workbook [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>\n<workbook ")
+            of: "<workbook ",
+            with: "<!DOCTYPE workbook [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>\n<workbook ")
         parts.set("xl/workbook.xml", workbook)
         let diagnostic = try refusal(try parts.package())
         #expect(diagnostic.code == .gridXML)
@@ -93,7 +106,9 @@ import TestSupport
         var parts = try GridParts(try grid().1)
         let sheet = parts.text("xl/worksheets/sheet4.xml").replacingOccurrences(
             of: "<worksheet ", with: "<!DOCTYPE x [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>\n<worksheet ")
-        parts.set("xl/worksheets/sheet4.xml", sheet.replacingOccurrences(of: "<t>ecoprod-grid/1</t>", with: "<t>&secret;</t>"))
+        parts.set(
+            "xl/worksheets/sheet4.xml", sheet.replacingOccurrences(of: "<t>ecoprod-grid/1</t>", with: "<t>&secret;</t>")
+        )
         let diagnostic = try refusal(try parts.package())
         #expect(diagnostic.code == .gridXML)
         #expect(!diagnostic.message.contains("root:"))
@@ -121,7 +136,9 @@ import TestSupport
         #expect(diagnostic.code == .gridXML)
         let line = head.split(separator: 0x0A, omittingEmptySubsequences: false).count
         let column = head.count - (head.lastIndex(of: 0x0A) ?? -1)
-        #expect(diagnostic.message.contains("\(part), line \(line), column \(column): the part is not UTF-8"), "\(diagnostic.message)")
+        #expect(
+            diagnostic.message.contains("\(part), line \(line), column \(column): the part is not UTF-8"),
+            "\(diagnostic.message)")
     }
 
     @Test func deepNestingIsRefusedAtTheLimit() throws {
@@ -180,7 +197,9 @@ import TestSupport
     }
 
     @Test func aFileOverTheSizeLimitIsRefusedUnread() throws {
-        let limits = GridLimits(maxFileBytes: 1_000, maxEntries: 256, maxUncompressedBytes: 1 << 20, maxCompressionRatio: 200, maxXMLDepth: 64)
+        let limits = GridLimits(
+            maxFileBytes: 1_000, maxEntries: 256, maxUncompressedBytes: 1 << 20, maxCompressionRatio: 200,
+            maxXMLDepth: 64)
         let diagnostic = try refusal(try grid().1, limits: limits)
         #expect(diagnostic.code == .gridLimit)
     }

@@ -1,14 +1,17 @@
-@testable import EcoprodGrid
 import EcoprodReports
-import Testing
 import TestSupport
+import Testing
+
+@testable import EcoprodGrid
 
 /// The zip checksum every part read is checked against: the standard's check values, and a
 /// bit-by-bit reference at every length around the eight-byte slices.
 @Suite struct ZIPChecksumTests {
-    @Test(arguments: [
-        ("", 0x0000_0000), ("a", 0xE8B7_BE43), ("123456789", 0xCBF4_3926), ("The quick brown fox jumps over the lazy dog", 0x414F_A339),
-    ] as [(String, UInt32)])
+    @Test(
+        arguments: [
+            ("", 0x0000_0000), ("a", 0xE8B7_BE43), ("123456789", 0xCBF4_3926),
+            ("The quick brown fox jumps over the lazy dog", 0x414F_A339),
+        ] as [(String, UInt32)])
     func checkValues(text: String, crc: UInt32) {
         #expect(ZIPChecksum.crc32(Array(text.utf8)) == crc)
     }

@@ -1,10 +1,10 @@
 import EcoprodCompiler
-import EcoprodLanguageServer
 import EcoprodFramework
-import Foundation
 import EcoprodLSP
-import Testing
+import EcoprodLanguageServer
+import Foundation
 import TestSupport
+import Testing
 
 /// Replays the language-server fuzzer's corpus (`Fuzz/regressions/lsp`) as the fuzzer runs it
 /// (Fuzz/Sources/LanguageServerFuzzer): a random sequence of opens, ranged and whole edits, raw
@@ -24,7 +24,9 @@ struct LanguageServerFuzzRegressionTests {
         #expect(names.count >= 5, "the language-server fuzz corpus is missing")
         for name in names {
             var server = LanguageServer(framework: workspace, channel: JSONRPCChannel(input: -1, output: sink))
-            Self.replay(Array(try Data(contentsOf: Self.folder.appendingPathComponent(name)))[...], on: &server, uri: workspace.appendingPathComponent("departments/A-production.yaml").absoluteString)
+            Self.replay(
+                Array(try Data(contentsOf: Self.folder.appendingPathComponent(name)))[...], on: &server,
+                uri: workspace.appendingPathComponent("departments/A-production.yaml").absoluteString)
         }
     }
 
@@ -40,24 +42,47 @@ struct LanguageServerFuzzRegressionTests {
         }
         func position() -> JSONValue { ["line": .integer(next() % 200), "character": .integer(next())] }
         server.receive(["jsonrpc": "2.0", "id": 0, "method": "initialize", "params": ["capabilities": [:]]])
-        server.receive(["jsonrpc": "2.0", "method": "textDocument/didOpen", "params": [
-            "textDocument": ["uri": .string(uri), "languageId": "yaml", "version": 1, "text": .string(text(next() * 8))]]])
+        server.receive([
+            "jsonrpc": "2.0", "method": "textDocument/didOpen",
+            "params": [
+                "textDocument": [
+                    "uri": .string(uri), "languageId": "yaml", "version": 1, "text": .string(text(next() * 8)),
+                ]
+            ],
+        ])
         while !bytes.isEmpty {
             version += 1
             switch next() % 4 {
             case 0:
-                server.receive(["jsonrpc": "2.0", "method": "textDocument/didChange", "params": [
-                    "textDocument": ["uri": .string(uri), "version": .integer(version)],
-                    "contentChanges": [["range": ["start": position(), "end": position()], "text": .string(text(next() % 16))]]]])
+                server.receive([
+                    "jsonrpc": "2.0", "method": "textDocument/didChange",
+                    "params": [
+                        "textDocument": ["uri": .string(uri), "version": .integer(version)],
+                        "contentChanges": [
+                            ["range": ["start": position(), "end": position()], "text": .string(text(next() % 16))]
+                        ],
+                    ],
+                ])
             case 1:
                 if let message = try? JSONParser().parse(Array(text(next()).utf8)) { server.receive(message) }
             case 2:
-                server.receive(["jsonrpc": "2.0", "id": .integer(version), "method": .string(methods[next() % methods.count]), "params": [
-                    "textDocument": ["uri": .string(uri)], "position": position(), "newName": .string(text(next() % 4)),
-                    "range": ["start": position(), "end": position()], "context": ["includeDeclaration": true, "diagnostics": []]]])
+                server.receive([
+                    "jsonrpc": "2.0", "id": .integer(version), "method": .string(methods[next() % methods.count]),
+                    "params": [
+                        "textDocument": ["uri": .string(uri)], "position": position(),
+                        "newName": .string(text(next() % 4)),
+                        "range": ["start": position(), "end": position()],
+                        "context": ["includeDeclaration": true, "diagnostics": []],
+                    ],
+                ])
             default:
-                server.receive(["jsonrpc": "2.0", "method": "textDocument/didChange", "params": [
-                    "textDocument": ["uri": .string(uri), "version": .integer(version)], "contentChanges": [["text": .string(text(next() * 4))]]]])
+                server.receive([
+                    "jsonrpc": "2.0", "method": "textDocument/didChange",
+                    "params": [
+                        "textDocument": ["uri": .string(uri), "version": .integer(version)],
+                        "contentChanges": [["text": .string(text(next() * 4))]],
+                    ],
+                ])
             }
         }
     }

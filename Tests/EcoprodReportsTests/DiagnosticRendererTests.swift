@@ -2,6 +2,7 @@ import EcoprodFramework
 import Foundation
 import TestSupport
 import Testing
+
 @testable import EcoprodCompiler
 @testable import EcoprodReports
 

@@ -1,9 +1,10 @@
-@testable import EcoprodCompiler
-@testable import EcoprodReports
 import EcoprodFramework
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
+@testable import EcoprodCompiler
+@testable import EcoprodReports
 
 /// The spreadsheet: RFC 4180, UTF-8 with a BOM, one row per criterion, and nothing lost on
 /// the way back.
@@ -38,7 +39,9 @@ struct FrameworkCSVTests {
                 #expect(row["department_title_\(locale)"] == departments[criterion.department]?[locale])
                 #expect(row["title_\(locale)"] == criterion.title[locale])
                 #expect(row["guidance_\(locale)"] == criterion.guidance[locale])
-                #expect(row["evidence_\(locale)"]?.components(separatedBy: "\n") == criterion.evidence.map { $0[locale] ?? "" })
+                #expect(
+                    row["evidence_\(locale)"]?.components(separatedBy: "\n")
+                        == criterion.evidence.map { $0[locale] ?? "" })
             }
         }
     }
@@ -53,7 +56,8 @@ struct FrameworkCSVTests {
     }
 
     @Test(arguments: [
-        ("plain", "plain"), ("", ""), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("two\nlines", "\"two\nlines\""),
+        ("plain", "plain"), ("", ""), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""),
+        ("two\nlines", "\"two\nlines\""),
         ("cr\rlf", "\"cr\rlf\""), ("œuvre « éco » 🎬", "œuvre « éco » 🎬"), ("=SUM(A1)", "=SUM(A1)"),
     ])
     func fieldsAreQuotedOnlyWhereRFC4180SaysSo(_ value: String, _ written: String) throws {
@@ -79,14 +83,26 @@ enum RFC4180 {
             let scalar = scalars[index]
             if quoted {
                 if scalar == "\"" {
-                    if index + 1 < scalars.count, scalars[index + 1] == "\"" { field.unicodeScalars.append("\""); index += 1 } else { quoted = false; afterQuote = true }
+                    if index + 1 < scalars.count, scalars[index + 1] == "\"" {
+                        field.unicodeScalars.append("\"")
+                        index += 1
+                    } else {
+                        quoted = false
+                        afterQuote = true
+                    }
                 } else {
                     field.unicodeScalars.append(scalar)
                 }
             } else if scalar == "," {
-                record.append(field); field = ""; afterQuote = false
+                record.append(field)
+                field = ""
+                afterQuote = false
             } else if scalar == "\r", index + 1 < scalars.count, scalars[index + 1] == "\n" {
-                record.append(field); records.append(record); record = []; field = ""; afterQuote = false
+                record.append(field)
+                records.append(record)
+                record = []
+                field = ""
+                afterQuote = false
                 index += 1
             } else if scalar == "\"", field.isEmpty, !afterQuote {
                 quoted = true
@@ -98,7 +114,10 @@ enum RFC4180 {
             index += 1
         }
         if quoted { throw Malformed(offset: index) }
-        if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
+        if !field.isEmpty || !record.isEmpty {
+            record.append(field)
+            records.append(record)
+        }
         return records
     }
 }
@@ -107,7 +126,10 @@ enum RFC4180 {
 /// ligatures, emoji and a stray BOM: every record comes back equal, every escaped text has no
 /// markup left and unescapes to itself.
 struct ReportEscapingPropertyTests {
-    static let alphabet: [String] = [",", "\"", "\r", "\n", "\r\n", ";", " ", "a", "é", "œ", "Œ", "🎬", "\u{FEFF}", "<", ">", "&", "'", "=", "-", "\t", "«", "»"]
+    static let alphabet: [String] = [
+        ",", "\"", "\r", "\n", "\r\n", ";", " ", "a", "é", "œ", "Œ", "🎬", "\u{FEFF}", "<", ">", "&", "'", "=", "-",
+        "\t", "«", "»",
+    ]
 
     static func randomField(_ generator: inout SplitMix) -> String {
         (0..<Int(generator.next() % 12)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
@@ -128,8 +150,11 @@ struct ReportEscapingPropertyTests {
             let text = Self.randomField(&generator)
             let escaped = htmlEscaped(text)
             #expect(!escaped.contains { "<>\"'".contains($0) })
-            let restored = escaped.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-                .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+            let restored = escaped.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(
+                of: "&gt;", with: ">"
+            )
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
             #expect(restored == text)
         }
     }

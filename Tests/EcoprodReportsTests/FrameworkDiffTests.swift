@@ -3,6 +3,7 @@ import Foundation
 import FrameworkFixtures
 import TestSupport
 import Testing
+
 @testable import EcoprodCompiler
 @testable import EcoprodReports
 
@@ -22,39 +23,102 @@ struct EvolutionCase: Sendable, CustomTestStringConvertible {
 
 @Suite struct FrameworkDiffTests {
     static let cases: [EvolutionCase] = [
-        .init(name: "points changed", edit: { $0.replace("    points: 2\n    mandatory: false", with: "    points: 3\n    mandatory: false", in: departmentA) },
-              kind: .pointsChanged, changeClass: .scoring, criterion: "A7"),
-        .init(name: "mandatory flipped", edit: { $0.replace("    points: 2\n    mandatory: false", with: "    points: 2\n    mandatory: true", in: departmentA) },
-              kind: .mandatoryChanged, changeClass: .scoring, criterion: "A7"),
-        .init(name: "applicability narrowed", edit: { $0.replace("applies_to: all", with: "applies_to: [series]", in: departmentJ) },
-              kind: .applicabilityChanged, changeClass: .scoring, criterion: "J1"),
-        .init(name: "criterion added", edit: { $0.appendCriterion("J6", to: departmentJ) }, kind: .criterionAdded, changeClass: .additive, criterion: "J6"),
-        .init(name: "title edited in one locale", edit: { $0.replace("en: \"Environmental clause in contracts\"", with: "en: \"An environmental clause in every contract\"", in: departmentA) },
-              kind: .titleChanged, changeClass: .editorial, criterion: "A7", locale: "en"),
-        .init(name: "evidence reworded", edit: { $0.replace("en: \"Contract template with the clause\"", with: "en: \"The contract template, with its clause\"", in: departmentA) },
-              kind: .evidenceChanged, changeClass: .editorial, criterion: "A7", locale: "en"),
-        .init(name: "renamed with replaces", edit: { $0.replace("  - id: A7\n", with: "  - id: A11\n    replaces: [A7]\n", in: departmentA) },
-              kind: .criterionRenamed, changeClass: .scoring, criterion: "A11"),
-        .init(name: "split", edit: { evolution in
-            evolution.removeCriterion("C6", in: departmentC)
-            evolution.appendCriterion("C8", to: departmentC, title: ("Stockage en ligne limité", "Less cloud storage"), extra: "    replaces: [C6]\n")
-            evolution.appendCriterion("C9", to: departmentC, title: ("Visioconférence sobre", "Lighter video calls"), extra: "    replaces: [C6]\n")
-        }, kind: .criterionSplit, changeClass: .scoring, criterion: "C6"),
-        .init(name: "merged", edit: { evolution in
-            evolution.removeCriterion("C4", in: departmentC)
-            evolution.removeCriterion("C5", in: departmentC)
-            evolution.appendCriterion("C8", to: departmentC, title: ("Papier et déchets de bureau", "Paper and office waste"), extra: "    replaces: [C4, C5]\n    combine: all-met\n")
-        }, kind: .criterionMerged, changeClass: .scoring, criterion: "C8"),
-        .init(name: "retired", edit: { evolution in
-            evolution.removeCriterion("C7", in: departmentC)
-            evolution.replace("scoring:\n", with: "retired:\n  - id: C7\n    reason: {fr: \"Couvert par C1\", en: \"Covered by C1\"}\nscoring:\n", in: frameworkFile)
-        }, kind: .criterionRetired, changeClass: .scoring, criterion: "C7"),
-        .init(name: "threshold changed", edit: { $0.replace("{percent: 65, comparison: at-least}", with: "{percent: 64, comparison: at-least}", in: frameworkFile) },
-              kind: .thresholdChanged, changeClass: .scoring),
-        .init(name: "comparison changed", edit: { $0.replace("{percent: 65, comparison: at-least}", with: "{percent: 65, comparison: more-than}", in: frameworkFile) },
-              kind: .comparisonChanged, changeClass: .scoring),
-        .init(name: "production type added", edit: { $0.replace("production_types:\n", with: "production_types:\n  - id: web-series\n    title: {fr: Série web, en: Web series}\n", in: frameworkFile) },
-              kind: .productionTypeAdded, changeClass: .additive),
+        .init(
+            name: "points changed",
+            edit: {
+                $0.replace(
+                    "    points: 2\n    mandatory: false", with: "    points: 3\n    mandatory: false", in: departmentA)
+            },
+            kind: .pointsChanged, changeClass: .scoring, criterion: "A7"),
+        .init(
+            name: "mandatory flipped",
+            edit: {
+                $0.replace(
+                    "    points: 2\n    mandatory: false", with: "    points: 2\n    mandatory: true", in: departmentA)
+            },
+            kind: .mandatoryChanged, changeClass: .scoring, criterion: "A7"),
+        .init(
+            name: "applicability narrowed",
+            edit: { $0.replace("applies_to: all", with: "applies_to: [series]", in: departmentJ) },
+            kind: .applicabilityChanged, changeClass: .scoring, criterion: "J1"),
+        .init(
+            name: "criterion added", edit: { $0.appendCriterion("J6", to: departmentJ) }, kind: .criterionAdded,
+            changeClass: .additive, criterion: "J6"),
+        .init(
+            name: "title edited in one locale",
+            edit: {
+                $0.replace(
+                    "en: \"Environmental clause in contracts\"",
+                    with: "en: \"An environmental clause in every contract\"", in: departmentA)
+            },
+            kind: .titleChanged, changeClass: .editorial, criterion: "A7", locale: "en"),
+        .init(
+            name: "evidence reworded",
+            edit: {
+                $0.replace(
+                    "en: \"Contract template with the clause\"", with: "en: \"The contract template, with its clause\"",
+                    in: departmentA)
+            },
+            kind: .evidenceChanged, changeClass: .editorial, criterion: "A7", locale: "en"),
+        .init(
+            name: "renamed with replaces",
+            edit: { $0.replace("  - id: A7\n", with: "  - id: A11\n    replaces: [A7]\n", in: departmentA) },
+            kind: .criterionRenamed, changeClass: .scoring, criterion: "A11"),
+        .init(
+            name: "split",
+            edit: { evolution in
+                evolution.removeCriterion("C6", in: departmentC)
+                evolution.appendCriterion(
+                    "C8", to: departmentC, title: ("Stockage en ligne limité", "Less cloud storage"),
+                    extra: "    replaces: [C6]\n")
+                evolution.appendCriterion(
+                    "C9", to: departmentC, title: ("Visioconférence sobre", "Lighter video calls"),
+                    extra: "    replaces: [C6]\n")
+            }, kind: .criterionSplit, changeClass: .scoring, criterion: "C6"),
+        .init(
+            name: "merged",
+            edit: { evolution in
+                evolution.removeCriterion("C4", in: departmentC)
+                evolution.removeCriterion("C5", in: departmentC)
+                evolution.appendCriterion(
+                    "C8", to: departmentC, title: ("Papier et déchets de bureau", "Paper and office waste"),
+                    extra: "    replaces: [C4, C5]\n    combine: all-met\n")
+            }, kind: .criterionMerged, changeClass: .scoring, criterion: "C8"),
+        .init(
+            name: "retired",
+            edit: { evolution in
+                evolution.removeCriterion("C7", in: departmentC)
+                evolution.replace(
+                    "scoring:\n",
+                    with:
+                        "retired:\n  - id: C7\n    reason: {fr: \"Couvert par C1\", en: \"Covered by C1\"}\nscoring:\n",
+                    in: frameworkFile)
+            }, kind: .criterionRetired, changeClass: .scoring, criterion: "C7"),
+        .init(
+            name: "threshold changed",
+            edit: {
+                $0.replace(
+                    "{percent: 65, comparison: at-least}", with: "{percent: 64, comparison: at-least}",
+                    in: frameworkFile)
+            },
+            kind: .thresholdChanged, changeClass: .scoring),
+        .init(
+            name: "comparison changed",
+            edit: {
+                $0.replace(
+                    "{percent: 65, comparison: at-least}", with: "{percent: 65, comparison: more-than}",
+                    in: frameworkFile)
+            },
+            kind: .comparisonChanged, changeClass: .scoring),
+        .init(
+            name: "production type added",
+            edit: {
+                $0.replace(
+                    "production_types:\n",
+                    with: "production_types:\n  - id: web-series\n    title: {fr: Série web, en: Web series}\n",
+                    in: frameworkFile)
+            },
+            kind: .productionTypeAdded, changeClass: .additive),
     ]
 
     @Test(arguments: cases)
@@ -73,7 +137,8 @@ struct EvolutionCase: Sendable, CustomTestStringConvertible {
 
     @Test func schemeAddedIsAdditiveBetweenTheShippedReleases() throws {
         var collector = DiagnosticCollector()
-        let history = ReleaseHistory.load(directory: packageRoot.appendingPathComponent("Framework/releases").path, into: &collector)
+        let history = ReleaseHistory.load(
+            directory: packageRoot.appendingPathComponent("Framework/releases").path, into: &collector)
         #expect(collector.diagnostics.isEmpty)
         let first = try #require(history.release(SemanticVersion("1.0.0")!))
         let second = try #require(history.release(SemanticVersion("1.1.0")!))
@@ -89,7 +154,8 @@ struct EvolutionCase: Sendable, CustomTestStringConvertible {
         evolution.appendCriterion("J6", to: departmentJ)
         evolution.replace("en: \"Environmental clause in contracts\"", with: "en: \"Clause\"", in: departmentA)
         #expect(try evolution.diff().requiredBump == .minor)
-        evolution.replace("{percent: 65, comparison: at-least}", with: "{percent: 60, comparison: at-least}", in: frameworkFile)
+        evolution.replace(
+            "{percent: 65, comparison: at-least}", with: "{percent: 60, comparison: at-least}", in: frameworkFile)
         evolution.replace("{stars: 1, percent: 65}", with: "{stars: 1, percent: 60}", in: frameworkFile)
         #expect(try evolution.diff().requiredBump == .major)
     }
@@ -106,14 +172,18 @@ struct EvolutionCase: Sendable, CustomTestStringConvertible {
         evolution.setVersion("9.0.0")
         evolution.replace("  - id: A7\n", with: "  - id: A11\n    replaces: [A7]\n", in: departmentA)
         let framework = try #require(evolution.compile().framework)
-        #expect(framework.lineage.previous == ReleaseReference(version: evolution.previous.framework.identity.version, digest: evolution.previous.digest))
+        #expect(
+            framework.lineage.previous
+                == ReleaseReference(
+                    version: evolution.previous.framework.identity.version, digest: evolution.previous.digest))
         #expect(framework.lineage.rules == [MigrationRule(kind: .rename, from: ["A7"], to: ["A11"])])
     }
 
     @Test func diffGoldenFiles() throws {
         var evolution = FrameworkEvolution()
         evolution.setVersion("2.0.0")
-        for evolutionCase in Self.cases where ![.mandatoryChanged, .comparisonChanged, .criterionMerged].contains(evolutionCase.kind) {
+        for evolutionCase in Self.cases
+        where ![.mandatoryChanged, .comparisonChanged, .criterionMerged].contains(evolutionCase.kind) {
             evolutionCase.edit(&evolution)
         }
         let diff = try evolution.diff()
@@ -132,7 +202,9 @@ struct EvolutionCase: Sendable, CustomTestStringConvertible {
         try assertMatchesGolden(html, named: "diff.html")
         #expect(HTMLTree(document).problems.isEmpty)
         // Scoring changes first, then additive, then editorial; every change has its row.
-        let sections = ["class-scoring", "class-additive", "class-editorial"].compactMap { html.range(of: "id=\"\($0)\"")?.lowerBound }
+        let sections = ["class-scoring", "class-additive", "class-editorial"].compactMap {
+            html.range(of: "id=\"\($0)\"")?.lowerBound
+        }
         #expect(sections.count == 3 && sections == sections.sorted())
         #expect(html.components(separatedBy: "<tr><td>").count - 1 == diff.changes.count)
         #expect(html.contains("<span class=\"badge mandatory\">major</span>"))

@@ -1,9 +1,10 @@
-@testable import EcoprodCompiler
-@testable import EcoprodReports
 import EcoprodFramework
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
+@testable import EcoprodCompiler
+@testable import EcoprodReports
 
 /// The framework page: what it shows, in which languages, and that it stands alone.
 struct FrameworkPageTests {
@@ -29,12 +30,16 @@ struct FrameworkPageTests {
             for locale in shown {
                 expect(criterion.title[locale], "\(criterion.id) title \(locale)")
                 expect(criterion.guidance[locale], "\(criterion.id) guidance \(locale)")
-                for (index, evidence) in criterion.evidence.enumerated() { expect(evidence[locale], "\(criterion.id) evidence \(index) \(locale)") }
+                for (index, evidence) in criterion.evidence.enumerated() {
+                    expect(evidence[locale], "\(criterion.id) evidence \(index) \(locale)")
+                }
             }
         }
         for locale in shown {
             expect(framework.identity.title[locale], "framework title \(locale)")
-            for department in framework.departments { expect(department.title[locale], "department \(department.id) \(locale)") }
+            for department in framework.departments {
+                expect(department.title[locale], "department \(department.id) \(locale)")
+            }
             for stage in framework.identity.stages { expect(stage.title[locale], "stage \(stage.id) \(locale)") }
             for type in framework.productionTypes { expect(type.title[locale], "type \(type.id) \(locale)") }
             for scheme in framework.scoring.schemes { expect(scheme.title[locale], "scheme \(scheme.id) \(locale)") }
@@ -48,7 +53,9 @@ struct FrameworkPageTests {
         let bundle = try shippedRelease("1.1.0")
         let html = FrameworkPageRenderer(locale: "en").render(bundle)
         // Titles that differ between the languages: none of the French ones is on the English page.
-        let french = bundle.framework.criteria.compactMap { criterion in criterion.title["fr"] == criterion.title["en"] ? nil : criterion.title["fr"] }
+        let french = bundle.framework.criteria.compactMap { criterion in
+            criterion.title["fr"] == criterion.title["en"] ? nil : criterion.title["fr"]
+        }
         #expect(french.count > 70)
         #expect(french.filter { html.contains(htmlEscaped($0)) }.isEmpty)
         #expect(!html.contains("class=\"locale-switch\""))
@@ -122,7 +129,9 @@ struct FrameworkPageTests {
 
     @Test func textIsEscapedEverywhere() throws {
         var framework = try shippedRelease("1.1.0").framework
-        framework.criteria[0].title = LocalizedText(["fr": "<script>alert('x')</script> & \"co\"", "en": "Tom & Jerry's <b>"])
+        framework.criteria[0].title = LocalizedText([
+            "fr": "<script>alert('x')</script> & \"co\"", "en": "Tom & Jerry's <b>",
+        ])
         framework.departments[0].title = LocalizedText(["fr": "A<B", "en": "A>B"])
         let document = FrameworkPageRenderer().document(FrameworkBundle(framework: framework))
         let html = document.markup
@@ -148,7 +157,7 @@ struct FrameworkPageTests {
         func values(of property: String) -> [String] {
             css.components(separatedBy: property).dropFirst().map { String($0.prefix(7)) }
         }
-        let colours = values(of: " color: #") .map { "#" + $0.prefix(6) }
+        let colours = values(of: " color: #").map { "#" + $0.prefix(6) }
         let fills = values(of: " background: #").map { "#" + $0.prefix(6) }
         #expect(colours.count > 10 && fills.count > 5)
         #expect(colours.filter { !texts.contains($0) }.isEmpty, "\(colours.filter { !texts.contains($0) })")
@@ -160,7 +169,10 @@ struct FrameworkPageTests {
     @Test func theTreeReaderSeesABlockInsideAParagraph() {
         let broken = element(.p) { element(.div) { "x" } }
         #expect(HTMLTree(broken).problems == ["<div> inside <p>"])
-        let fine = element(.div) { element(.p) { "x" }; empty(.rect, HTMLAttribute("x", "1")) }
+        let fine = element(.div) {
+            element(.p) { "x" }
+            empty(.rect, HTMLAttribute("x", "1"))
+        }
         #expect(HTMLTree(fine).problems.isEmpty)
         #expect(HTMLTree(fine).all("rect").first?.attributes["x"] == "1")
     }

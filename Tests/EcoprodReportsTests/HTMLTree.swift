@@ -13,7 +13,8 @@ struct HTMLTree {
     private(set) var problems: [String] = []
 
     private static let blocks: Set<String> = [
-        "div", "p", "ul", "ol", "dl", "table", "section", "header", "footer", "main", "nav", "figure", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+        "div", "p", "ul", "ol", "dl", "table", "section", "header", "footer", "main", "nav", "figure", "form", "h1",
+        "h2", "h3", "h4", "h5", "h6",
     ]
 
     init(_ document: HTMLDocument) {
@@ -39,7 +40,11 @@ struct HTMLTree {
     }
 
     private mutating func add(_ tag: HTMLTag, _ attributes: [HTMLAttribute], inside ancestors: [String]) {
-        elements.append(Element(name: tag.name, attributes: Dictionary(attributes.map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { first, _ in first })))
+        elements.append(
+            Element(
+                name: tag.name,
+                attributes: Dictionary(
+                    attributes.map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { first, _ in first })))
         if Self.blocks.contains(tag.name), ancestors.last == "p" { problems.append("<\(tag.name)> inside <p>") }
     }
 

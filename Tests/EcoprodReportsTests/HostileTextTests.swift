@@ -1,7 +1,8 @@
-@testable import EcoprodReports
 import EcoprodFramework
 import TestSupport
 import Testing
+
+@testable import EcoprodReports
 
 /// Every HTML report, fed texts that hold markup, quotes and entities wherever a source, a
 /// bundle or an answer set can put text: the texts come out escaped, and the page's own
@@ -13,7 +14,8 @@ struct HostileTextTests {
     /// The shipped release with a hostile text in every kind of text it has.
     static func hostileFramework() throws -> Framework {
         var framework = try shippedRelease("1.1.0").framework
-        let text = LocalizedText(Dictionary(uniqueKeysWithValues: framework.identity.locales.map { ($0, "\(hostile) \($0)") }))
+        let text = LocalizedText(
+            Dictionary(uniqueKeysWithValues: framework.identity.locales.map { ($0, "\(hostile) \($0)") }))
         framework.identity.title = text
         framework.identity.stages[0].title = text
         framework.departments[0].title = text
@@ -36,7 +38,9 @@ struct HostileTextTests {
 
     @Test(arguments: [nil, "fr", "en"])
     func theFrameworkPage(_ locale: String?) throws {
-        Self.check(FrameworkPageRenderer(locale: locale).document(FrameworkBundle(framework: try Self.hostileFramework())), "framework page \(locale ?? "both")")
+        Self.check(
+            FrameworkPageRenderer(locale: locale).document(FrameworkBundle(framework: try Self.hostileFramework())),
+            "framework page \(locale ?? "both")")
     }
 
     @Test(arguments: [nil, "fr", "en"])

@@ -1,7 +1,8 @@
-@testable import EcoprodReports
 import EcoprodFramework
 import Foundation
 import Testing
+
+@testable import EcoprodReports
 
 /// Untrusted text never reaches a terminal as control sequences: every text renderer shows it
 /// escaped, and the machine formats keep it exact in their own escaping.
@@ -15,7 +16,8 @@ struct TerminalTextTests {
     }
 
     @Test(arguments: [
-        ("\u{1B}[2J", "\\u{1B}[2J"), ("a\tb", "a\\tb"), ("\u{7F}", "\\u{7F}"), ("\u{85}", "\\u{85}"), ("\u{202E}x", "\\u{202E}x"),
+        ("\u{1B}[2J", "\\u{1B}[2J"), ("a\tb", "a\\tb"), ("\u{7F}", "\\u{7F}"), ("\u{85}", "\\u{85}"),
+        ("\u{202E}x", "\\u{202E}x"),
         ("\u{2069}", "\\u{2069}"), ("line\nbreak", "line\\nbreak"), ("é « ok » 🎬", "é « ok » 🎬"),
     ])
     func controlsAreShownEscaped(_ text: String, _ shown: String) {
@@ -26,12 +28,15 @@ struct TerminalTextTests {
     @Test func textDiagnosticsEscapeMessagesNotesHelpAndQuotedLines() {
         let source = Array("points: \"\(Self.hostile)\"\nnext: 1\n".utf8)
         let diagnostic = Diagnostic(
-            .wrongType, "points must be an integer, found '\(Self.hostile)'", at: SourceLocation(file: "evil\u{1B}.yaml", line: 1, column: 9),
-            notes: [Diagnostic.Note("first \(Self.hostile)", at: SourceLocation(file: "x", line: 1, column: 1))], help: "help \(Self.hostile)")
+            .wrongType, "points must be an integer, found '\(Self.hostile)'",
+            at: SourceLocation(file: "evil\u{1B}.yaml", line: 1, column: 9),
+            notes: [Diagnostic.Note("first \(Self.hostile)", at: SourceLocation(file: "x", line: 1, column: 1))],
+            help: "help \(Self.hostile)")
         for colour in [false, true] {
             let text = TextDiagnosticRenderer(sources: ["evil\u{1B}.yaml": source], colour: colour).render([diagnostic])
             // With colour, the renderer's own SGR sequences are the only escapes.
-            let withoutColour = text.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+            let withoutColour = text.replacingOccurrences(
+                of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
             #expect(Self.isInert(withoutColour), "\(withoutColour.debugDescription)")
             #expect(withoutColour.contains("\\u{1B}]0;owned\\u{7}"))
         }
@@ -40,7 +45,8 @@ struct TerminalTextTests {
             Diagnostic(.wrongType, "m", at: SourceLocation(file: "f", line: 1, column: 14, endLine: 1, endColumn: 19))
         ])
         let lines = plain.split(separator: "\n", omittingEmptySubsequences: false)
-        let quoted = lines[2], caret = lines[3]
+        let quoted = lines[2]
+        let caret = lines[3]
         let column = caret.distance(from: caret.startIndex, to: caret.firstIndex(of: "^")!)
         #expect(quoted.dropFirst(column).hasPrefix("owned"), "\(quoted)\n\(caret)")
     }

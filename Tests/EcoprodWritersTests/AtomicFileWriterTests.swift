@@ -1,6 +1,7 @@
 import EcoprodFramework
 import Foundation
 import Testing
+
 @testable import EcoprodWriters
 
 @Suite struct AtomicFileWriterTests {
@@ -66,7 +67,9 @@ import Testing
             // root ignores permission bits; simulate the failure with a path whose parent is a file.
             let folder = try temporaryFolder()
             #expect(FileManager.default.createFile(atPath: folder + "/file", contents: Data()))
-            #expect(throws: AtomicFileWriter.Failure.self) { try AtomicFileWriter().write([1], to: folder + "/file/out.json") }
+            #expect(throws: AtomicFileWriter.Failure.self) {
+                try AtomicFileWriter().write([1], to: folder + "/file/out.json")
+            }
             return
         }
         let folder = try temporaryFolder()
@@ -78,7 +81,9 @@ import Testing
 }
 
 @Suite struct ReleaseDateTests {
-    @Test(arguments: [(0, "1970-01-01"), (951_782_400, "2000-02-29"), (1_685_577_600, "2023-06-01"), (4_102_444_799, "2099-12-31")])
+    @Test(arguments: [
+        (0, "1970-01-01"), (951_782_400, "2000-02-29"), (1_685_577_600, "2023-06-01"), (4_102_444_799, "2099-12-31"),
+    ])
     func epochsFormatAsUTCDates(_ epoch: Int, _ date: String) {
         #expect(ReleaseDate.format(epoch: epoch) == date)
     }
@@ -89,9 +94,13 @@ import Testing
     }
 
     @Test func sourceDateEpochIsUsedWhenNoDateIsGiven() throws {
-        #expect(try ReleaseDate.resolve(explicit: nil, environment: ["SOURCE_DATE_EPOCH": "1685577600"]) == "2023-06-01")
-        #expect(try ReleaseDate.resolve(explicit: "2024-01-02", environment: ["SOURCE_DATE_EPOCH": "0"]) == "2024-01-02")
+        #expect(
+            try ReleaseDate.resolve(explicit: nil, environment: ["SOURCE_DATE_EPOCH": "1685577600"]) == "2023-06-01")
+        #expect(
+            try ReleaseDate.resolve(explicit: "2024-01-02", environment: ["SOURCE_DATE_EPOCH": "0"]) == "2024-01-02")
         #expect(try ReleaseDate.resolve(explicit: nil, environment: [:]) == nil)
-        #expect(throws: ReleaseDate.Invalid.self) { try ReleaseDate.resolve(explicit: nil, environment: ["SOURCE_DATE_EPOCH": "soon"]) }
+        #expect(throws: ReleaseDate.Invalid.self) {
+            try ReleaseDate.resolve(explicit: nil, environment: ["SOURCE_DATE_EPOCH": "soon"])
+        }
     }
 }

@@ -2,6 +2,7 @@ import EcoprodFramework
 import Foundation
 import TestSupport
 import Testing
+
 @testable import EcoprodWriters
 
 /// A transaction puts every file in place, or none: whichever commit fails, the files placed
@@ -17,7 +18,9 @@ import Testing
         for (target, bytes) in zip(targets, old) {
             if let bytes { try bytes.write(to: target) }
         }
-        if let existing = old[failing], existing.isEmpty == false { try FileManager.default.removeItem(at: targets[failing]) }
+        if let existing = old[failing], existing.isEmpty == false {
+            try FileManager.default.removeItem(at: targets[failing])
+        }
         try FileManager.default.createDirectory(at: targets[failing], withIntermediateDirectories: false)
 
         var transaction = Transaction()
@@ -32,7 +35,9 @@ import Testing
         }
 
         for (index, target) in targets.enumerated() where index != failing {
-            #expect(FileManager.default.contents(atPath: target.path) == old[index], "\(target.lastPathComponent) was not put back")
+            #expect(
+                FileManager.default.contents(atPath: target.path) == old[index],
+                "\(target.lastPathComponent) was not put back")
         }
         let hidden = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
         #expect(hidden.isEmpty, "left \(hidden)")

@@ -34,7 +34,10 @@ public struct FrameworkEvolution {
     }
 
     /// Appends a criterion to `file`.
-    public mutating func appendCriterion(_ id: String, to file: String, title: (String, String) = ("Nouveau critère", "New criterion"), points: Int = 2, extra: String = "") {
+    public mutating func appendCriterion(
+        _ id: String, to file: String, title: (String, String) = ("Nouveau critère", "New criterion"), points: Int = 2,
+        extra: String = ""
+    ) {
         let block = """
               - id: \(id)
                 title:
@@ -58,7 +61,9 @@ public struct FrameworkEvolution {
 
     /// Sets the version in framework.yaml.
     public mutating func setVersion(_ version: String) {
-        replace("version: \(previous.framework.identity.version)", with: "version: \(version)", in: "Framework/framework.yaml")
+        replace(
+            "version: \(previous.framework.identity.version)", with: "version: \(version)",
+            in: "Framework/framework.yaml")
     }
 
     /// Compiles the edited sources against the in-memory history.
@@ -77,6 +82,9 @@ public struct FrameworkEvolution {
 
     public struct CompileFailure: Error, CustomStringConvertible {
         var diagnostics: [Diagnostic]
-        public var description: String { diagnostics.map { "\($0.location.file):\($0.location.line): \($0.code) \($0.message)" }.joined(separator: "\n") }
+        public var description: String {
+            diagnostics.map { "\($0.location.file):\($0.location.line): \($0.code) \($0.message)" }.joined(
+                separator: "\n")
+        }
     }
 }

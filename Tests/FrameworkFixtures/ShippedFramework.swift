@@ -6,7 +6,8 @@ import TestSupport
 /// The shipped framework's files, loaded once, named `Framework/…` as the CLI names them.
 public let shippedSources: FrameworkSources = {
     var diagnostics = DiagnosticCollector()
-    var sources = FrameworkSources.load(directory: packageRoot.appendingPathComponent("Framework").path, into: &diagnostics)
+    var sources = FrameworkSources.load(
+        directory: packageRoot.appendingPathComponent("Framework").path, into: &diagnostics)
     let prefix = packageRoot.path + "/"
     let frameworkPath = sources.framework!.path
     sources.framework?.path = String(frameworkPath.dropFirst(prefix.count))

@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import StrictYAML
 
 /// Replays the fuzzer's minimized corpus (`Fuzz/regressions/yaml`): every input must come back
 /// as a tree or as problems with 1-based positions, never a crash.
 @Suite struct FuzzRegressionTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
         .appendingPathComponent("Fuzz/regressions/yaml")
 
     static var inputs: [String] {

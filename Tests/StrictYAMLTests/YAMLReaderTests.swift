@@ -1,4 +1,5 @@
 import Testing
+
 @testable import StrictYAML
 
 private func read(_ text: String, limits: YAMLLimits = .default) -> YAMLReadResult {
@@ -32,16 +33,26 @@ private let aliasBomb = """
         .init(name: "duplicate key", bytes: Array("a: 1\nb: 2\na: 3\n".utf8), kind: .duplicateKey, line: 3, column: 1),
         .init(name: "anchor", bytes: Array("a: &x 1\n".utf8), kind: .anchor, line: 1, column: 4),
         .init(name: "alias bomb", bytes: Array(aliasBomb.utf8), kind: .anchor, line: 1, column: 4),
-        .init(name: "python tag", bytes: Array("a: !!python/object:os.system ls\n".utf8), kind: .tag, line: 1, column: 4),
+        .init(
+            name: "python tag", bytes: Array("a: !!python/object:os.system ls\n".utf8), kind: .tag, line: 1, column: 4),
         .init(name: "local tag", bytes: Array("a: !custom 1\n".utf8), kind: .tag, line: 1, column: 4),
-        .init(name: "second document", bytes: Array("a: 1\n---\nb: 2\n".utf8), kind: .multipleDocuments, line: 2, column: 1),
+        .init(
+            name: "second document", bytes: Array("a: 1\n---\nb: 2\n".utf8), kind: .multipleDocuments, line: 2,
+            column: 1),
         .init(name: "tab indentation", bytes: Array("a:\n\tb: 1\n".utf8), kind: .syntax, line: 2, column: 1),
         .init(name: "unterminated quote", bytes: Array("a: \"open\nb: 2\n".utf8), kind: .syntax, line: 3, column: 1),
-        .init(name: "100,000 nested brackets", bytes: Array(String(repeating: "[", count: 100_000).utf8), kind: .depthLimit, line: 1, column: 65),
-        .init(name: "invalid UTF-8", bytes: Array("a: caf".utf8) + [0xC3, 0x28] + Array("\n".utf8), kind: .invalidUTF8, line: 1, column: 7),
-        .init(name: "overlong UTF-8", bytes: Array("a: b\nc: ".utf8) + [0xC0, 0xAF], kind: .invalidUTF8, line: 2, column: 4),
+        .init(
+            name: "100,000 nested brackets", bytes: Array(String(repeating: "[", count: 100_000).utf8),
+            kind: .depthLimit, line: 1, column: 65),
+        .init(
+            name: "invalid UTF-8", bytes: Array("a: caf".utf8) + [0xC3, 0x28] + Array("\n".utf8), kind: .invalidUTF8,
+            line: 1, column: 7),
+        .init(
+            name: "overlong UTF-8", bytes: Array("a: b\nc: ".utf8) + [0xC0, 0xAF], kind: .invalidUTF8, line: 2,
+            column: 4),
         .init(name: "complex key", bytes: Array("? [a, b]\n: 1\n".utf8), kind: .complexKey, line: 1, column: 3),
-        .init(name: "NUL byte", bytes: Array("a: b".utf8) + [0x00] + Array("\n".utf8), kind: .syntax, line: 1, column: 5),
+        .init(
+            name: "NUL byte", bytes: Array("a: b".utf8) + [0x00] + Array("\n".utf8), kind: .syntax, line: 1, column: 5),
     ]
 
     @Test(arguments: hostile)

@@ -50,7 +50,8 @@ public struct ChildProcess: Sendable {
 
     public init(
         _ executable: String, _ arguments: [String], in directory: String? = nil,
-        environment: [String: String] = ProcessInfo.processInfo.environment, stdin: [UInt8]? = nil, capturesOutput: Bool = true
+        environment: [String: String] = ProcessInfo.processInfo.environment, stdin: [UInt8]? = nil,
+        capturesOutput: Bool = true
     ) {
         self.executable = executable
         self.arguments = arguments
@@ -105,7 +106,8 @@ public struct ChildProcess: Sendable {
             _ = poll(&fds, nfds_t(fds.count), Int32(max(1, min(wait * 1000, 100))))
             for entry in fds where entry.revents != 0 {
                 if entry.fd == child.stdinWriter {
-                    let written = pending.isEmpty ? 0 : pending.withUnsafeBytes { write(entry.fd, $0.baseAddress, $0.count) }
+                    let written =
+                        pending.isEmpty ? 0 : pending.withUnsafeBytes { write(entry.fd, $0.baseAddress, $0.count) }
                     if written > 0 { pending.removeFirst(written) }
                     if pending.isEmpty || written < 0 {
                         close(entry.fd)
@@ -182,7 +184,10 @@ public struct ChildProcess: Sendable {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         // The working folder is set by a POSIX shell that then replaces itself with the program
         // (`posix_spawn_file_actions_addchdir_np` is not visible to Swift on every platform).
-        let argv = directory.map { ["/bin/sh", "-c", "cd -- \"$0\" && exec \"$@\"", $0, executable] + arguments } ?? [executable] + arguments
+        let argv =
+            directory.map { ["/bin/sh", "-c", "cd -- \"$0\" && exec \"$@\"", $0, executable] + arguments } ?? [
+                executable
+            ] + arguments
         let envp = environment.map { "\($0.key)=\($0.value)" }
         let status = Self.withCStrings(argv) { cArgv in
             Self.withCStrings(envp) { cEnvp in posix_spawn(&spawned.pid, argv[0], &actions, &attributes, cArgv, cEnvp) }
@@ -205,7 +210,9 @@ public struct ChildProcess: Sendable {
         return (fds[0], fds[1])
     }
 
-    private static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {
+    private static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R)
+        -> R
+    {
         let pointers = strings.map { strdup($0) } + [nil]
         defer { for pointer in pointers { free(pointer) } }
         return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }

@@ -5,19 +5,25 @@ import Testing
 ///
 /// Set `ECOPROD_RECORD_GOLDEN=1` to re-record: the file is rewritten and the test passes.
 /// On a mismatch the failure shows a unified diff of expected against actual.
-public func assertMatchesGolden(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+public func assertMatchesGolden(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation)
+    throws
+{
     let url = packageRoot.appendingPathComponent("Tests/Golden").appendingPathComponent(name)
     if ProcessInfo.processInfo.environment["ECOPROD_RECORD_GOLDEN"] == "1" {
         try Data(actual.utf8).write(to: url, options: .atomic)
         return
     }
     guard let data = FileManager.default.contents(atPath: url.path) else {
-        Issue.record("golden file \(name) is missing; record it with ECOPROD_RECORD_GOLDEN=1 swift test", sourceLocation: sourceLocation)
+        Issue.record(
+            "golden file \(name) is missing; record it with ECOPROD_RECORD_GOLDEN=1 swift test",
+            sourceLocation: sourceLocation)
         return
     }
     let expected = String(decoding: data, as: UTF8.self)
     if expected != actual {
-        Issue.record("\(name) differs from its golden file (re-record with ECOPROD_RECORD_GOLDEN=1):\n\(unifiedDiff(expected, actual))", sourceLocation: sourceLocation)
+        Issue.record(
+            "\(name) differs from its golden file (re-record with ECOPROD_RECORD_GOLDEN=1):\n\(unifiedDiff(expected, actual))",
+            sourceLocation: sourceLocation)
     }
 }
 
@@ -36,11 +42,15 @@ public func unifiedDiff(_ expected: String, _ actual: String) -> String {
     var (i, j) = (0, 0)
     while i < old.count || j < new.count {
         if i < old.count, j < new.count, old[i] == new[j] {
-            lines.append((" ", old[i])); i += 1; j += 1
+            lines.append((" ", old[i]))
+            i += 1
+            j += 1
         } else if j < new.count, i == old.count || table[i][j + 1] >= table[i + 1][j] {
-            lines.append(("+", new[j])); j += 1
+            lines.append(("+", new[j]))
+            j += 1
         } else {
-            lines.append(("-", old[i])); i += 1
+            lines.append(("-", old[i]))
+            i += 1
         }
     }
     let changed = Set(lines.indices.filter { lines[$0].0 != " " })

@@ -14,8 +14,11 @@ public struct SSHKeygen: Sendable {
 
     /// Runs `ssh-keygen` with `arguments`; fails the caller with the tool's stderr on error.
     @discardableResult
-    public func run(_ arguments: [String], stdin: [UInt8]? = nil, in directory: URL? = nil) throws -> ChildProcess.Outcome {
-        let outcome = try ChildProcess("/usr/bin/env", ["ssh-keygen"] + arguments, in: directory?.path, stdin: stdin).run(deadline: 60)
+    public func run(_ arguments: [String], stdin: [UInt8]? = nil, in directory: URL? = nil) throws
+        -> ChildProcess.Outcome
+    {
+        let outcome = try ChildProcess("/usr/bin/env", ["ssh-keygen"] + arguments, in: directory?.path, stdin: stdin)
+            .run(deadline: 60)
         return outcome
     }
 
@@ -37,8 +40,12 @@ public struct SSHKeygen: Sendable {
     }
 
     /// `ssh-keygen -Y verify`: whether OpenSSH accepts `signature` over `message`.
-    public func verify(_ message: [UInt8], signature: URL, allowedSigners: URL, identity: String, namespace: String) throws -> ChildProcess.Outcome {
-        try run(["-Y", "verify", "-f", allowedSigners.path, "-I", identity, "-n", namespace, "-s", signature.path], stdin: message)
+    public func verify(_ message: [UInt8], signature: URL, allowedSigners: URL, identity: String, namespace: String)
+        throws -> ChildProcess.Outcome
+    {
+        try run(
+            ["-Y", "verify", "-f", allowedSigners.path, "-I", identity, "-n", namespace, "-s", signature.path],
+            stdin: message)
     }
 
     public struct Failure: Error, CustomStringConvertible {

@@ -2,7 +2,8 @@ import Foundation
 
 /// The repository root, found from this file's path, so tests read the real `Framework/`,
 /// releases and conformance kit.
-public let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+public let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
 /// SplitMix64: a tiny seeded generator, so shuffles, delays and random answer sets repeat on
 /// every machine.
@@ -36,8 +37,10 @@ public func temporaryFolder(_ prefix: String) throws -> URL {
 /// mechanics make unsigned releases, which a folder with a trust list refuses by design (G101).
 public func releaseWorkspace(prefix: String = "ecoprod-test", keepingSigners: Bool = false) throws -> URL {
     let folder = try temporaryFolder(prefix)
-    try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Framework"), to: folder.appendingPathComponent("Framework"))
-    try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("CHANGELOG.md"), to: folder.appendingPathComponent("CHANGELOG.md"))
+    try FileManager.default.copyItem(
+        at: packageRoot.appendingPathComponent("Framework"), to: folder.appendingPathComponent("Framework"))
+    try FileManager.default.copyItem(
+        at: packageRoot.appendingPathComponent("CHANGELOG.md"), to: folder.appendingPathComponent("CHANGELOG.md"))
     if !keepingSigners {
         try FileManager.default.removeItem(at: folder.appendingPathComponent("Framework/allowed_signers"))
     }
@@ -47,5 +50,6 @@ public func releaseWorkspace(prefix: String = "ecoprod-test", keepingSigners: Bo
 /// Replaces every occurrence of `find` in the file at `folder/file`.
 public func edit(_ folder: URL, _ file: String, _ find: String, _ replacement: String) throws {
     let url = folder.appendingPathComponent(file)
-    try Data(try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: find, with: replacement).utf8).write(to: url)
+    try Data(try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: find, with: replacement).utf8).write(
+        to: url)
 }

@@ -7,16 +7,22 @@ extension EcoprodBenchmarks {
     static func answerRows(binary: String, work: URL, lineCounts: [Int]) throws -> [Row] {
         var synthetic = SyntheticFramework(criteria: 80, seed: 7)
         let (oldSources, newSources) = synthetic.versions()
-        guard let old = FrameworkCompiler().compile(oldSources).framework else { throw BenchmarkError("80-criteria framework does not compile") }
+        guard let old = FrameworkCompiler().compile(oldSources).framework else {
+            throw BenchmarkError("80-criteria framework does not compile")
+        }
         let oldBundle = FrameworkBundle(framework: old)
         let history = ReleaseHistory(releases: [.init(file: "releases/synthetic-1.0.0.json", bundle: oldBundle)])
-        guard let new = FrameworkCompiler(options: .init(history: history)).compile(newSources).framework else { throw BenchmarkError("next version does not compile") }
+        guard let new = FrameworkCompiler(options: .init(history: history)).compile(newSources).framework else {
+            throw BenchmarkError("next version does not compile")
+        }
         let newBundle = FrameworkBundle(framework: new)
         let releases = work.appendingPathComponent("releases")
         try FileManager.default.createDirectory(at: releases, withIntermediateDirectories: true)
         try Data(oldBundle.fileBytes()).write(to: releases.appendingPathComponent(oldBundle.fileName))
         try Data(newBundle.fileBytes()).write(to: releases.appendingPathComponent(newBundle.fileName))
-        let fullHistory = ReleaseHistory(releases: [.init(file: "old", bundle: oldBundle), .init(file: "new", bundle: newBundle)])
+        let fullHistory = ReleaseHistory(releases: [
+            .init(file: "old", bundle: oldBundle), .init(file: "new", bundle: newBundle),
+        ])
         var rows: [Row] = []
         var scoreTimes: [Int: Double] = [:]
         var migrateTimes: [Int: Double] = [:]
@@ -28,10 +34,21 @@ extension EcoprodBenchmarks {
             for index in 0..<count {
                 var answers: [String: Answer] = [:]
                 for criterion in old.criteria where generator.next() % 8 != 0 {
-                    let status: AnswerStatus = criterion.mandatory || generator.next() % 4 != 0 ? .met : (generator.next() % 2 == 0 ? .notMet : .notApplicable)
-                    answers[criterion.id] = Answer(status: status, fields: ["evidence": .array([.string("\(criterion.id)-preuve-\(index).pdf")]), "note": .string("Vérifié sur le plateau")])
+                    let status: AnswerStatus =
+                        criterion.mandatory || generator.next() % 4 != 0
+                        ? .met : (generator.next() % 2 == 0 ? .notMet : .notApplicable)
+                    answers[criterion.id] = Answer(
+                        status: status,
+                        fields: [
+                            "evidence": .array([.string("\(criterion.id)-preuve-\(index).pdf")]),
+                            "note": .string("Vérifié sur le plateau"),
+                        ])
                 }
-                let set = AnswerSet(framework: BundleReference(oldBundle), production: Production(title: "Production \(index)", type: SyntheticFramework.types[index % 7], scheme: "performance"), answers: answers)
+                let set = AnswerSet(
+                    framework: BundleReference(oldBundle),
+                    production: Production(
+                        title: "Production \(index)", type: SyntheticFramework.types[index % 7], scheme: "performance"),
+                    answers: answers)
                 lines.append(set.jsonValue.canonicalBytes())
             }
             let file = work.appendingPathComponent("answers-\(count).jsonl")
@@ -48,7 +65,9 @@ extension EcoprodBenchmarks {
             let score = Measurement.median(runs: runs) {
                 for (number, line) in lines.enumerated() {
                     var diagnostics = DiagnosticCollector()
-                    guard let (answers, locator) = AnswerSetDecoder().decodeLocated(line, file: "a.jsonl", line: number + 1, into: &diagnostics),
+                    guard
+                        let (answers, locator) = AnswerSetDecoder().decodeLocated(
+                            line, file: "a.jsonl", line: number + 1, into: &diagnostics),
                         let report = scorer.score(answers, into: &diagnostics, locate: locator.location(of:))
                     else { continue }
                     _ = report.jsonValue.canonicalBytes()
@@ -58,8 +77,11 @@ extension EcoprodBenchmarks {
             let migrate = Measurement.median(runs: runs) {
                 for (number, line) in lines.enumerated() {
                     var diagnostics = DiagnosticCollector()
-                    guard let (answers, locator) = AnswerSetDecoder().decodeLocated(line, file: "a.jsonl", line: number + 1, into: &diagnostics),
-                        let (migrated, _) = migrator.migrate(answers, to: new.identity.version, into: &diagnostics, locate: locator.location(of:))
+                    guard
+                        let (answers, locator) = AnswerSetDecoder().decodeLocated(
+                            line, file: "a.jsonl", line: number + 1, into: &diagnostics),
+                        let (migrated, _) = migrator.migrate(
+                            answers, to: new.identity.version, into: &diagnostics, locate: locator.location(of:))
                     else { continue }
                     _ = migrated.jsonValue.canonicalBytes()
                 }
@@ -68,13 +90,29 @@ extension EcoprodBenchmarks {
             migrateTimes[count] = migrate
             let label = "\(count.formatted()) sets (\(String(format: "%.1f", megabytes)) MB)"
             func throughput(_ seconds: Double) -> String { String(format: "%.0f sets/s", Double(count) / seconds) }
-            let scoreRSS = Measurement.peakRSS(binary, ["score", file.path, "--jsonl", "--releases", releases.path], workingDirectory: work).map { String(format: "%.1f MB", Double($0) / 1024) } ?? "?"
-            let migrateRSS = Measurement.peakRSS(binary, ["migrate", file.path, "--jsonl", "--to", "2.0.0", "--releases", releases.path], workingDirectory: work).map { String(format: "%.1f MB", Double($0) / 1024) } ?? "?"
-            rows.append(Row(phase: "floor: JSONSerialization", size: label, seconds: floor, throughput: throughput(floor), ratio: "1.00×"))
-            rows.append(Row(phase: "**score** JSONL", size: label, seconds: score, throughput: throughput(score), ratio: String(format: "%.2f×", score / floor),
-                            exponent: exponentText(scoreTimes, count, lineCounts), rss: scoreRSS))
-            rows.append(Row(phase: "**migrate** JSONL (1.0.0 → 2.0.0)", size: label, seconds: migrate, throughput: throughput(migrate), ratio: String(format: "%.2f×", migrate / floor),
-                            exponent: exponentText(migrateTimes, count, lineCounts), rss: migrateRSS))
+            let scoreRSS =
+                Measurement.peakRSS(
+                    binary, ["score", file.path, "--jsonl", "--releases", releases.path], workingDirectory: work
+                ).map { String(format: "%.1f MB", Double($0) / 1024) } ?? "?"
+            let migrateRSS =
+                Measurement.peakRSS(
+                    binary, ["migrate", file.path, "--jsonl", "--to", "2.0.0", "--releases", releases.path],
+                    workingDirectory: work
+                ).map { String(format: "%.1f MB", Double($0) / 1024) } ?? "?"
+            rows.append(
+                Row(
+                    phase: "floor: JSONSerialization", size: label, seconds: floor, throughput: throughput(floor),
+                    ratio: "1.00×"))
+            rows.append(
+                Row(
+                    phase: "**score** JSONL", size: label, seconds: score, throughput: throughput(score),
+                    ratio: String(format: "%.2f×", score / floor),
+                    exponent: exponentText(scoreTimes, count, lineCounts), rss: scoreRSS))
+            rows.append(
+                Row(
+                    phase: "**migrate** JSONL (1.0.0 → 2.0.0)", size: label, seconds: migrate,
+                    throughput: throughput(migrate), ratio: String(format: "%.2f×", migrate / floor),
+                    exponent: exponentText(migrateTimes, count, lineCounts), rss: migrateRSS))
         }
         return rows
     }

@@ -21,7 +21,9 @@ enum Measurement {
     }
 
     /// Peak resident memory of a whole command, from `/usr/bin/time -v`, in KiB.
-    static func peakRSS(_ executable: String, _ arguments: [String], stdin: String? = nil, workingDirectory: URL) -> Int? {
+    static func peakRSS(_ executable: String, _ arguments: [String], stdin: String? = nil, workingDirectory: URL)
+        -> Int?
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
         process.arguments = ["-v", executable] + arguments
@@ -34,7 +36,9 @@ enum Measurement {
         let data = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let text = String(decoding: data, as: UTF8.self)
-        guard let line = text.split(separator: "\n").first(where: { $0.contains("Maximum resident set size") }) else { return nil }
+        guard let line = text.split(separator: "\n").first(where: { $0.contains("Maximum resident set size") }) else {
+            return nil
+        }
         return Int(line.split(separator: ":").last!.trimmingCharacters(in: .whitespaces))
     }
 }
@@ -52,10 +56,13 @@ struct Row {
 
 extension Array where Element == Row {
     var markdown: String {
-        var text = "| Phase | Size | Time | Throughput | × floor | Exponent | Peak RSS |\n|---|---|---:|---:|---:|---:|---:|\n"
+        var text =
+            "| Phase | Size | Time | Throughput | × floor | Exponent | Peak RSS |\n|---|---|---:|---:|---:|---:|---:|\n"
         for row in self {
-            let time = row.seconds < 1 ? String(format: "%.2f ms", row.seconds * 1000) : String(format: "%.2f s", row.seconds)
-            text += "| \(row.phase) | \(row.size) | \(time) | \(row.throughput) | \(row.ratio) | \(row.exponent) | \(row.rss) |\n"
+            let time =
+                row.seconds < 1 ? String(format: "%.2f ms", row.seconds * 1000) : String(format: "%.2f s", row.seconds)
+            text +=
+                "| \(row.phase) | \(row.size) | \(time) | \(row.throughput) | \(row.ratio) | \(row.exponent) | \(row.rss) |\n"
         }
         return text
     }

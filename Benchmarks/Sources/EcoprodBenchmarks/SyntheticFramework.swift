@@ -9,9 +9,19 @@ struct SyntheticFramework {
     var generator: SplitMix
 
     static let departments = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"]
-    static let types = ["feature-film", "series", "documentary", "tv-programme", "advertising", "short-film", "music-video"]
-    static let frWords = ["bilan", "carbone", "tournage", "énergie", "déchets", "réemploi", "décors", "équipe", "mobilité", "sobriété", "fournisseurs", "électricité", "régie", "costumes", "matériel", "hébergement", "plateau", "prévisionnel", "engagement", "écoconception"]
-    static let enWords = ["footprint", "carbon", "shoot", "energy", "waste", "reuse", "sets", "crew", "mobility", "sufficiency", "suppliers", "electricity", "logistics", "costumes", "equipment", "housing", "set", "forecast", "commitment", "ecodesign"]
+    static let types = [
+        "feature-film", "series", "documentary", "tv-programme", "advertising", "short-film", "music-video",
+    ]
+    static let frWords = [
+        "bilan", "carbone", "tournage", "énergie", "déchets", "réemploi", "décors", "équipe", "mobilité", "sobriété",
+        "fournisseurs", "électricité", "régie", "costumes", "matériel", "hébergement", "plateau", "prévisionnel",
+        "engagement", "écoconception",
+    ]
+    static let enWords = [
+        "footprint", "carbon", "shoot", "energy", "waste", "reuse", "sets", "crew", "mobility", "sufficiency",
+        "suppliers", "electricity", "logistics", "costumes", "equipment", "housing", "set", "forecast", "commitment",
+        "ecodesign",
+    ]
 
     init(criteria: Int, seed: UInt64) {
         criteriaCount = criteria
@@ -26,13 +36,16 @@ struct SyntheticFramework {
     }
 
     /// One criterion as YAML, with an optional `replaces`.
-    mutating func criterion(id: String, points: Int, mandatory: Bool, replaces: String? = nil, titleSeed: UInt64? = nil) -> String {
+    mutating func criterion(id: String, points: Int, mandatory: Bool, replaces: String? = nil, titleSeed: UInt64? = nil)
+        -> String
+    {
         if let titleSeed { generator = SplitMix(seed: titleSeed) }
         let titleFR = sentence(Self.frWords, count: 5)
         let titleEN = sentence(Self.enWords, count: 5)
         let guidanceFR = sentence(Self.frWords, count: 22)
         let guidanceEN = sentence(Self.enWords, count: 20)
-        let applies = generator.next() % 4 == 0
+        let applies =
+            generator.next() % 4 == 0
             ? "[" + Self.types.filter { _ in generator.next() % 2 == 0 }.prefix(4).joined(separator: ", ") + "]"
             : "all"
         var lines = [
@@ -46,7 +59,10 @@ struct SyntheticFramework {
             "    evidence:",
         ]
         for _ in 0..<(1 + Int(generator.next() % 3)) {
-            lines += ["      - fr: \"\(sentence(Self.frWords, count: 6))\"", "        en: \"\(sentence(Self.enWords, count: 6))\""]
+            lines += [
+                "      - fr: \"\(sentence(Self.frWords, count: 6))\"",
+                "        en: \"\(sentence(Self.enWords, count: 6))\"",
+            ]
         }
         if let replaces { lines.append("    replaces: [\(replaces)]") }
         return lines.joined(separator: "\n") + "\n"
@@ -68,7 +84,9 @@ struct SyntheticFramework {
             """
         for type in types { text += "  - {id: \(type), title: {fr: \(type), en: \(type)}}\n" }
         text += "departments:\n"
-        for department in departments { text += "  - {id: \(department), title: {fr: Poste \(department), en: Department \(department)}}\n" }
+        for department in departments {
+            text += "  - {id: \(department), title: {fr: Poste \(department), en: Department \(department)}}\n"
+        }
         if !retired.isEmpty {
             text += "retired:\n"
             for id in retired { text += "  - {id: \(id), reason: {fr: Retiré, en: Retired}}\n" }
@@ -108,7 +126,9 @@ struct SyntheticFramework {
                 if number > 1 && number <= 1 + onePercent {
                     retired.append(id)
                 } else if number > 1 + onePercent && number <= 1 + 2 * onePercent {
-                    new += criterion(id: "\(department)\(count + number)", points: points, mandatory: false, replaces: id, titleSeed: seed)
+                    new += criterion(
+                        id: "\(department)\(count + number)", points: points, mandatory: false, replaces: id,
+                        titleSeed: seed)
                 } else if number > 1 + 2 * onePercent && number <= 1 + 2 * onePercent + fivePercent {
                     new += criterion(id: id, points: points % 4 + 1, mandatory: mandatory, titleSeed: seed)
                 } else {
@@ -116,14 +136,21 @@ struct SyntheticFramework {
                 }
             }
             for extra in 0..<onePercent {
-                new += criterion(id: "\(department)\(3 * count + extra + 1)", points: 2, mandatory: false, titleSeed: UInt64(index * 7 + extra + 99_999))
+                new += criterion(
+                    id: "\(department)\(3 * count + extra + 1)", points: 2, mandatory: false,
+                    titleSeed: UInt64(index * 7 + extra + 99_999))
             }
             oldFiles.append(SourceFile(path: "synthetic/departments/\(department).yaml", bytes: Array(old.utf8)))
             newFiles.append(SourceFile(path: "synthetic/departments/\(department).yaml", bytes: Array(new.utf8)))
         }
-        let oldFramework = SourceFile(path: "synthetic/framework.yaml", bytes: Array(Self.frameworkYAML(version: "1.0.0").utf8))
-        let newFramework = SourceFile(path: "synthetic/framework.yaml", bytes: Array(Self.frameworkYAML(version: "2.0.0", retired: retired).utf8))
-        return (FrameworkSources(framework: oldFramework, departments: oldFiles), FrameworkSources(framework: newFramework, departments: newFiles))
+        let oldFramework = SourceFile(
+            path: "synthetic/framework.yaml", bytes: Array(Self.frameworkYAML(version: "1.0.0").utf8))
+        let newFramework = SourceFile(
+            path: "synthetic/framework.yaml", bytes: Array(Self.frameworkYAML(version: "2.0.0", retired: retired).utf8))
+        return (
+            FrameworkSources(framework: oldFramework, departments: oldFiles),
+            FrameworkSources(framework: newFramework, departments: newFiles)
+        )
     }
 }
 
@@ -145,7 +172,8 @@ extension FrameworkSources {
     func write(to folder: URL) throws {
         for file in [framework!] + departments {
             let url = folder.appendingPathComponent(String(file.path.drop { $0 != "/" }.dropFirst()))
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(file.bytes).write(to: url)
         }
     }

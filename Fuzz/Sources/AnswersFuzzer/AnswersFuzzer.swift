@@ -2,8 +2,8 @@
 // Any bytes must decode to an answer set or to diagnostics with positions, and any answer set
 // must score or be refused: never a crash, a hang, an overflow or a leak.
 @_spi(Fuzzing) import EcoprodFramework
-import FuzzDriver
 import Foundation
+import FuzzDriver
 
 /// The fuzz targets' small bundle, so that fuzzed answers meet real criteria and schemes.
 private let bundle = FuzzBundle.small

@@ -2,8 +2,8 @@
 // Built by Fuzz/run.sh. Any bytes must parse or be refused with a place: never a crash, a hang,
 // an out-of-bounds read or an unbounded allocation from a declared length.
 import EcoprodFramework
-import FuzzDriver
 import Foundation
+import FuzzDriver
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzSignatures(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

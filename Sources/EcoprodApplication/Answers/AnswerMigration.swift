@@ -34,22 +34,27 @@ public struct AnswerMigration {
         var diagnostics = DiagnosticCollector()
         guard let bytes = InputFile.read(path, into: &diagnostics),
             let document = reading.answers(bytes, file: path, history: history, into: &diagnostics),
-            let (migrated, report) = migrator.migrate(document.answers, to: target, into: &diagnostics, locate: document.locate)
+            let (migrated, report) = migrator.migrate(
+                document.answers, to: target, into: &diagnostics, locate: document.locate)
         else { throw .input(diagnostics.sorted()) }
         guard let grid = document.grid, let release = history.release(target) else {
             return Migrated(bytes: migrated.jsonValue.prettyBytes(), report: report, isGrid: false)
         }
         guard hasOutput else { throw .misuse([.migratedGridNeedsOutput(path)]) }
         let fill = GridWriter.Fill(answers: migrated, migration: report, locale: grid.locale)
-        return Migrated(bytes: try GridWriting.bytes(release.bundle, locale: grid.locale, fill: fill), report: report, isGrid: true)
+        return Migrated(
+            bytes: try GridWriting.bytes(release.bundle, locale: grid.locale, fill: fill), report: report, isGrid: true)
     }
 
     /// Migrates one line of a stream: the migrated answer set's members and the report's.
     public func migrate(
         line number: Int, _ bytes: [UInt8], file: String, into diagnostics: inout DiagnosticCollector
     ) -> (answers: [String: JSONValue], report: [String: JSONValue])? {
-        guard let (input, locator) = AnswerSetDecoder().decodeLocated(bytes, file: file, line: number, into: &diagnostics),
-            let (migrated, migration) = migrator.migrate(input, to: target, into: &diagnostics, locate: locator.location(of:))
+        guard
+            let (input, locator) = AnswerSetDecoder().decodeLocated(
+                bytes, file: file, line: number, into: &diagnostics),
+            let (migrated, migration) = migrator.migrate(
+                input, to: target, into: &diagnostics, locate: locator.location(of:))
         else { return nil }
         return (migrated.members, migration.jsonValue.objectValue ?? [:])
     }

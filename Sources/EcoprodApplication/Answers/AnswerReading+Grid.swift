@@ -4,7 +4,9 @@ import Foundation
 
 extension AnswerReading {
     /// `import`: the grid at `path`, refused before it is read when it is over the size limit.
-    public func importGrid(at path: String, releases: String?, into diagnostics: inout DiagnosticCollector) -> GridImport? {
+    public func importGrid(at path: String, releases: String?, into diagnostics: inout DiagnosticCollector)
+        -> GridImport?
+    {
         if let size = InputFile.size(path), size > limits.maxFileBytes {
             diagnostics.emit(.gridTooLarge(path, size: size, limit: limits.maxFileBytes))
             return nil
@@ -28,13 +30,16 @@ extension AnswerReading {
                     current, to: version, into: &diagnostics, locate: document.locate)
             else { return nil }
             guard migrated.framework == BundleReference(bundle) else {
-                diagnostics.emit(.migratedElsewhere(migrated.framework, bundle: bundle, at: document.locate("$.framework")))
+                diagnostics.emit(
+                    .migratedElsewhere(migrated.framework, bundle: bundle, at: document.locate("$.framework")))
                 return nil
             }
             current = migrated
             report = migration
         }
-        guard Scorer(bundle: bundle).score(current, into: &diagnostics, locate: document.locate) != nil else { return nil }
+        guard Scorer(bundle: bundle).score(current, into: &diagnostics, locate: document.locate) != nil else {
+            return nil
+        }
         return GridWriter.Fill(answers: current, migration: report, locale: locale)
     }
 
@@ -60,10 +65,13 @@ extension AnswerReading {
 }
 
 extension Diagnostic {
-    static func migratedElsewhere(_ reference: BundleReference, bundle: FrameworkBundle, at location: SourceLocation) -> Diagnostic {
+    static func migratedElsewhere(_ reference: BundleReference, bundle: FrameworkBundle, at location: SourceLocation)
+        -> Diagnostic
+    {
         Diagnostic(
             .answersVersionMismatch,
             "the answers migrate to \(bundle.framework.identity.version) with digest \(reference.digest), not this bundle's \(bundle.digest)",
-            at: location, help: "render the grid from the released bundle, or pass --releases with the folder it belongs to")
+            at: location,
+            help: "render the grid from the released bundle, or pass --releases with the folder it belongs to")
     }
 }

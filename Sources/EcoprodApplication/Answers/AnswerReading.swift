@@ -28,10 +28,13 @@ public struct AnswerReading: Sendable {
 
     /// The release history: one `bundle`, or the `releases` folder (default
     /// `Framework/releases`), each bundle verified, and signed when a trust list applies.
-    public func history(bundle: String? = nil, releases: String? = nil, into diagnostics: inout DiagnosticCollector) -> ReleaseHistory {
+    public func history(bundle: String? = nil, releases: String? = nil, into diagnostics: inout DiagnosticCollector)
+        -> ReleaseHistory
+    {
         if let bundle {
             let folder = URL(fileURLWithPath: bundle).deletingLastPathComponent().path
-            let signers = bundle == "-" && allowedSigners == nil ? nil : signers(forBundlesIn: folder, into: &diagnostics)
+            let signers =
+                bundle == "-" && allowedSigners == nil ? nil : signers(forBundlesIn: folder, into: &diagnostics)
             return ReleaseHistory.verify(files: [bundle], complete: false, signers: signers, into: &diagnostics)
         }
         let directory = releases ?? Self.defaultReleases
@@ -58,17 +61,22 @@ public struct AnswerReading: Sendable {
                 bytes, file: file,
                 bundle: { id, version in
                     let candidates = (also.map { [$0] } ?? []) + (history.release(version).map { [$0.bundle] } ?? [])
-                    return candidates.first { $0.framework.identity.id == id && $0.framework.identity.version == version }
+                    return candidates.first {
+                        $0.framework.identity.id == id && $0.framework.identity.version == version
+                    }
                 }, into: &diagnostics)
             return grid.map { AnswerDocument(answers: $0.answers, locate: $0.locate, grid: $0, bytes: bytes) }
         }
-        guard let (answers, locator) = AnswerSetDecoder().decodeLocated(bytes, file: file, into: &diagnostics) else { return nil }
+        guard let (answers, locator) = AnswerSetDecoder().decodeLocated(bytes, file: file, into: &diagnostics) else {
+            return nil
+        }
         return AnswerDocument(answers: answers, locate: locator.location(of:), grid: nil, bytes: bytes)
     }
 
     /// The answers in the file at `path` (or stdin for "-").
     public func answers(
-        at path: String, history: ReleaseHistory, also: FrameworkBundle? = nil, into diagnostics: inout DiagnosticCollector
+        at path: String, history: ReleaseHistory, also: FrameworkBundle? = nil,
+        into diagnostics: inout DiagnosticCollector
     ) -> AnswerDocument? {
         guard let bytes = InputFile.read(path, into: &diagnostics) else { return nil }
         return answers(bytes, file: path, history: history, also: also, into: &diagnostics)
@@ -77,7 +85,9 @@ public struct AnswerReading: Sendable {
     /// Reads a grid, verifying only the release it names (`DIR/<id>-<version>.json`, with its
     /// signature when DIR's trust list applies; every release when no file has that name), on
     /// this thread: on another, it contended with the sheets' reading.
-    public func grid(_ bytes: [UInt8], file: String, releases: String?, into diagnostics: inout DiagnosticCollector) -> GridImport? {
+    public func grid(_ bytes: [UInt8], file: String, releases: String?, into diagnostics: inout DiagnosticCollector)
+        -> GridImport?
+    {
         let folder = URL(fileURLWithPath: releases ?? Self.defaultReleases)
         var loading = DiagnosticCollector()
         let imported = GridImporter(limits: limits).read(
@@ -87,7 +97,9 @@ public struct AnswerReading: Sendable {
                 let history =
                     FileManager.default.fileExists(atPath: named)
                     ? self.history(bundle: named, into: &loading) : self.history(releases: folder.path, into: &loading)
-                guard !loading.hasErrors, let release = history.release(version), release.bundle.framework.identity.id == id else {
+                guard !loading.hasErrors, let release = history.release(version),
+                    release.bundle.framework.identity.id == id
+                else {
                     return nil
                 }
                 return release.bundle

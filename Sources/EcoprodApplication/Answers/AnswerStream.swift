@@ -11,7 +11,9 @@ public struct AnswerStream: Sendable {
     public var force: Bool
     public var maxLineBytes: Int
 
-    public init(input: String, output: String? = nil, force: Bool = false, maxLineBytes: Int = RecordStream.defaultMaxLineBytes) {
+    public init(
+        input: String, output: String? = nil, force: Bool = false, maxLineBytes: Int = RecordStream.defaultMaxLineBytes
+    ) {
         self.input = input
         self.output = output
         self.force = force
@@ -33,7 +35,8 @@ public struct AnswerStream: Sendable {
         } catch {
             throw .input(error.diagnostic)
         }
-        let summary = RecordStream(file: input, maxLineBytes: maxLineBytes).run(handle, into: records, process: process, failed: failed)
+        let summary = RecordStream(file: input, maxLineBytes: maxLineBytes).run(
+            handle, into: records, process: process, failed: failed)
         do {
             try records.finish()
         } catch {

@@ -6,7 +6,9 @@ extension Diagnostic {
             .note, .signatureMissing,
             "untrusted bundles are not scored or migrated; see which and why with: ecoprod verify --releases \(directory)",
             at: SourceLocation(file: file, line: 1, column: 1),
-            help: "or, for one bundle: ssh-keygen -Y verify -n ecoprod-bundle -f \(file) -I SIGNER -s BUNDLE.sig < BUNDLE")
+            help:
+                "or, for one bundle: ssh-keygen -Y verify -n ecoprod-bundle -f \(file) -I SIGNER -s BUNDLE.sig < BUNDLE"
+        )
     }
 
     static func gridTooLarge(_ file: String, size: Int, limit: Int) -> Diagnostic {
@@ -17,6 +19,7 @@ extension Diagnostic {
 
     static func migratedGridNeedsOutput(_ file: String) -> Diagnostic {
         Diagnostic(
-            .error, .writeRefused, "a migrated grid is a workbook: give --output FILE (or --output - for stdout)", at: .file(file))
+            .error, .writeRefused, "a migrated grid is a workbook: give --output FILE (or --output - for stdout)",
+            at: .file(file))
     }
 }

@@ -3,7 +3,9 @@ import EcoprodGrid
 
 /// The grid's workbook, written in memory; a failure of the zip writer is a diagnostic.
 enum GridWriting {
-    static func bytes(_ bundle: FrameworkBundle, locale: String, fill: GridWriter.Fill?) throws(UseCaseFailure) -> [UInt8] {
+    static func bytes(_ bundle: FrameworkBundle, locale: String, fill: GridWriter.Fill?) throws(UseCaseFailure)
+        -> [UInt8]
+    {
         do {
             return try GridWriter(locale: locale).write(bundle, fill: fill)
         } catch {

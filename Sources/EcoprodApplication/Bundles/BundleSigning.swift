@@ -26,10 +26,13 @@ public struct BundleSigning: Sendable {
         let folder = URL(fileURLWithPath: bundle).deletingLastPathComponent()
         let policy = AnswerReading(allowedSigners: allowedSigners).signers(forBundlesIn: folder.path, into: &collector)
         if policy == nil, !collector.hasErrors {
-            collector.emit(.noBundleSigners(folder.deletingLastPathComponent().appendingPathComponent(SignerPolicy.fileName).path))
+            collector.emit(
+                .noBundleSigners(folder.deletingLastPathComponent().appendingPathComponent(SignerPolicy.fileName).path))
         }
         // One report per run: problems are printed once, where the run stops.
-        guard !collector.hasErrors, let policy, let entry = history.releases.first else { throw .input(collector.sorted()) }
+        guard !collector.hasErrors, let policy, let entry = history.releases.first else {
+            throw .input(collector.sorted())
+        }
         let signer = SSHKeygenSigner(key: key)
         let time = entry.bundle.framework.identity.released.flatMap(SignerTime.init(releaseDate:)) ?? .now
         let bytes = entry.locatorBytes
@@ -40,7 +43,10 @@ public struct BundleSigning: Sendable {
             throw .input(error.diagnostic)
         }
         let at = SourceLocation(file: policy.file, line: 1, column: 1)
-        guard policy.authorize(publicKey, namespace: SignerPolicy.bundleNamespace, at: time, reportingAt: at, into: &collector) else {
+        guard
+            policy.authorize(
+                publicKey, namespace: SignerPolicy.bundleNamespace, at: time, reportingAt: at, into: &collector)
+        else {
             throw .input(collector.sorted())
         }
         let signature: [UInt8]
@@ -54,7 +60,8 @@ public struct BundleSigning: Sendable {
         do {
             let parsed = try SSHSignature(armored: signature)
             if let key = policy.check(
-                parsed, over: bytes, signatureFile: path, namespace: SignerPolicy.bundleNamespace, at: time, into: &check),
+                parsed, over: bytes, signatureFile: path, namespace: SignerPolicy.bundleNamespace, at: time,
+                into: &check),
                 let recorded = entry.bundle.framework.lineage.signer, recorded != key.fingerprint
             {
                 check.emit(.signerNotRecorded(recorded, signer: key.fingerprint, bundle: bundle))
@@ -80,7 +87,8 @@ extension Diagnostic {
     static func signerNotRecorded(_ recorded: String, signer: String, bundle: String) -> Diagnostic {
         Diagnostic(
             .error, .signerNotInLineage, "the release names its signer \(recorded); \(signer) may not sign it",
-            at: SourceLocation(file: bundle, line: 1, column: 1), help: "sign with the key the release names in lineage.signer")
+            at: SourceLocation(file: bundle, line: 1, column: 1),
+            help: "sign with the key the release names in lineage.signer")
     }
 
     static func unreadableSignature(_ error: SSHSignature.Malformed, file: String) -> Diagnostic {

@@ -27,7 +27,8 @@ public struct FrameworkComparison: Sendable {
         let before = FrameworkInput.load(old, into: &collector)
         let after = FrameworkInput.load(new, into: &collector)
         guard let before, let after, !collector.hasErrors else { throw .input(collector.sorted()) }
-        let diff = FrameworkDiff(from: before.framework, to: after.framework, oldDigest: before.digest, newDigest: after.digest)
+        let diff = FrameworkDiff(
+            from: before.framework, to: after.framework, oldDigest: before.digest, newDigest: after.digest)
         var impact: ImpactAnalysis?
         if let answers {
             let sets = ImpactAnalysis.loadAnswerSets(answers, into: &collector)

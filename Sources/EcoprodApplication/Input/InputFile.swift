@@ -23,7 +23,9 @@ public enum InputFile {
 
     /// The size of a regular file, without reading it; nil when it is not one.
     public static func size(_ path: String) -> Int? {
-        guard path != "-", unreadableReason(path) == nil, let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        guard path != "-", unreadableReason(path) == nil, let handle = FileHandle(forReadingAtPath: path) else {
+            return nil
+        }
         defer { try? handle.close() }
         return (try? handle.seekToEnd()).map(Int.init)
     }

@@ -34,8 +34,11 @@ public struct ReleasePublishing: Sendable {
         var collector = DiagnosticCollector()
         let (planned, sources) = planner.plan(into: &collector)
         let quoted = sources.byPath
-        guard !collector.hasErrors, let plan = planned else { throw ReleaseFailure(.input(collector.sorted()), sources: quoted) }
-        return PlannedRelease(plan: plan, planner: planner, sources: quoted, diagnostics: collector.sorted(), lock: lock)
+        guard !collector.hasErrors, let plan = planned else {
+            throw ReleaseFailure(.input(collector.sorted()), sources: quoted)
+        }
+        return PlannedRelease(
+            plan: plan, planner: planner, sources: quoted, diagnostics: collector.sorted(), lock: lock)
     }
 }
 
@@ -50,7 +53,10 @@ public final class PlannedRelease: @unchecked Sendable {
     private let planner: ReleasePlanner
     private let lock: ReleaseLock?
 
-    init(plan: ReleasePlan, planner: ReleasePlanner, sources: [String: [UInt8]], diagnostics: [Diagnostic], lock: ReleaseLock?) {
+    init(
+        plan: ReleasePlan, planner: ReleasePlanner, sources: [String: [UInt8]], diagnostics: [Diagnostic],
+        lock: ReleaseLock?
+    ) {
         self.plan = plan
         self.planner = planner
         self.sources = sources

@@ -33,7 +33,8 @@ public struct StatementSigning: Sendable {
 
     /// Writes the statement of `scored`, made from `answers` (the bytes stated, from the file
     /// named `answersFile`), and its signature: both or neither.
-    public func write(_ scored: ScoredAnswers, answers: [UInt8], answersFile: String) throws(UseCaseFailure) -> Written {
+    public func write(_ scored: ScoredAnswers, answers: [UInt8], answersFile: String) throws(UseCaseFailure) -> Written
+    {
         let parsed: JSONValue
         do {
             parsed = try JSONParser().parse(answers)
@@ -64,10 +65,12 @@ public struct StatementSigning: Sendable {
             let expected = try signer.publicKey()
             let armored = try signer.sign(document, namespace: SignerPolicy.statementNamespace)
             let signature = try? SSHSignature(armored: armored)
-            guard let signature, signature.publicKey == expected, signature.namespace == SignerPolicy.statementNamespace,
+            guard let signature, signature.publicKey == expected,
+                signature.namespace == SignerPolicy.statementNamespace,
                 signature.isValid(for: document)
             else {
-                throw SSHKeygenSigner.Failure(message: "ssh-keygen returned a signature that does not verify over the statement")
+                throw SSHKeygenSigner.Failure(
+                    message: "ssh-keygen returned a signature that does not verify over the statement")
             }
             return armored
         } catch {

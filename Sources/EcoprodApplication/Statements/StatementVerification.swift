@@ -33,7 +33,9 @@ public struct StatementVerification: Sendable {
     public func run(into diagnostics: inout DiagnosticCollector) -> Verified? {
         // The releases are checked against their own folder's list; --allowed-signers names who
         // may sign statements, which need not be who signs releases.
-        let releaseSigners = SignerPolicy.defaultFile(forReleases: releases).flatMap { SignerPolicy.load($0, into: &diagnostics) }
+        let releaseSigners = SignerPolicy.defaultFile(forReleases: releases).flatMap {
+            SignerPolicy.load($0, into: &diagnostics)
+        }
         let history = ReleaseHistory.load(directory: releases, signers: releaseSigners, into: &diagnostics)
         let listFile = allowedSigners ?? SignerPolicy.defaultFile(forReleases: releases)
         let policy = listFile.flatMap { SignerPolicy.load($0, into: &diagnostics) }
@@ -44,7 +46,8 @@ public struct StatementVerification: Sendable {
             let claims = read(statementBytes, into: &diagnostics)
         else { return nil }
         let time = claims.scoredOn.flatMap(SignerTime.init(releaseDate:)) ?? .now
-        _ = policy.check(statementBytes, file: statement, namespace: SignerPolicy.statementNamespace, at: time, into: &diagnostics)
+        _ = policy.check(
+            statementBytes, file: statement, namespace: SignerPolicy.statementNamespace, at: time, into: &diagnostics)
         compare(claims, answers: answerBytes, history: history, into: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }
         let figures = ["percent", "eligible", "stars"].compactMap { name in
@@ -57,10 +60,14 @@ public struct StatementVerification: Sendable {
         do {
             return try ScoreStatement(json: JSONField(try JSONParser().parse(bytes)))
         } catch let error as JSONField.ShapeError {
-            diagnostics.emit(.statementMalformed(error.message, at: SourceLocation(file: statement, line: 1, column: 1, path: error.path)))
+            diagnostics.emit(
+                .statementMalformed(
+                    error.message, at: SourceLocation(file: statement, line: 1, column: 1, path: error.path)))
         } catch let error as JSONParser.SyntaxError {
-            diagnostics.emit(.statementMalformed(
-                "not valid JSON: \(error.message)", at: SourceLocation(file: statement, line: error.line, column: error.column)))
+            diagnostics.emit(
+                .statementMalformed(
+                    "not valid JSON: \(error.message)",
+                    at: SourceLocation(file: statement, line: error.line, column: error.column)))
         } catch {
             diagnostics.emit(.statementMalformed("\(error)", at: SourceLocation(file: statement, line: 1, column: 1)))
         }
@@ -69,7 +76,8 @@ public struct StatementVerification: Sendable {
 
     /// The answers must be the stated ones, the bundle the stated one, and every figure the same.
     private func compare(
-        _ claims: ScoreStatement, answers answerBytes: [UInt8], history: ReleaseHistory, into diagnostics: inout DiagnosticCollector
+        _ claims: ScoreStatement, answers answerBytes: [UInt8], history: ReleaseHistory,
+        into diagnostics: inout DiagnosticCollector
     ) {
         let at = SourceLocation(file: statement, line: 1, column: 1)
         guard let parsed = try? JSONParser().parse(answerBytes) else {

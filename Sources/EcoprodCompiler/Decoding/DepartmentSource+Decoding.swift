@@ -18,7 +18,10 @@ extension SourceDecoder {
     }
 
     private mutating func criterionSource(_ node: YAMLNode) -> CriterionSource? {
-        guard let fields = mapping(node, context: "a criterion", required: Self.criterionKeys, optional: Self.optionalCriterionKeys) else { return nil }
+        guard
+            let fields = mapping(
+                node, context: "a criterion", required: Self.criterionKeys, optional: Self.optionalCriterionKeys)
+        else { return nil }
         guard let id = text(fields["id"], what: "criterion id") else { return nil }
         let name = "criterion \(id.value)"
         var points: Located<Int>?
@@ -43,16 +46,23 @@ extension SourceDecoder {
             } else if appliesNode.sequenceItems != nil {
                 appliesTo = textList(appliesNode, what: "applies_to")
                 if appliesTo?.isEmpty == true {
-                    diagnostics.emit(.invalidValue("\(name) applies to no production type", at: appliesNode.range, help: "list at least one production type, or write 'applies_to: all'"))
+                    diagnostics.emit(
+                        .invalidValue(
+                            "\(name) applies to no production type", at: appliesNode.range,
+                            help: "list at least one production type, or write 'applies_to: all'"))
                 }
             } else {
-                diagnostics.emit(.wrongType(expected: "'all' or a list of production types", found: appliesNode, what: "applies_to"))
+                diagnostics.emit(
+                    .wrongType(expected: "'all' or a list of production types", found: appliesNode, what: "applies_to"))
             }
         }
         var evidence: [LocalizedText] = []
         if let items = sequence(fields["evidence"], what: "evidence") {
             if items.isEmpty, let evidenceNode = fields["evidence"] {
-                diagnostics.emit(.invalidValue("\(name) names no evidence", at: evidenceNode.range, help: "list the documents an auditor checks"))
+                diagnostics.emit(
+                    .invalidValue(
+                        "\(name) names no evidence", at: evidenceNode.range,
+                        help: "list the documents an auditor checks"))
             }
             for (index, item) in items.enumerated() {
                 if let text = localized(item, what: "evidence \(index + 1) of \(name)") { evidence.append(text) }
@@ -60,19 +70,28 @@ extension SourceDecoder {
         }
         let stages = textList(fields["stages"], what: "stages") ?? []
         if let stagesNode = fields["stages"], stages.isEmpty, stagesNode.sequenceItems?.isEmpty == true {
-            diagnostics.emit(.invalidValue("\(name) names no production stage", at: stagesNode.range, help: "list the stages the action belongs to"))
+            diagnostics.emit(
+                .invalidValue(
+                    "\(name) names no production stage", at: stagesNode.range,
+                    help: "list the stages the action belongs to"))
         }
         let replaces = textList(fields["replaces"], what: "replaces") ?? []
         if let replacesNode = fields["replaces"], replaces.isEmpty, replacesNode.sequenceItems?.isEmpty == true {
-            diagnostics.emit(.invalidValue("\(name) replaces nothing", at: replacesNode.range, help: "list the previous IDs it replaces, or remove 'replaces:'"))
+            diagnostics.emit(
+                .invalidValue(
+                    "\(name) replaces nothing", at: replacesNode.range,
+                    help: "list the previous IDs it replaces, or remove 'replaces:'"))
         }
         var combine: Located<MigrationRule.Combination>?
-        if let combineNode = fields["combine"], let value = choice(combineNode, what: "combine", as: MigrationRule.Combination.self) {
+        if let combineNode = fields["combine"],
+            let value = choice(combineNode, what: "combine", as: MigrationRule.Combination.self)
+        {
             combine = Located(value, at: combineNode.range)
         }
         return CriterionSource(
             id: id, title: localized(fields["title"], what: "the title of \(name)"),
             guidance: localized(fields["guidance"], what: "the guidance of \(name)"), stages: stages, points: points,
-            mandatory: mandatory, appliesTo: appliesTo, evidence: evidence, replaces: replaces, combine: combine, range: node.range)
+            mandatory: mandatory, appliesTo: appliesTo, evidence: evidence, replaces: replaces, combine: combine,
+            range: node.range)
     }
 }

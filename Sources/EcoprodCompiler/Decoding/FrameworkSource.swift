@@ -64,8 +64,10 @@ final class CriterionSource: Sendable {
     let range: SourceRange
 
     init(
-        id: Located<String>, title: LocalizedText?, guidance: LocalizedText?, stages: [Located<String>], points: Located<Int>?, mandatory: Bool?,
-        appliesTo: [Located<String>]?, evidence: [LocalizedText], replaces: [Located<String>] = [], combine: Located<MigrationRule.Combination>?, range: SourceRange
+        id: Located<String>, title: LocalizedText?, guidance: LocalizedText?, stages: [Located<String>],
+        points: Located<Int>?, mandatory: Bool?,
+        appliesTo: [Located<String>]?, evidence: [LocalizedText], replaces: [Located<String>] = [],
+        combine: Located<MigrationRule.Combination>?, range: SourceRange
     ) {
         self.id = id
         self.title = title
@@ -82,12 +84,18 @@ final class CriterionSource: Sendable {
 }
 
 extension SourceDecoder {
-    static let frameworkKeys = ["id", "version", "title", "locales", "criterion_id_pattern", "stages", "production_types", "departments", "scoring"]
+    static let frameworkKeys = [
+        "id", "version", "title", "locales", "criterion_id_pattern", "stages", "production_types", "departments",
+        "scoring",
+    ]
     static let optionalFrameworkKeys = ["retired"]
 
     /// Types `framework.yaml`.
     mutating func frameworkSource(_ root: YAMLNode) -> FrameworkSource? {
-        guard let fields = mapping(root, context: "framework.yaml", required: Self.frameworkKeys, optional: Self.optionalFrameworkKeys) else { return nil }
+        guard
+            let fields = mapping(
+                root, context: "framework.yaml", required: Self.frameworkKeys, optional: Self.optionalFrameworkKeys)
+        else { return nil }
         var source = FrameworkSource(range: root.range)
         source.locales = textList(fields["locales"], what: "locales") ?? []
         var seenLocales: [String: SourceRange] = [:]
@@ -115,20 +123,30 @@ extension SourceDecoder {
         // production type a criterion could apply to), so each must declare something.
         for key in ["locales", "stages", "production_types", "departments"] {
             if let node = fields[key], node.sequenceItems?.isEmpty == true {
-                diagnostics.emit(.invalidValue("\(key) is empty", at: node.range, help: "declare at least one entry under '\(key):'"))
+                diagnostics.emit(
+                    .invalidValue("\(key) is empty", at: node.range, help: "declare at least one entry under '\(key):'")
+                )
             }
         }
-        if let scoring = fields["scoring"], let scoringFields = mapping(scoring, context: "scoring", required: ["not_applicable", "schemes"]) {
+        if let scoring = fields["scoring"],
+            let scoringFields = mapping(scoring, context: "scoring", required: ["not_applicable", "schemes"])
+        {
             if let rule = scoringFields["not_applicable"],
-                let ruleFields = mapping(rule, context: "scoring.not_applicable", required: ["effect", "mandatory_allowed"])
+                let ruleFields = mapping(
+                    rule, context: "scoring.not_applicable", required: ["effect", "mandatory_allowed"])
             {
-                let effect = choice(ruleFields["effect"], what: "not_applicable.effect", as: NotApplicableRule.Effect.self)
+                let effect = choice(
+                    ruleFields["effect"], what: "not_applicable.effect", as: NotApplicableRule.Effect.self)
                 var allowed: Bool?
                 if let node = ruleFields["mandatory_allowed"] {
                     allowed = boolean(node)
-                    if allowed == nil { diagnostics.emit(.wrongType(expected: "true or false", found: node, what: "mandatory_allowed")) }
+                    if allowed == nil {
+                        diagnostics.emit(.wrongType(expected: "true or false", found: node, what: "mandatory_allowed"))
+                    }
                 }
-                if let effect, let allowed { source.notApplicable = NotApplicableRule(effect: effect, mandatoryAllowed: allowed) }
+                if let effect, let allowed {
+                    source.notApplicable = NotApplicableRule(effect: effect, mandatoryAllowed: allowed)
+                }
             }
             source.schemesRange = scoringFields["schemes"]?.range
             for node in sequence(scoringFields["schemes"], what: "schemes") ?? [] {
@@ -139,7 +157,9 @@ extension SourceDecoder {
             guard let entry = mapping(node, context: "a retired criterion", required: ["id", "reason"]),
                 let id = text(entry["id"], what: "retired id")
             else { continue }
-            source.retired.append(RetiredSource(id: id, reason: localized(entry["reason"], what: "the reason criterion \(id.value) is retired")))
+            source.retired.append(
+                RetiredSource(
+                    id: id, reason: localized(entry["reason"], what: "the reason criterion \(id.value) is retired")))
         }
         return source
     }
@@ -154,7 +174,9 @@ extension SourceDecoder {
         var thresholdRange = fields.range
         if let node = fields["threshold"] {
             thresholdRange = node.range
-            if let thresholdFields = mapping(node, context: "the threshold of scheme '\(id.value)'", required: ["percent"], optional: ["comparison"]) {
+            if let thresholdFields = mapping(
+                node, context: "the threshold of scheme '\(id.value)'", required: ["percent"], optional: ["comparison"])
+            {
                 threshold = percent(thresholdFields["percent"], what: "threshold percent")
                 if thresholdFields["comparison"] == nil {
                     diagnostics.emit(.missingComparison(at: node.range))
@@ -165,7 +187,9 @@ extension SourceDecoder {
         }
         var levels: [(Located<Int>, Located<Int>)] = []
         for levelNode in sequence(fields["levels"], what: "levels") ?? [] {
-            guard let levelFields = mapping(levelNode, context: "a star level", required: ["stars", "percent"]) else { continue }
+            guard let levelFields = mapping(levelNode, context: "a star level", required: ["stars", "percent"]) else {
+                continue
+            }
             var stars: Located<Int>?
             if let starsNode = levelFields["stars"] {
                 if let value = integer(starsNode), value > 0 {
@@ -177,6 +201,8 @@ extension SourceDecoder {
             let level = percent(levelFields["percent"], what: "star level percent")
             if let stars, let level { levels.append((stars, level)) }
         }
-        return SchemeSource(id: id, title: title, threshold: threshold, comparison: comparison, thresholdRange: thresholdRange, levels: levels)
+        return SchemeSource(
+            id: id, title: title, threshold: threshold, comparison: comparison, thresholdRange: thresholdRange,
+            levels: levels)
     }
 }

@@ -41,7 +41,9 @@ struct SourceDecoder {
     var locales: [String] = []
 
     /// Reads a mapping, reporting unknown keys (with a suggestion) and missing required keys.
-    mutating func mapping(_ node: YAMLNode, context: @autoclosure () -> String, required: [String], optional: [String] = []) -> MappingFields? {
+    mutating func mapping(
+        _ node: YAMLNode, context: @autoclosure () -> String, required: [String], optional: [String] = []
+    ) -> MappingFields? {
         guard let entries = node.mappingEntries else {
             diagnostics.emit(.wrongType(expected: "a mapping", found: node, what: context()))
             return nil
@@ -56,7 +58,8 @@ struct SourceDecoder {
                 keys.append(key)
                 positions.append(index)
             } else {
-                diagnostics.emit(.unknownKey(key, at: entries[index].key.range, in: context(), allowed: required + optional))
+                diagnostics.emit(
+                    .unknownKey(key, at: entries[index].key.range, in: context(), allowed: required + optional))
             }
         }
         for key in required where !keys.contains(key) {
@@ -116,7 +119,8 @@ struct SourceDecoder {
     mutating func localized(_ node: YAMLNode?, what: @autoclosure () -> String) -> LocalizedText? {
         guard let node else { return nil }
         guard let entries = node.mappingEntries else {
-            diagnostics.emit(.wrongType(expected: "a mapping of locale to text (fr: …, en: …)", found: node, what: what()))
+            diagnostics.emit(
+                .wrongType(expected: "a mapping of locale to text (fr: …, en: …)", found: node, what: what()))
             return nil
         }
         var translations: [String: String] = [:]
@@ -129,8 +133,11 @@ struct SourceDecoder {
                 translations[entry.keyText] = text.value
             }
         }
-        for locale in LocalizedText(translations).missingLocales(of: locales) where !entries.contains(where: { $0.keyText == locale }) {
-            diagnostics.emit(.missingTranslation(locale, what: what(), at: node.range, insertion: Self.translationInsertion(locale, into: node)))
+        for locale in LocalizedText(translations).missingLocales(of: locales)
+        where !entries.contains(where: { $0.keyText == locale }) {
+            diagnostics.emit(
+                .missingTranslation(
+                    locale, what: what(), at: node.range, insertion: Self.translationInsertion(locale, into: node)))
         }
         return LocalizedText(translations)
     }
@@ -140,9 +147,11 @@ struct SourceDecoder {
     static func translationInsertion(_ locale: String, into node: YAMLNode) -> FixIt.Edit? {
         guard let entries = node.mappingEntries, let first = entries.first, let last = entries.last else { return nil }
         let end = last.value.range.end
-        let at = SourceLocation(file: node.range.file, line: end.line, column: end.column, endLine: end.line, endColumn: end.column)
+        let at = SourceLocation(
+            file: node.range.file, line: end.line, column: end.column, endLine: end.line, endColumn: end.column)
         let isFlow = node.range.start != first.key.range.start
-        let text = isFlow
+        let text =
+            isFlow
             ? ", \(locale): \"TODO\""
             : "\n" + String(repeating: " ", count: first.key.range.start.column - 1) + "\(locale): \"TODO\""
         return FixIt.Edit(at, text)
@@ -159,7 +168,9 @@ struct SourceDecoder {
         let isDigits: (Substring) -> Bool = { !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
         let whole = parts[0].hasPrefix("-") ? parts[0].dropFirst() : parts[0]
         guard isDigits(whole), whole.count <= 6, parts.count == 1 || (isDigits(parts[1]) && parts[1].count <= 2) else {
-            diagnostics.emit(.wrongType(expected: "a percentage such as 65 or 65.5 (at most two decimals)", found: node, what: what()))
+            diagnostics.emit(
+                .wrongType(
+                    expected: "a percentage such as 65 or 65.5 (at most two decimals)", found: node, what: what()))
             return nil
         }
         var basisPoints = Int(whole)! * 100
@@ -170,14 +181,17 @@ struct SourceDecoder {
     }
 
     /// Reads one of a fixed set of words.
-    mutating func choice<T: RawRepresentable & CaseIterable>(_ node: YAMLNode?, what: @autoclosure () -> String, as: T.Type) -> T? where T.RawValue == String {
+    mutating func choice<T: RawRepresentable & CaseIterable>(
+        _ node: YAMLNode?, what: @autoclosure () -> String, as: T.Type
+    ) -> T? where T.RawValue == String {
         guard let node, let text = text(node, what: what()) else { return nil }
         if let value = T(rawValue: text.value) { return value }
         let allowed = T.allCases.map(\.rawValue)
         let suggestion = Spelling.closest(to: text.value, among: allowed)
-        diagnostics.emit(.invalidValue(
-            "\(what()) must be one of \(allowed.joined(separator: ", ")), found '\(text.value)'", at: node.range,
-            help: suggestion.map { "did you mean '\($0)'?" }))
+        diagnostics.emit(
+            .invalidValue(
+                "\(what()) must be one of \(allowed.joined(separator: ", ")), found '\(text.value)'", at: node.range,
+                help: suggestion.map { "did you mean '\($0)'?" }))
         return nil
     }
 
@@ -188,7 +202,9 @@ struct SourceDecoder {
         var result: [Located<CatalogEntry>] = []
         for item in items {
             guard let fields = mapping(item, context: "an entry of \(what())", required: ["id", "title"]),
-                let id = text(fields["id"], what: "id"), let title = localized(fields["title"], what: "the title of \(what()) '\(fields["id"]?.scalar?.value ?? "")'")
+                let id = text(fields["id"], what: "id"),
+                let title = localized(
+                    fields["title"], what: "the title of \(what()) '\(fields["id"]?.scalar?.value ?? "")'")
             else { continue }
             result.append(Located(CatalogEntry(id: id.value, title: title), at: id.range))
         }

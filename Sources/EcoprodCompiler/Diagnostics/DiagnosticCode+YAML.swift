@@ -30,6 +30,8 @@ extension DiagnosticCode {
 extension SourceLocation {
     /// The location of a YAML node's range.
     public init(_ range: SourceRange) {
-        self.init(file: range.file, line: range.start.line, column: range.start.column, endLine: range.end.line, endColumn: range.end.column)
+        self.init(
+            file: range.file, line: range.start.line, column: range.start.column, endLine: range.end.line,
+            endColumn: range.end.column)
     }
 }

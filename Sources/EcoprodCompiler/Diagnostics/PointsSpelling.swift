@@ -10,7 +10,9 @@ enum PointsSpelling {
         if lower.hasPrefix("0x") { return Int(lower.dropFirst(2), radix: 16) }
         if lower.hasPrefix("0o") { return Int(lower.dropFirst(2), radix: 8) }
         if lower.hasPrefix("0b") { return Int(lower.dropFirst(2), radix: 2) }
-        if let dot = body.firstIndex(of: "."), body[body.index(after: dot)...].allSatisfy({ $0 == "0" }) { return Int(body[..<dot]) }
+        if let dot = body.firstIndex(of: "."), body[body.index(after: dot)...].allSatisfy({ $0 == "0" }) {
+            return Int(body[..<dot])
+        }
         return Int(body)
     }
 }

@@ -17,7 +17,9 @@ public struct FrameworkInput: Sendable {
 
     /// Loads `path`: a folder is compiled with its own releases, a file is verified as a bundle
     /// ("-" reads a bundle from stdin). Problems go to `diagnostics`; nil when the input has errors.
-    public static func load(_ path: String, compiler: FrameworkCompiler = FrameworkCompiler(), into diagnostics: inout DiagnosticCollector) -> FrameworkInput? {
+    public static func load(
+        _ path: String, compiler: FrameworkCompiler = FrameworkCompiler(), into diagnostics: inout DiagnosticCollector
+    ) -> FrameworkInput? {
         var isDirectory: ObjCBool = false
         if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             let result = compiler.compile(directory: path)

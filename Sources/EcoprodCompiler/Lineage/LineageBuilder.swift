@@ -15,13 +15,17 @@ struct LineageBuilder {
     ) -> Lineage {
         let criteria = departments.flatMap(\.criteria)
         for criterion in criteria where retiredHistory[criterion.id.value] != nil {
-            diagnostics.emit(.retiredIDReused(criterion.id.value, retiredIn: retiredHistory[criterion.id.value], at: criterion.id.range))
+            diagnostics.emit(
+                .retiredIDReused(
+                    criterion.id.value, retiredIn: retiredHistory[criterion.id.value], at: criterion.id.range))
         }
         guard let previous else {
             for criterion in criteria {
                 for id in criterion.replaces { diagnostics.emit(.staleReplaces(id.value, previous: nil, at: id.range)) }
             }
-            for entry in source.retired { diagnostics.emit(.staleRetired(entry.id.value, previous: nil, at: entry.id.range)) }
+            for entry in source.retired {
+                diagnostics.emit(.staleRetired(entry.id.value, previous: nil, at: entry.id.range))
+            }
             return .origin
         }
         let old = previous.bundle.framework
@@ -55,13 +59,15 @@ struct LineageBuilder {
                 continue
             }
             if currentByID[entry.id.value] != nil {
-                diagnostics.emit(.conflictingRules(
-                    "criterion \(entry.id.value) is retired but still in the framework", at: entry.id.range,
-                    help: "remove it from 'retired:' or remove the criterion"))
+                diagnostics.emit(
+                    .conflictingRules(
+                        "criterion \(entry.id.value) is retired but still in the framework", at: entry.id.range,
+                        help: "remove it from 'retired:' or remove the criterion"))
             } else if consumers[entry.id.value] != nil {
-                diagnostics.emit(.conflictingRules(
-                    "criterion \(entry.id.value) is both retired and replaced", at: entry.id.range,
-                    help: "a previous criterion is either replaced or retired, not both"))
+                diagnostics.emit(
+                    .conflictingRules(
+                        "criterion \(entry.id.value) is both retired and replaced", at: entry.id.range,
+                        help: "a previous criterion is either replaced or retired, not both"))
             }
             retired[entry.id.value] = entry
         }
@@ -72,9 +78,13 @@ struct LineageBuilder {
             let id = criterion.id
             let takers = consumers[id] ?? []
             if let current = currentByID[id], takers.contains(where: { $0.id.value != id }) {
-                diagnostics.emit(.conflictingRules(
-                    "criterion \(id) is still in the framework, and \(takers.map(\.id.value).joined(separator: ", ")) also replaces it",
-                    at: current.id.range, help: "a kept criterion cannot also be replaced; give the new criteria fresh IDs and list \(id) in their 'replaces'"))
+                diagnostics.emit(
+                    .conflictingRules(
+                        "criterion \(id) is still in the framework, and \(takers.map(\.id.value).joined(separator: ", ")) also replaces it",
+                        at: current.id.range,
+                        help:
+                            "a kept criterion cannot also be replaced; give the new criteria fresh IDs and list \(id) in their 'replaces'"
+                    ))
                 continue
             }
             if takers.isEmpty {
@@ -89,15 +99,21 @@ struct LineageBuilder {
             if takers.count == 1, let taker = takers.first {
                 let sources = effectiveReplaces[taker.id.value] ?? []
                 if sources.count == 1 {
-                    if taker.id.value != id { rules.append(MigrationRule(kind: .rename, from: [id], to: [taker.id.value])) }
+                    if taker.id.value != id {
+                        rules.append(MigrationRule(kind: .rename, from: [id], to: [taker.id.value]))
+                    }
                 } else if !emittedMerges.contains(taker.id.value) {
                     emittedMerges.insert(taker.id.value)
                     if sources.contains(where: { (consumers[$0]?.count ?? 0) > 1 }) {
-                        diagnostics.emit(.conflictingRules(
-                            "criterion \(taker.id.value) merges criteria that are also split", at: taker.id.range,
-                            help: "a previous criterion is either split or merged, not both"))
+                        diagnostics.emit(
+                            .conflictingRules(
+                                "criterion \(taker.id.value) merges criteria that are also split", at: taker.id.range,
+                                help: "a previous criterion is either split or merged, not both"))
                     } else {
-                        rules.append(MigrationRule(kind: .merge, from: sources, to: [taker.id.value], combine: taker.combine?.value ?? .allMet))
+                        rules.append(
+                            MigrationRule(
+                                kind: .merge, from: sources, to: [taker.id.value],
+                                combine: taker.combine?.value ?? .allMet))
                     }
                 }
                 continue
@@ -112,7 +128,8 @@ struct LineageBuilder {
     }
 
     private mutating func reportMissing(
-        _ missing: [Criterion], old: Framework, oldIDs: Set<String>, criteria: [CriterionSource], departments: [DepartmentSource], source: FrameworkSource
+        _ missing: [Criterion], old: Framework, oldIDs: Set<String>, criteria: [CriterionSource],
+        departments: [DepartmentSource], source: FrameworkSource
     ) {
         guard !missing.isEmpty else { return }
         let fresh = criteria.filter { !oldIDs.contains($0.id.value) && $0.replaces.isEmpty }
@@ -121,12 +138,15 @@ struct LineageBuilder {
             let home = departments.first { $0.department.value == criterion.department }
             let location = SourceLocation(home?.department.range ?? source.range)
             let pool = missing.count * fresh.count > 200_000 ? fresh.prefix(200) : fresh[...]
-            let ranked = pool.compactMap { candidate -> (text: String, criterion: CriterionSource, similarity: Double)? in
+            let ranked = pool.compactMap {
+                candidate -> (text: String, criterion: CriterionSource, similarity: Double)? in
                 let score = TitleSimilarity.best(criterion.title, candidate.title ?? LocalizedText([:]))
-                let text = "\(candidate.id.value) ('\(candidate.title?[score.locale] ?? "")', \(Int(score.similarity * 100))% similar in \(score.locale))"
+                let text =
+                    "\(candidate.id.value) ('\(candidate.title?[score.locale] ?? "")', \(Int(score.similarity * 100))% similar in \(score.locale))"
                 return score.similarity >= 0.5 ? (text, candidate, score.similarity) : nil
             }.sorted { $0.similarity > $1.similarity }.prefix(3).map { (text: $0.text, criterion: $0.criterion) }
-            diagnostics.emit(.criterionDisappeared(criterion.id, previous: old.identity.version, at: location, suggestions: ranked))
+            diagnostics.emit(
+                .criterionDisappeared(criterion.id, previous: old.identity.version, at: location, suggestions: ranked))
         }
     }
 }

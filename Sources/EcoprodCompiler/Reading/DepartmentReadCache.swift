@@ -22,7 +22,9 @@ public final class DepartmentReadCache: @unchecked Sendable {
 
     public init() {}
 
-    func outcome(for file: SourceFile, locales: [String], read: () -> FrameworkCompiler.DepartmentOutcome) -> FrameworkCompiler.DepartmentOutcome {
+    func outcome(for file: SourceFile, locales: [String], read: () -> FrameworkCompiler.DepartmentOutcome)
+        -> FrameworkCompiler.DepartmentOutcome
+    {
         let key = Key(path: file.path, locales: locales)
         lock.lock()
         let cached = entries[key]

@@ -23,7 +23,8 @@ extension SourceFile {
         guard !bytes.isEmpty else { return true }
         return bytes.withUnsafeBytes { mine in
             other.withUnsafeBytes { theirs in
-                mine.baseAddress == theirs.baseAddress || memcmp(mine.baseAddress!, theirs.baseAddress!, mine.count) == 0
+                mine.baseAddress == theirs.baseAddress
+                    || memcmp(mine.baseAddress!, theirs.baseAddress!, mine.count) == 0
             }
         }
     }
@@ -48,7 +49,8 @@ public struct FrameworkSources: Sendable {
     /// a huge file costs neither time nor memory. With a `cache`, a file whose size and
     /// modification time have not changed since the last read is not read again.
     public static func load(
-        directory: String, maxFileBytes: Int = YAMLLimits.default.maxFileBytes, cache: SourceFileCache? = nil, into diagnostics: inout DiagnosticCollector
+        directory: String, maxFileBytes: Int = YAMLLimits.default.maxFileBytes, cache: SourceFileCache? = nil,
+        into diagnostics: inout DiagnosticCollector
     ) -> FrameworkSources {
         let manager = FileManager.default
         let display = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
@@ -68,9 +70,11 @@ public struct FrameworkSources: Sendable {
             let attributes = try? manager.attributesOfItem(atPath: path)
             let size = attributes?[.size] as? Int
             if let size, size > maxFileBytes {
-                diagnostics.emit(.yaml(YAMLProblem(
-                    kind: .sizeLimit, message: "file is \(size) bytes, over the limit of \(maxFileBytes) bytes",
-                    range: SourceRange(file: path, at: SourcePosition(line: 1, column: 1)))))
+                diagnostics.emit(
+                    .yaml(
+                        YAMLProblem(
+                            kind: .sizeLimit, message: "file is \(size) bytes, over the limit of \(maxFileBytes) bytes",
+                            range: SourceRange(file: path, at: SourcePosition(line: 1, column: 1)))))
                 return nil
             }
             let modified = attributes?[.modificationDate] as? Date
@@ -81,9 +85,14 @@ public struct FrameworkSources: Sendable {
                 // A name whose bytes are not UTF-8 comes back with U+FFFD in their place, and
                 // that name leads nowhere: say so rather than blame permissions.
                 if relative.unicodeScalars.contains("\u{FFFD}") {
-                    diagnostics.emit(Diagnostic(
-                        .fileNameNotUTF8, "the name of \(path) is not valid UTF-8 (U+FFFD stands for the bytes that are not)",
-                        at: .file(path), help: "rename the file with a UTF-8 name; the framework's files are named in UTF-8 on every system"))
+                    diagnostics.emit(
+                        Diagnostic(
+                            .fileNameNotUTF8,
+                            "the name of \(path) is not valid UTF-8 (U+FFFD stands for the bytes that are not)",
+                            at: .file(path),
+                            help:
+                                "rename the file with a UTF-8 name; the framework's files are named in UTF-8 on every system"
+                        ))
                 } else {
                     diagnostics.emit(.fileUnreadable(path, reason: "permission denied or not a regular file"))
                 }
@@ -100,7 +109,9 @@ public struct FrameworkSources: Sendable {
             diagnostics.emit(.missingFrameworkFile(display))
         }
         let names = (try? manager.contentsOfDirectory(atPath: display + "/departments")) ?? []
-        let departments = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().compactMap { read("departments/" + $0) }
+        let departments = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().compactMap {
+            read("departments/" + $0)
+        }
         return FrameworkSources(framework: framework, departments: departments)
     }
 }

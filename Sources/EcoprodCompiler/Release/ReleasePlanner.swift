@@ -1,7 +1,6 @@
 import EcoprodFramework
 import EcoprodReports
 import Foundation
-
 import StrictYAML
 
 /// What a release will write: the frozen bundle and the changelog, worked out before anything is written.
@@ -66,18 +65,23 @@ public struct ReleasePlanner: Sendable {
         let version = framework.identity.version
         let versionLocation = Self.versionLocation(result.sources)
         if let existing = history.release(version) {
-            diagnostics.emit(Diagnostic(
-                .error, .versionAlreadyReleased, "version \(version) is already released as \(existing.file)", at: versionLocation,
-                help: "a release is frozen; raise 'version:' in framework.yaml to release these changes"))
+            diagnostics.emit(
+                Diagnostic(
+                    .error, .versionAlreadyReleased, "version \(version) is already released as \(existing.file)",
+                    at: versionLocation,
+                    help: "a release is frozen; raise 'version:' in framework.yaml to release these changes"))
             return (nil, result.sources)
         }
         var diff: FrameworkDiff?
         if let latest = history.latest {
             let latestVersion = latest.bundle.framework.identity.version
             if version <= latestVersion {
-                diagnostics.emit(Diagnostic(
-                    .error, .versionNotIncreasing, "version \(version) is not greater than the latest release \(latestVersion)", at: versionLocation,
-                    help: "releases only move forward; set 'version:' above \(latestVersion)"))
+                diagnostics.emit(
+                    Diagnostic(
+                        .error, .versionNotIncreasing,
+                        "version \(version) is not greater than the latest release \(latestVersion)",
+                        at: versionLocation,
+                        help: "releases only move forward; set 'version:' above \(latestVersion)"))
                 return (nil, result.sources)
             }
             let computed = FrameworkDiff(from: latest.bundle.framework, to: framework, oldDigest: latest.bundle.digest)
@@ -86,17 +90,23 @@ public struct ReleasePlanner: Sendable {
                 let minimum = bump.minimumVersion(after: latestVersion)
                 if version < minimum {
                     let scoring = computed.changes.filter { $0.bump == bump }.prefix(5)
-                    diagnostics.emit(Diagnostic(
-                        .error, .versionUnderstated,
-                        "version \(version) understates the change: the diff from \(latestVersion) requires a \(bump.rawValue) bump, so at least \(minimum)",
-                        at: versionLocation,
-                        notes: scoring.map { Diagnostic.Note("\($0.bump.rawValue): \($0.summary(in: computed.descriptionLocale(locale)))") },
-                        help: "set 'version: \(minimum)' in framework.yaml"))
+                    diagnostics.emit(
+                        Diagnostic(
+                            .error, .versionUnderstated,
+                            "version \(version) understates the change: the diff from \(latestVersion) requires a \(bump.rawValue) bump, so at least \(minimum)",
+                            at: versionLocation,
+                            notes: scoring.map {
+                                Diagnostic.Note(
+                                    "\($0.bump.rawValue): \($0.summary(in: computed.descriptionLocale(locale)))")
+                            },
+                            help: "set 'version: \(minimum)' in framework.yaml"))
                     return (nil, result.sources)
                 }
             } else {
-                diagnostics.emit(Diagnostic(
-                    .warning, .versionUnderstated, "nothing changed since \(latestVersion); this release only renumbers it", at: versionLocation))
+                diagnostics.emit(
+                    Diagnostic(
+                        .warning, .versionUnderstated,
+                        "nothing changed since \(latestVersion); this release only renumbers it", at: versionLocation))
             }
         }
         guard let (signers, key) = authorizeSigner(into: &diagnostics) else { return (nil, result.sources) }
@@ -106,8 +116,10 @@ public struct ReleasePlanner: Sendable {
         let existing = FileManager.default.contents(atPath: changelogPath).map { String(decoding: $0, as: UTF8.self) }
         let entry = Changelog.entry(for: framework, date: date, diff: diff, locale: locale)
         let plan = ReleasePlan(
-            bundle: bundle, bundlePath: releasesDirectory + "/" + bundle.fileName, diff: diff, changelogPath: changelogPath,
-            changelogEntry: entry, changelogText: Changelog.inserting(entry, into: existing), signers: signers, signerKey: key)
+            bundle: bundle, bundlePath: releasesDirectory + "/" + bundle.fileName, diff: diff,
+            changelogPath: changelogPath,
+            changelogEntry: entry, changelogText: Changelog.inserting(entry, into: existing), signers: signers,
+            signerKey: key)
         return (plan, result.sources)
     }
 
@@ -118,15 +130,20 @@ public struct ReleasePlanner: Sendable {
         let listFile = SignerPolicy.defaultFile(forReleases: releasesDirectory)
         guard let signer else {
             guard let listFile else { return (nil, nil) }
-            diagnostics.emit(Diagnostic(
-                .error, .signatureMissing, "\(listFile) lists who signs releases, and this release is not signed",
-                at: SourceLocation(file: listFile, line: 1, column: 1), help: "release with --sign KEY, a key that file allows"))
+            diagnostics.emit(
+                Diagnostic(
+                    .error, .signatureMissing, "\(listFile) lists who signs releases, and this release is not signed",
+                    at: SourceLocation(file: listFile, line: 1, column: 1),
+                    help: "release with --sign KEY, a key that file allows"))
             return nil
         }
         guard let listFile else {
-            diagnostics.emit(.fileUnreadable(
-                URL(fileURLWithPath: releasesDirectory).deletingLastPathComponent().appendingPathComponent(SignerPolicy.fileName).path,
-                reason: "no allowed-signers file: --sign signs only with a key it lists"))
+            diagnostics.emit(
+                .fileUnreadable(
+                    URL(fileURLWithPath: releasesDirectory).deletingLastPathComponent().appendingPathComponent(
+                        SignerPolicy.fileName
+                    ).path,
+                    reason: "no allowed-signers file: --sign signs only with a key it lists"))
             return nil
         }
         guard let policy = SignerPolicy.load(listFile, into: &diagnostics), !diagnostics.hasErrors else { return nil }
@@ -138,7 +155,9 @@ public struct ReleasePlanner: Sendable {
             return nil
         }
         guard let time = SignerTime(releaseDate: date),
-              policy.authorize(key, namespace: SignerPolicy.bundleNamespace, at: time, reportingAt: SourceLocation(file: listFile, line: 1, column: 1), into: &diagnostics)
+            policy.authorize(
+                key, namespace: SignerPolicy.bundleNamespace, at: time,
+                reportingAt: SourceLocation(file: listFile, line: 1, column: 1), into: &diagnostics)
         else { return nil }
         return (policy, key)
     }
@@ -157,18 +176,25 @@ public struct ReleasePlanner: Sendable {
         }
         do {
             let signature = try SSHSignature(armored: armored)
-            guard let key = policy.check(
-                signature, over: bytes, signatureFile: plan.signaturePath, namespace: SignerPolicy.bundleNamespace,
-                at: SignerTime(releaseDate: date) ?? .now, into: &diagnostics)
+            guard
+                let key = policy.check(
+                    signature, over: bytes, signatureFile: plan.signaturePath, namespace: SignerPolicy.bundleNamespace,
+                    at: SignerTime(releaseDate: date) ?? .now, into: &diagnostics)
             else { return false }
             guard key == plan.signerKey else {
-                diagnostics.emit(Diagnostic(
-                    .error, .signerNotInLineage, "ssh-keygen signed with \(key.fingerprint), not the key the release records",
-                    at: SourceLocation(file: plan.signaturePath, line: 1, column: 1), help: "give --sign the key file of the key you mean"))
+                diagnostics.emit(
+                    Diagnostic(
+                        .error, .signerNotInLineage,
+                        "ssh-keygen signed with \(key.fingerprint), not the key the release records",
+                        at: SourceLocation(file: plan.signaturePath, line: 1, column: 1),
+                        help: "give --sign the key file of the key you mean"))
                 return false
             }
         } catch {
-            diagnostics.emit(Diagnostic(.error, .signatureMalformed, "ssh-keygen wrote no readable signature: \(error.message)", at: SourceLocation(file: plan.signaturePath, line: error.line, column: 1)))
+            diagnostics.emit(
+                Diagnostic(
+                    .error, .signatureMalformed, "ssh-keygen wrote no readable signature: \(error.message)",
+                    at: SourceLocation(file: plan.signaturePath, line: error.line, column: 1)))
             return false
         }
         plan.signature = armored
@@ -178,10 +204,13 @@ public struct ReleasePlanner: Sendable {
     private static func versionLocation(_ sources: FrameworkSources) -> SourceLocation {
         guard let file = sources.framework else { return .file("framework.yaml") }
         let lines = String(decoding: file.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard let index = lines.firstIndex(where: { $0.hasPrefix("version:") }) else { return SourceLocation(file: file.path, line: 1, column: 1) }
+        guard let index = lines.firstIndex(where: { $0.hasPrefix("version:") }) else {
+            return SourceLocation(file: file.path, line: 1, column: 1)
+        }
         let line = lines[index]
         let valueStart = line.dropFirst("version:".count).prefix { $0 == " " }.count + "version:".count + 1
-        return SourceLocation(file: file.path, line: index + 1, column: valueStart, endLine: index + 1, endColumn: line.trimmingCharacters(in: .whitespaces).count + 1)
+        return SourceLocation(
+            file: file.path, line: index + 1, column: valueStart, endLine: index + 1,
+            endColumn: line.trimmingCharacters(in: .whitespaces).count + 1)
     }
 }
-

@@ -22,7 +22,8 @@ public struct SSHKeygenSigner: Sendable {
 
         public var diagnostic: Diagnostic {
             Diagnostic(
-                .error, .signatureMissing, "could not sign: \(message)", at: SourceLocation(file: "<sign>", line: 1, column: 1),
+                .error, .signatureMissing, "could not sign: \(message)",
+                at: SourceLocation(file: "<sign>", line: 1, column: 1),
                 help: "`ssh-keygen` (OpenSSH) signs; install it, or check the key with `ssh-keygen -l -f KEY`")
         }
     }
@@ -30,14 +31,18 @@ public struct SSHKeygenSigner: Sendable {
     /// The public key: read from a `.pub` (or any file holding one public line), else derived by
     /// `ssh-keygen -y` from the private key.
     public func publicKey() throws(Failure) -> SSHPublicKey {
-        if let data = FileManager.default.contents(atPath: key), let text = String(validating: Array(data), as: UTF8.self),
-           let line = text.split(separator: "\n").first, AllowedSigners.isKeyType(String(line.prefix { $0 != " " }))
+        if let data = FileManager.default.contents(atPath: key),
+            let text = String(validating: Array(data), as: UTF8.self),
+            let line = text.split(separator: "\n").first, AllowedSigners.isKeyType(String(line.prefix { $0 != " " }))
         {
-            do { return try SSHPublicKey(text: String(line)) } catch { throw Failure(message: "\(key): \(error.message)") }
+            do { return try SSHPublicKey(text: String(line)) } catch {
+                throw Failure(message: "\(key): \(error.message)")
+            }
         }
         let printed = try Self.run(["-y", "-f", key], stdin: [])
         do {
-            return try SSHPublicKey(text: String(decoding: printed, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+            return try SSHPublicKey(
+                text: String(decoding: printed, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
         } catch {
             throw Failure(message: "ssh-keygen -y printed no public key for \(key): \(error.message)")
         }
@@ -54,11 +59,15 @@ public struct SSHKeygenSigner: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["ssh-keygen"] + arguments
-        let input = Pipe(), output = Pipe(), errors = Pipe()
+        let input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
-        do { try process.run() } catch { throw Failure(message: "ssh-keygen could not start: \(error.localizedDescription)") }
+        do { try process.run() } catch {
+            throw Failure(message: "ssh-keygen could not start: \(error.localizedDescription)")
+        }
         // Feed stdin on its own thread while both outputs are drained, so no pipe fills and blocks.
         let writer = Thread {
             try? input.fileHandleForWriting.write(contentsOf: Data(stdin))
@@ -73,7 +82,8 @@ public struct SSHKeygenSigner: Sendable {
             throw Failure(message: "ssh-keygen was not found on PATH")
         }
         guard process.terminationStatus == 0 else {
-            throw Failure(message: message.isEmpty ? "ssh-keygen exited with status \(process.terminationStatus)" : message)
+            throw Failure(
+                message: message.isEmpty ? "ssh-keygen exited with status \(process.terminationStatus)" : message)
         }
         return Array(data)
     }

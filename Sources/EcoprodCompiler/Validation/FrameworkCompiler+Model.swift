@@ -11,10 +11,13 @@ extension FrameworkCompiler {
     ///
     /// A field with an error of its own (already reported) gets a neutral stand-in, so that the
     /// rest is still checked and a run reports every problem it can find; such a model is never kept.
-    func model(_ source: FrameworkSource, ordered: [DepartmentSource], all files: [DepartmentSource]) -> (Framework, ModelSourceMap) {
+    func model(_ source: FrameworkSource, ordered: [DepartmentSource], all files: [DepartmentSource]) -> (
+        Framework, ModelSourceMap
+    ) {
         let identity = FrameworkIdentity(
             id: source.id?.value ?? "", version: source.version?.value ?? SemanticVersion(major: 0, minor: 0, patch: 0),
-            title: source.title ?? LocalizedText([:]), locales: source.locales.map(\.value), criterionIDPattern: source.criterionIDPattern?.value ?? "",
+            title: source.title ?? LocalizedText([:]), locales: source.locales.map(\.value),
+            criterionIDPattern: source.criterionIDPattern?.value ?? "",
             stages: source.stages.map(\.value), released: options.releaseDate)
         let notApplicable = source.notApplicable ?? NotApplicableRule(effect: .excluded, mandatoryAllowed: false)
         let declared = Set(source.departments.map(\.value.id))
@@ -25,12 +28,17 @@ extension FrameworkCompiler {
         criteria.reserveCapacity(departments.reduce(0) { $0 + $1.criteria.count })
         for file in departments {
             for criterion in file.criteria {
-                let (title, guidance) = (criterion.title ?? LocalizedText([:]), criterion.guidance ?? LocalizedText([:]))
+                let (title, guidance) = (
+                    criterion.title ?? LocalizedText([:]), criterion.guidance ?? LocalizedText([:])
+                )
                 let points = criterion.points ?? Located(Criterion.pointsRange.lowerBound, at: criterion.range)
-                criteria.append(Criterion(
-                    id: criterion.id.value, department: file.department.value, title: title, guidance: guidance,
-                    stages: criterion.stages.map(\.value), points: points.value, mandatory: criterion.mandatory ?? false,
-                    appliesTo: ModelSourceMap.appliesTo(criterion.appliesTo, allTypes: allTypes), evidence: criterion.evidence))
+                criteria.append(
+                    Criterion(
+                        id: criterion.id.value, department: file.department.value, title: title, guidance: guidance,
+                        stages: criterion.stages.map(\.value), points: points.value,
+                        mandatory: criterion.mandatory ?? false,
+                        appliesTo: ModelSourceMap.appliesTo(criterion.appliesTo, allTypes: allTypes),
+                        evidence: criterion.evidence))
             }
         }
         // A scheme missing its title, threshold or comparison (each already reported) keeps its
@@ -41,7 +49,9 @@ extension FrameworkCompiler {
                 threshold: Threshold(
                     basisPoints: BasisPoints(scheme.threshold?.value ?? BasisPoints.thresholdRange.lowerBound.rawValue),
                     comparison: scheme.comparison ?? .atLeast),
-                levels: scheme.levels.map { StarLevel(stars: $0.stars.value, basisPoints: BasisPoints($0.basisPoints.value)) })
+                levels: scheme.levels.map {
+                    StarLevel(stars: $0.stars.value, basisPoints: BasisPoints($0.basisPoints.value))
+                })
         }
         let framework = Framework(
             identity: identity,
@@ -62,7 +72,9 @@ extension FrameworkCompiler {
         var seen: Set<Diagnostic> = []
         var result: [Diagnostic] = []
         for violation in violations {
-            guard let diagnostic = diagnostic(for: violation, map: map), seen.insert(diagnostic).inserted else { continue }
+            guard let diagnostic = diagnostic(for: violation, map: map), seen.insert(diagnostic).inserted else {
+                continue
+            }
             result.append(diagnostic)
         }
         return result
@@ -85,7 +97,9 @@ extension FrameworkCompiler {
         case .invalidLocale(let code, let place):
             return Diagnostic(
                 .invalidLocaleTag, "locale '\(code)' is not a BCP 47 language tag", at: SourceLocation(map[place]),
-                help: "write a language tag such as fr, en or pt-BR: 2 or 3 letters, then subtags of letters and digits joined by '-'")
+                help:
+                    "write a language tag such as fr, en or pt-BR: 2 or 3 letters, then subtags of letters and digits joined by '-'"
+            )
         case .thresholdOutOfRange(_, let value, let place):
             return .thresholdRange(value.shortText, at: map[place])
         case .levelOutOfRange(_, let value, let place):

@@ -42,7 +42,9 @@ struct FrameworkValidator {
             return
         }
         let cache = cache
-        let matches = { (id: String) in cache?.matches(id, pattern: pattern, source: source.value) ?? ((try? pattern.wholeMatch(in: id)) != nil) }
+        let matches = { (id: String) in
+            cache?.matches(id, pattern: pattern, source: source.value) ?? ((try? pattern.wholeMatch(in: id)) != nil)
+        }
         for criterion in files.flatMap(\.criteria) where !matches(criterion.id.value) {
             diagnostics.emit(.idPattern(criterion.id.value, pattern: source.value, at: criterion.id.range))
         }
@@ -65,7 +67,8 @@ struct FrameworkValidator {
         }
         for scheme in framework.schemes {
             // An out-of-range threshold breaks a model invariant, reported once the model is built.
-            guard let threshold = scheme.threshold, BasisPoints.thresholdRange.contains(BasisPoints(threshold.value)) else { continue }
+            guard let threshold = scheme.threshold, BasisPoints.thresholdRange.contains(BasisPoints(threshold.value))
+            else { continue }
             checkLevels(scheme, threshold: threshold)
             guard let comparison = scheme.comparison else { continue }
             let rule = Threshold(basisPoints: BasisPoints(threshold.value), comparison: comparison)
@@ -74,9 +77,10 @@ struct FrameworkValidator {
                 return !rule.isReached(met: best, applicable: best)
             }
             if !unreachable.isEmpty, !files.isEmpty {
-                diagnostics.emit(.unreachableThreshold(
-                    scheme: scheme.id.value, threshold: rule.text,
-                    types: unreachable, at: scheme.thresholdRange))
+                diagnostics.emit(
+                    .unreachableThreshold(
+                        scheme: scheme.id.value, threshold: rule.text,
+                        types: unreachable, at: scheme.thresholdRange))
             }
         }
     }
@@ -85,19 +89,24 @@ struct FrameworkValidator {
         var previous: (stars: Int, basisPoints: Int)?
         for (index, level) in scheme.levels.enumerated() {
             if level.stars.value != index + 1 {
-                diagnostics.emit(.starLevelOrder("star level \(index + 1) of scheme '\(scheme.id.value)' awards \(level.stars.value) stars; expected \(index + 1)", at: level.stars.range))
+                diagnostics.emit(
+                    .starLevelOrder(
+                        "star level \(index + 1) of scheme '\(scheme.id.value)' awards \(level.stars.value) stars; expected \(index + 1)",
+                        at: level.stars.range))
             }
             // A level outside 0…100% breaks a model invariant, reported once the model is built.
             let inRange = BasisPoints.levelRange.contains(BasisPoints(level.basisPoints.value))
             if inRange, let previous, level.basisPoints.value <= previous.basisPoints {
-                diagnostics.emit(.starLevelOrder(
-                    "\(level.stars.value)-star level \(BasisPoints(level.basisPoints.value).shortText)% is not above the \(previous.stars)-star level \(BasisPoints(previous.basisPoints).shortText)%",
-                    at: level.basisPoints.range))
+                diagnostics.emit(
+                    .starLevelOrder(
+                        "\(level.stars.value)-star level \(BasisPoints(level.basisPoints.value).shortText)% is not above the \(previous.stars)-star level \(BasisPoints(previous.basisPoints).shortText)%",
+                        at: level.basisPoints.range))
             }
             if level.basisPoints.value < threshold.value {
-                diagnostics.emit(.starLevelBelowThreshold(
-                    stars: level.stars.value, level: BasisPoints(level.basisPoints.value).shortText,
-                    threshold: BasisPoints(threshold.value).shortText, at: level.basisPoints.range))
+                diagnostics.emit(
+                    .starLevelBelowThreshold(
+                        stars: level.stars.value, level: BasisPoints(level.basisPoints.value).shortText,
+                        threshold: BasisPoints(threshold.value).shortText, at: level.basisPoints.range))
             }
             previous = (level.stars.value, level.basisPoints.value)
         }

@@ -49,9 +49,12 @@ struct ModelSourceMap: Sendable {
         case .criterion(let index): return criterion(index)?.criterion.id.range
         case .criterionDepartment(let index): return criterion(index)?.file.department.range
         case .criterionPoints(let index): return criterion(index)?.criterion.points?.range
-        case .criterionStage(let index, let entry): return criterion(index).flatMap { $0.criterion.stages.element(entry)?.range }
+        case .criterionStage(let index, let entry):
+            return criterion(index).flatMap { $0.criterion.stages.element(entry)?.range }
         case .criterionAppliesTo(let index, let entry):
-            guard let (criterion, _) = criterion(index), let type = Self.appliesTo(criterion.appliesTo, allTypes: allTypes).element(entry) else { return nil }
+            guard let (criterion, _) = criterion(index),
+                let type = Self.appliesTo(criterion.appliesTo, allTypes: allTypes).element(entry)
+            else { return nil }
             // Each entry points back at where it was written; a type listed by `all` at the criterion.
             return criterion.appliesTo?.first { $0.value == type }?.range ?? criterion.range
         case .locale(let index): return source.locales.element(index)?.range
@@ -60,8 +63,10 @@ struct ModelSourceMap: Sendable {
         case .department(let index): return source.departments.element(index)?.range
         case .scheme(let index): return source.schemes.element(index)?.id.range
         case .schemeThreshold(let index): return source.schemes.element(index)?.threshold?.range
-        case .schemeLevel(let scheme, let level): return source.schemes.element(scheme)?.levels.element(level)?.basisPoints.range
-        case .frameworkTitle, .stageTitle, .departmentTitle, .productionTypeTitle, .schemeTitle, .criterionTitle, .criterionGuidance, .criterionEvidence:
+        case .schemeLevel(let scheme, let level):
+            return source.schemes.element(scheme)?.levels.element(level)?.basisPoints.range
+        case .frameworkTitle, .stageTitle, .departmentTitle, .productionTypeTitle, .schemeTitle, .criterionTitle,
+            .criterionGuidance, .criterionEvidence:
             return nil
         }
     }
@@ -82,9 +87,9 @@ struct ModelSourceMap: Sendable {
     }
 }
 
-private extension Array {
+extension Array {
     /// The element at `index`, or nil outside the array.
-    func element(_ index: Int) -> Element? {
+    fileprivate func element(_ index: Int) -> Element? {
         indices.contains(index) ? self[index] : nil
     }
 }

@@ -25,9 +25,9 @@ public struct JSONLinesReader: Sendable {
     }
 
     /// Calls `body` with each non-blank line's number and bytes (without the line break).
-    /// Overlong lines are passed whole; use ``forEach(_:)`` to bound memory.
+    /// Overlong lines are passed whole; use ``forEachRecord(_:)`` to bound memory.
     public func forEachLine(_ body: (_ number: Int, _ bytes: [UInt8]) throws -> Void) rethrows {
-        try forEach { number, line in
+        try forEachRecord { number, line in
             switch line {
             case .text(let bytes): try body(number, bytes)
             case .blank, .tooLong: break
@@ -36,7 +36,7 @@ public struct JSONLinesReader: Sendable {
     }
 
     /// Calls `body` with every line, blank and overlong ones included, with its number.
-    public func forEach(_ body: (_ number: Int, _ line: Line) throws -> Void) rethrows {
+    public func forEachRecord(_ body: (_ number: Int, _ line: Line) throws -> Void) rethrows {
         var pending: [UInt8] = []
         var dropped = 0
         var number = 0
@@ -68,7 +68,9 @@ public struct JSONLinesReader: Sendable {
         }
     }
 
-    private func emit(_ line: inout [UInt8], _ dropped: inout Int, _ number: Int, _ body: (Int, Line) throws -> Void) rethrows {
+    private func emit(_ line: inout [UInt8], _ dropped: inout Int, _ number: Int, _ body: (Int, Line) throws -> Void)
+        rethrows
+    {
         defer {
             line.removeAll(keepingCapacity: true)
             dropped = 0

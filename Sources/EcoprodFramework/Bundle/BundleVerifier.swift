@@ -28,12 +28,15 @@ public struct BundleVerifier: Sendable {
     public init() {}
 
     /// Verifies one bundle file's bytes. Returns the bundle when it decoded, even if other checks failed.
-    public func verify(_ bytes: [UInt8], file: String, into diagnostics: inout DiagnosticCollector) -> FrameworkBundle? {
+    public func verify(_ bytes: [UInt8], file: String, into diagnostics: inout DiagnosticCollector) -> FrameworkBundle?
+    {
         verifyFile(bytes, file: file, into: &diagnostics)?.bundle
     }
 
     /// Verifies one bundle file's bytes, keeping the file's locator for the lineage check.
-    public func verifyFile(_ bytes: [UInt8], file: String, into diagnostics: inout DiagnosticCollector) -> VerifiedBundle? {
+    public func verifyFile(_ bytes: [UInt8], file: String, into diagnostics: inout DiagnosticCollector)
+        -> VerifiedBundle?
+    {
         let parsed: JSONValue
         do {
             parsed = try JSONParser().parse(bytes)
@@ -43,7 +46,9 @@ public struct BundleVerifier: Sendable {
         }
         let locator = JSONLocator(bytes: bytes, file: file)
         guard var members = parsed.objectValue else {
-            diagnostics.emit(.bundleStructure("bundle must be a JSON object, found \(parsed.typeDescription)", at: locator.location(of: "$")))
+            diagnostics.emit(
+                .bundleStructure(
+                    "bundle must be a JSON object, found \(parsed.typeDescription)", at: locator.location(of: "$")))
             return nil
         }
         var recordedDigest: String?
@@ -51,7 +56,10 @@ public struct BundleVerifier: Sendable {
         case .string(let text) where Self.isWellFormedDigest(text):
             recordedDigest = text
         case .some(let other):
-            diagnostics.emit(.bundleDigestMissing("$.digest must be \"sha256:\" and 64 lowercase hex digits, found \(other.typeDescription == "a string" ? "\"\(other.stringValue ?? "")\"" : other.typeDescription)", at: locator.location(of: "$.digest")))
+            diagnostics.emit(
+                .bundleDigestMissing(
+                    "$.digest must be \"sha256:\" and 64 lowercase hex digits, found \(other.typeDescription == "a string" ? "\"\(other.stringValue ?? "")\"" : other.typeDescription)",
+                    at: locator.location(of: "$.digest")))
         case nil:
             diagnostics.emit(.bundleDigestMissing("bundle has no \"digest\" member", at: locator.location(of: "$")))
         }
@@ -59,12 +67,16 @@ public struct BundleVerifier: Sendable {
         if let recordedDigest {
             let computed = FrameworkBundle.digest(ofContent: content, sizeHint: bytes.count)
             if computed != recordedDigest {
-                diagnostics.emit(.bundleDigestMismatch(recorded: recordedDigest, computed: computed, at: locator.location(of: "$.digest")))
+                diagnostics.emit(
+                    .bundleDigestMismatch(
+                        recorded: recordedDigest, computed: computed, at: locator.location(of: "$.digest")))
             }
         }
         if members["format"] != .string(FrameworkBundle.format) {
-            let found = members["format"].map { $0.stringValue.map { "\"\($0)\"" } ?? $0.typeDescription } ?? "(missing)"
-            diagnostics.emit(.bundleFormat(found: found, at: locator.location(of: members["format"] == nil ? "$" : "$.format")))
+            let found =
+                members["format"].map { $0.stringValue.map { "\"\($0)\"" } ?? $0.typeDescription } ?? "(missing)"
+            diagnostics.emit(
+                .bundleFormat(found: found, at: locator.location(of: members["format"] == nil ? "$" : "$.format")))
             return nil
         }
         let framework: Framework
@@ -77,7 +89,8 @@ public struct BundleVerifier: Sendable {
         }
         let reencoded = FrameworkBundle.contentValue(of: framework)
         // Equal trees (every valid bundle) skip the walk that names each differing path.
-        for path in content == reencoded ? [] : Self.differences(between: content, and: reencoded, path: "$").prefix(20) {
+        for path in content == reencoded ? [] : Self.differences(between: content, and: reencoded, path: "$").prefix(20)
+        {
             diagnostics.emit(.bundleUnknownMember(path, at: locator.location(of: path)))
         }
         let expected = parsed.prettyBytes(sizeHint: bytes.count + 1)
@@ -98,17 +111,22 @@ public struct BundleVerifier: Sendable {
     ///
     /// With `complete`, the bundles are a whole release history (`--releases DIR`): a previous
     /// version that is missing is an error, and only the first release may have no previous one.
-    public func verifyLineage(_ bundles: [VerifiedBundle], complete: Bool, into diagnostics: inout DiagnosticCollector) {
+    public func verifyLineage(_ bundles: [VerifiedBundle], complete: Bool, into diagnostics: inout DiagnosticCollector)
+    {
         let byFramework = Dictionary(grouping: bundles, by: { $0.bundle.framework.identity.id })
         for id in byFramework.keys.sorted() {
-            let chain = byFramework[id]!.sorted { $0.bundle.framework.identity.version < $1.bundle.framework.identity.version }
+            let chain = byFramework[id]!.sorted {
+                $0.bundle.framework.identity.version < $1.bundle.framework.identity.version
+            }
             var byVersion: [SemanticVersion: VerifiedBundle] = [:]
             for entry in chain {
                 let version = entry.bundle.framework.identity.version
                 if let other = byVersion[version] {
-                    diagnostics.emit(.bundleLineage(
-                        "two bundles claim \(id) \(version): \(other.file) and \(entry.file)", at: entry.location(of: "$.framework.version"),
-                        help: "a version is released once; keep one of them"))
+                    diagnostics.emit(
+                        .bundleLineage(
+                            "two bundles claim \(id) \(version): \(other.file) and \(entry.file)",
+                            at: entry.location(of: "$.framework.version"),
+                            help: "a version is released once; keep one of them"))
                 }
                 byVersion[version] = entry
             }
@@ -121,28 +139,35 @@ public struct BundleVerifier: Sendable {
                 case (nil, nil):
                     continue
                 case (nil, let earlier?):
-                    diagnostics.emit(.bundleLineage(
-                        "\(id) \(entry.bundle.framework.identity.version) has no lineage.previous, but \(earlier.bundle.framework.identity.version) precedes it",
-                        at: location, help: "each release after the first names the previous release and its digest"))
+                    diagnostics.emit(
+                        .bundleLineage(
+                            "\(id) \(entry.bundle.framework.identity.version) has no lineage.previous, but \(earlier.bundle.framework.identity.version) precedes it",
+                            at: location, help: "each release after the first names the previous release and its digest"
+                        ))
                 case (let declared?, nil):
                     if complete {
-                        diagnostics.emit(.bundleLineage(
-                            "lineage.previous names \(id) \(declared.version), which is not among the releases",
-                            at: location, help: "the release history must hold every version it refers to"))
+                        diagnostics.emit(
+                            .bundleLineage(
+                                "lineage.previous names \(id) \(declared.version), which is not among the releases",
+                                at: location, help: "the release history must hold every version it refers to"))
                     }
                 case (let declared?, let earlier?):
                     let earlierVersion = earlier.bundle.framework.identity.version
                     if declared.version != earlierVersion {
                         if complete || byVersion[declared.version] != nil || declared.version > earlierVersion {
-                            diagnostics.emit(.bundleLineage(
-                                "lineage.previous names \(declared.version), but the previous release here is \(earlierVersion)",
-                                at: location, help: "a release's previous version is the latest release before it"))
+                            diagnostics.emit(
+                                .bundleLineage(
+                                    "lineage.previous names \(declared.version), but the previous release here is \(earlierVersion)",
+                                    at: location, help: "a release's previous version is the latest release before it"))
                         }
                     } else if declared.digest != earlier.bundle.digest {
-                        diagnostics.emit(.bundleLineage(
-                            "lineage.previous.digest is \(declared.digest), but \(earlier.file) has digest \(earlier.bundle.digest)",
-                            at: entry.location(of: "$.lineage.previous.digest"),
-                            help: "the previous bundle was changed after this release was made, or this lineage points at another bundle"))
+                        diagnostics.emit(
+                            .bundleLineage(
+                                "lineage.previous.digest is \(declared.digest), but \(earlier.file) has digest \(earlier.bundle.digest)",
+                                at: entry.location(of: "$.lineage.previous.digest"),
+                                help:
+                                    "the previous bundle was changed after this release was made, or this lineage points at another bundle"
+                            ))
                     }
                 }
             }
@@ -156,7 +181,9 @@ public struct BundleVerifier: Sendable {
     }
 
     /// The model's invariants (``FrameworkInvariants``), each reported at its JSON path.
-    private func checkIntegrity(of framework: Framework, locator: JSONLocator, into diagnostics: inout DiagnosticCollector) {
+    private func checkIntegrity(
+        of framework: Framework, locator: JSONLocator, into diagnostics: inout DiagnosticCollector
+    ) {
         for violation in FrameworkInvariants.violations(in: framework) {
             diagnostics.emit(.bundleIntegrity(violation.message, at: locator.location(of: violation.place.jsonPath)))
         }
@@ -177,7 +204,9 @@ public struct BundleVerifier: Sendable {
             }
             return paths
         case (.array(let a), .array(let e)) where a.count == e.count:
-            return zip(a, e).enumerated().flatMap { differences(between: $1.0, and: $1.1, path: JSONPath.item($0, of: path)) }
+            return zip(a, e).enumerated().flatMap {
+                differences(between: $1.0, and: $1.1, path: JSONPath.item($0, of: path))
+            }
         case (.null, _), (.bool, _), (.integer, _), (.number, _), (.string, _), (.array, _), (.object, _):
             return actual == expected ? [] : [path]
         }

@@ -46,7 +46,8 @@ extension SemanticVersion {
     init(json: JSONField) throws(JSONField.ShapeError) {
         let text = try json.string()
         guard let version = SemanticVersion(text) else {
-            throw JSONField.ShapeError(kind: .invalid("'\(text)' is not a semantic version (MAJOR.MINOR.PATCH)"), path: json.path)
+            throw JSONField.ShapeError(
+                kind: .invalid("'\(text)' is not a semantic version (MAJOR.MINOR.PATCH)"), path: json.path)
         }
         self = version
     }
@@ -136,6 +137,8 @@ extension MigrationRule {
             from: try members.required("from").strings(),
             to: try members.required("to").strings(),
             combine: try members.optional("combine")?.oneOf(Combination.self),
-            reason: try members.optional("reason").map { (reason) throws(JSONField.ShapeError) in try LocalizedText(json: reason) })
+            reason: try members.optional("reason").map { (reason) throws(JSONField.ShapeError) in
+                try LocalizedText(json: reason)
+            })
     }
 }

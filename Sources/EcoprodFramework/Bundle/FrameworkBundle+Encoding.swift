@@ -43,7 +43,8 @@ extension FrameworkIdentity {
 extension Criterion {
     public var jsonValue: JSONValue {
         .object([
-            "id": .string(id), "department": .string(department), "title": title.jsonValue, "guidance": guidance.jsonValue,
+            "id": .string(id), "department": .string(department), "title": title.jsonValue,
+            "guidance": guidance.jsonValue,
             "stages": .array(stages.map(JSONValue.string)), "points": .integer(points), "mandatory": .bool(mandatory),
             "applies_to": .array(appliesTo.map(JSONValue.string)), "evidence": .array(evidence.map(\.jsonValue)),
         ])
@@ -53,14 +54,24 @@ extension Criterion {
 extension ScoringPolicy {
     public var jsonValue: JSONValue {
         [
-            "not_applicable": ["effect": .string(notApplicable.effect.rawValue), "mandatory_allowed": .bool(notApplicable.mandatoryAllowed)],
-            "schemes": .array(schemes.map { scheme in
-                [
-                    "id": .string(scheme.id), "title": scheme.title.jsonValue,
-                    "threshold": ["basis_points": .integer(scheme.threshold.basisPoints.rawValue), "comparison": .string(scheme.threshold.comparison.rawValue)],
-                    "levels": .array(scheme.levels.map { ["stars": .integer($0.stars), "basis_points": .integer($0.basisPoints.rawValue)] }),
-                ]
-            }),
+            "not_applicable": [
+                "effect": .string(notApplicable.effect.rawValue),
+                "mandatory_allowed": .bool(notApplicable.mandatoryAllowed),
+            ],
+            "schemes": .array(
+                schemes.map { scheme in
+                    [
+                        "id": .string(scheme.id), "title": scheme.title.jsonValue,
+                        "threshold": [
+                            "basis_points": .integer(scheme.threshold.basisPoints.rawValue),
+                            "comparison": .string(scheme.threshold.comparison.rawValue),
+                        ],
+                        "levels": .array(
+                            scheme.levels.map {
+                                ["stars": .integer($0.stars), "basis_points": .integer($0.basisPoints.rawValue)]
+                            }),
+                    ]
+                }),
         ]
     }
 }
@@ -68,16 +79,20 @@ extension ScoringPolicy {
 extension Lineage {
     public var jsonValue: JSONValue {
         var object: [String: JSONValue] = [
-            "rules": .array(rules.map { rule in
-                var members: [String: JSONValue] = [
-                    "kind": .string(rule.kind.rawValue), "from": .array(rule.from.map(JSONValue.string)), "to": .array(rule.to.map(JSONValue.string)),
-                ]
-                if let combine = rule.combine { members["combine"] = .string(combine.rawValue) }
-                if let reason = rule.reason { members["reason"] = reason.jsonValue }
-                return .object(members)
-            })
+            "rules": .array(
+                rules.map { rule in
+                    var members: [String: JSONValue] = [
+                        "kind": .string(rule.kind.rawValue), "from": .array(rule.from.map(JSONValue.string)),
+                        "to": .array(rule.to.map(JSONValue.string)),
+                    ]
+                    if let combine = rule.combine { members["combine"] = .string(combine.rawValue) }
+                    if let reason = rule.reason { members["reason"] = reason.jsonValue }
+                    return .object(members)
+                })
         ]
-        if let previous { object["previous"] = ["version": .string(previous.version.description), "digest": .string(previous.digest)] }
+        if let previous {
+            object["previous"] = ["version": .string(previous.version.description), "digest": .string(previous.digest)]
+        }
         if let signer { object["signer"] = .string(signer) }
         return .object(object)
     }

@@ -72,10 +72,11 @@ public struct FrameworkBundle: Sendable, Hashable {
     /// `sizeHint`: about how many bytes the canonical form has (a bundle file's size bounds it).
     public static func digest(ofContent content: JSONValue, sizeHint: Int = 4096) -> String {
         let hash = SHA256.hash(data: content.canonicalBytes(sizeHint: sizeHint))
-        return "sha256:" + hash.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return "sha256:"
+            + hash.map { byte in
+                let hex = String(byte, radix: 16)
+                return byte < 16 ? "0" + hex : hex
+            }.joined()
     }
 
     /// The bundle object without its digest.

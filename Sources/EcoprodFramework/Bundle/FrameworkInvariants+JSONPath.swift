@@ -14,7 +14,8 @@ extension FrameworkInvariants.Place {
         case .scheme(let index): return item(index, "$.scoring.schemes") + ".id"
         case .schemeTitle(let index): return item(index, "$.scoring.schemes") + ".title"
         case .schemeThreshold(let index): return item(index, "$.scoring.schemes") + ".threshold.basis_points"
-        case .schemeLevel(let scheme, let level): return item(level, item(scheme, "$.scoring.schemes") + ".levels") + ".basis_points"
+        case .schemeLevel(let scheme, let level):
+            return item(level, item(scheme, "$.scoring.schemes") + ".levels") + ".basis_points"
         case .criterion(let index): return item(index, "$.criteria") + ".id"
         case .criterionDepartment(let index): return item(index, "$.criteria") + ".department"
         case .criterionPoints(let index): return item(index, "$.criteria") + ".points"

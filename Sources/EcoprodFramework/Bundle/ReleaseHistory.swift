@@ -15,7 +15,9 @@ public struct ReleaseHistory: Sendable {
 
     /// Loads and verifies every `*.json` bundle in `directory`, and their lineage chain.
     /// A missing folder is an empty history, not an error.
-    public static func load(directory: String, signers: SignerPolicy? = nil, into diagnostics: inout DiagnosticCollector) -> ReleaseHistory {
+    public static func load(
+        directory: String, signers: SignerPolicy? = nil, into diagnostics: inout DiagnosticCollector
+    ) -> ReleaseHistory {
         verify(files: bundleFiles(in: directory), complete: true, signers: signers, into: &diagnostics)
     }
 
@@ -40,7 +42,9 @@ public struct ReleaseHistory: Sendable {
         }
         BundleVerifier().verifyLineage(verified, complete: complete, into: &diagnostics)
         if let signers {
-            let trusted = verified.filter { BundleVerifier().verifySignature(of: $0, signers: signers, into: &diagnostics) }
+            let trusted = verified.filter {
+                BundleVerifier().verifySignature(of: $0, signers: signers, into: &diagnostics)
+            }
             BundleVerifier().verifySignerContinuity(ReleaseHistory(releases: verified).releases, into: &diagnostics)
             return ReleaseHistory(releases: trusted)
         }
@@ -48,10 +52,15 @@ public struct ReleaseHistory: Sendable {
     }
 
     /// Each file read and verified on its own, on every core; outcomes in the files' order.
-    private static func verifyEach(_ files: [String]) -> [(bundle: BundleVerifier.VerifiedBundle?, diagnostics: [Diagnostic])] {
-        let verifyOne = { @Sendable (path: String) -> (bundle: BundleVerifier.VerifiedBundle?, diagnostics: [Diagnostic]) in
+    private static func verifyEach(_ files: [String]) -> [(
+        bundle: BundleVerifier.VerifiedBundle?, diagnostics: [Diagnostic]
+    )] {
+        let verifyOne = {
+            @Sendable (path: String) -> (bundle: BundleVerifier.VerifiedBundle?, diagnostics: [Diagnostic]) in
             var diagnostics = DiagnosticCollector()
-            let data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: path)
+            let data =
+                path == "-"
+                ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: path)
             guard let data else {
                 diagnostics.emit(.fileUnreadable(path, reason: "no such file or not readable"))
                 return (nil, diagnostics.diagnostics)
@@ -61,7 +70,8 @@ public struct ReleaseHistory: Sendable {
         }
         // Stdin is read once, on this thread; one file gains nothing from another thread.
         guard files.count > 1, !files.contains("-") else { return files.map(verifyOne) }
-        var outcomes = [(bundle: BundleVerifier.VerifiedBundle?, diagnostics: [Diagnostic])](repeating: (nil, []), count: files.count)
+        var outcomes = [(bundle: BundleVerifier.VerifiedBundle?, diagnostics: [Diagnostic])](
+            repeating: (nil, []), count: files.count)
         outcomes.withUnsafeMutableBufferPointer { buffer in
             // Each iteration writes its own slot only.
             nonisolated(unsafe) let slots = buffer

@@ -19,14 +19,20 @@ extension Diagnostic {
     }
 
     static func bundleStructure(_ message: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, .bundleStructure, message, at: location, help: "see Schemas/bundle.schema.json for the bundle's members and types")
+        Diagnostic(
+            .error, .bundleStructure, message, at: location,
+            help: "see Schemas/bundle.schema.json for the bundle's members and types")
     }
 
     static func bundleDigestMismatch(recorded: String, computed: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(
-            .error, .bundleDigestMismatch, "digest does not match the content: recorded \(recorded), content hashes to \(computed)",
+            .error, .bundleDigestMismatch,
+            "digest does not match the content: recorded \(recorded), content hashes to \(computed)",
             at: location,
-            notes: [Diagnostic.Note("the digest is SHA-256 over the RFC 8785 canonical form of the bundle without \"digest\"")],
+            notes: [
+                Diagnostic.Note(
+                    "the digest is SHA-256 over the RFC 8785 canonical form of the bundle without \"digest\"")
+            ],
             help: "the bundle was changed after it was frozen; restore it from version control or rebuild it")
     }
 
@@ -38,7 +44,8 @@ extension Diagnostic {
 
     static func bundleLayout(line: Int, file: String) -> Diagnostic {
         Diagnostic(
-            .error, .bundleLayout, "bundle bytes differ from its canonical layout from this line on", at: SourceLocation(file: file, line: line, column: 1),
+            .error, .bundleLayout, "bundle bytes differ from its canonical layout from this line on",
+            at: SourceLocation(file: file, line: line, column: 1),
             help: "bundles are byte-for-byte reproducible; a hand edit, even of white space, breaks that")
     }
 

@@ -8,11 +8,17 @@ extension Diagnostic {
     }
 
     static func signatureMalformed(_ message: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, .signatureMalformed, "malformed signature: \(message)", at: location, help: "fetch the signature again, or sign again with `ecoprod sign`")
+        Diagnostic(
+            .error, .signatureMalformed, "malformed signature: \(message)", at: location,
+            help: "fetch the signature again, or sign again with `ecoprod sign`")
     }
 
     static func signatureNamespace(_ message: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, .signatureNamespace, message, at: location, help: "release bundles are signed with `-n \(SignerPolicy.bundleNamespace)`, statements with `-n \(SignerPolicy.statementNamespace)`")
+        Diagnostic(
+            .error, .signatureNamespace, message, at: location,
+            help:
+                "release bundles are signed with `-n \(SignerPolicy.bundleNamespace)`, statements with `-n \(SignerPolicy.statementNamespace)`"
+        )
     }
 
     static func signerUnknown(fingerprint: String, signers: String, at location: SourceLocation) -> Diagnostic {
@@ -24,20 +30,28 @@ extension Diagnostic {
     static func signatureInvalid(_ message: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(
             .error, .signatureInvalid, message, at: location,
-            help: "the file was changed after it was signed, or the signature belongs to another file; restore the published file")
+            help:
+                "the file was changed after it was signed, or the signature belongs to another file; restore the published file"
+        )
     }
 
-    static func signerOutsideValidity(fingerprint: String, time: SignerTime, dates: [String], at location: SourceLocation) -> Diagnostic {
+    static func signerOutsideValidity(
+        fingerprint: String, time: SignerTime, dates: [String], at location: SourceLocation
+    ) -> Diagnostic {
         Diagnostic(
             .error, .signerOutsideValidity, "\(fingerprint) was not a valid signer at \(time)", at: location,
             notes: dates.map { Note($0) }, help: "sign with the key that was current at the release date")
     }
 
     static func signerNotInLineage(_ message: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, .signerNotInLineage, message, at: location, help: "sign with the key the release names in lineage.signer")
+        Diagnostic(
+            .error, .signerNotInLineage, message, at: location,
+            help: "sign with the key the release names in lineage.signer")
     }
 
     static func allowedSignersMalformed(_ message: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, .allowedSignersMalformed, message, at: location, help: "each line is `principals [options] keytype base64-key`, as ssh-keygen -Y verify reads it")
+        Diagnostic(
+            .error, .allowedSignersMalformed, message, at: location,
+            help: "each line is `principals [options] keytype base64-key`, as ssh-keygen -Y verify reads it")
     }
 }

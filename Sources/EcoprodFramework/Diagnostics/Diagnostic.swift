@@ -42,7 +42,9 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var fixes: [FixIt] = []
 
     /// A diagnostic at its code's registered severity.
-    public init(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, notes: [Note] = [], help: String? = nil) {
+    public init(
+        _ code: DiagnosticCode, _ message: String, at location: SourceLocation, notes: [Note] = [], help: String? = nil
+    ) {
         self.init(code.severity, code, message, at: location, notes: notes, help: help)
     }
 
@@ -81,7 +83,10 @@ public struct SourceLocation: Sendable, Hashable, Codable, Comparable {
     /// The sheet and cell (`Grille!L14`), for problems found in workbooks.
     public var cell: String?
 
-    public init(file: String, line: Int, column: Int, endLine: Int? = nil, endColumn: Int? = nil, path: String? = nil, cell: String? = nil) {
+    public init(
+        file: String, line: Int, column: Int, endLine: Int? = nil, endColumn: Int? = nil, path: String? = nil,
+        cell: String? = nil
+    ) {
         self.file = file
         self.line = line
         self.column = column

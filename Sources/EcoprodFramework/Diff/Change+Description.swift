@@ -18,7 +18,9 @@ extension Change {
         let wording = Wording(locale)
         if let criterion { return (wording == .french ? "critère " : "criterion ") + criterion }
         if let scheme { return (wording == .french ? "schéma " : "scheme ") + scheme }
-        if let productionType { return (wording == .french ? "type de production " : "production type ") + productionType }
+        if let productionType {
+            return (wording == .french ? "type de production " : "production type ") + productionType
+        }
         if let department { return (wording == .french ? "département " : "department ") + department }
         return wording == .french ? "cadre" : "framework"
     }
@@ -30,27 +32,36 @@ extension Change {
         switch self {
         case .criterionAdded(let ref, let title): return "\(ref.id) \(french ? "ajouté :" : "added:") \(text(title))"
         case .criterionRemoved(let ref, let title):
-            return "\(ref.id) \(french ? "supprimé sans règle de migration :" : "removed without a migration rule:") \(text(title))"
+            return
+                "\(ref.id) \(french ? "supprimé sans règle de migration :" : "removed without a migration rule:") \(text(title))"
         case .criterionRenamed(let from, let to): return "\(from) \(french ? "renommé en" : "renamed to") \(to.id)"
-        case .criterionSplit(let from, let into, _): return "\(Self.list(from)) \(french ? "scindé en" : "split into") \(Self.list(into))"
+        case .criterionSplit(let from, let into, _):
+            return "\(Self.list(from)) \(french ? "scindé en" : "split into") \(Self.list(into))"
         case .criterionMerged(let from, let into, let combine, _):
-            return "\(Self.list(from)) \(french ? "fusionné dans" : "merged into") \(into.first ?? "") (\(combine?.rawValue ?? ""))"
+            return
+                "\(Self.list(from)) \(french ? "fusionné dans" : "merged into") \(into.first ?? "") (\(combine?.rawValue ?? ""))"
         case .criterionRetired(let ref, let title, let reason):
-            return "\(ref.id) \(french ? "retiré :" : "retired:") \(text(title))" + (reason.map { " — \(text($0))" } ?? "")
-        case .schemeAdded(let scheme): return "\(subject(in: locale)) \(french ? "ajouté :" : "added:") \(scheme.threshold.text)"
+            return "\(ref.id) \(french ? "retiré :" : "retired:") \(text(title))"
+                + (reason.map { " — \(text($0))" } ?? "")
+        case .schemeAdded(let scheme):
+            return "\(subject(in: locale)) \(french ? "ajouté :" : "added:") \(scheme.threshold.text)"
         case .schemeRemoved: return "\(subject(in: locale)) \(french ? "supprimé" : "removed")"
-        case .thresholdChanged(_, let before, let after): return "\(subject(in: locale)) \(french ? "seuil" : "threshold") \(before) → \(after)"
+        case .thresholdChanged(_, let before, let after):
+            return "\(subject(in: locale)) \(french ? "seuil" : "threshold") \(before) → \(after)"
         case .productionTypeAdded(let entry), .departmentAdded(let entry), .stageAdded(let entry):
             return "\(catalogName(french)) \(entry.id) \(french ? "ajouté" : "added")"
         case .productionTypeRemoved(let entry), .departmentRemoved(let entry), .stageRemoved(let entry):
             return "\(catalogName(french)) \(entry.id) \(french ? "supprimé" : "removed")"
         case .localeAdded(let added): return "\(french ? "langue" : "locale") \(added) \(french ? "ajoutée" : "added")"
-        case .localeRemoved(let removed): return "\(french ? "langue" : "locale") \(removed) \(french ? "supprimée" : "removed")"
-        case .frameworkTitleChanged, .idPatternChanged, .stageTitleChanged, .productionTypeTitleChanged, .departmentTitleChanged,
-            .notApplicableRuleChanged, .schemeTitleChanged, .comparisonChanged, .starLevelsChanged, .pointsChanged, .mandatoryChanged,
+        case .localeRemoved(let removed):
+            return "\(french ? "langue" : "locale") \(removed) \(french ? "supprimée" : "removed")"
+        case .frameworkTitleChanged, .idPatternChanged, .stageTitleChanged, .productionTypeTitleChanged,
+            .departmentTitleChanged,
+            .notApplicableRuleChanged, .schemeTitleChanged, .comparisonChanged, .starLevelsChanged, .pointsChanged,
+            .mandatoryChanged,
             .applicabilityChanged, .criterionMoved, .stagesChanged, .titleChanged, .guidanceChanged, .evidenceChanged:
-            let where_ = self.locale.map { " (\($0))" } ?? ""
-            return "\(subject(in: locale))\(french ? "," : "") \(field(french))\(where_)\(french ? " :" : ":") "
+            let scope = self.locale.map { " (\($0))" } ?? ""
+            return "\(subject(in: locale))\(french ? "," : "") \(field(french))\(scope)\(french ? " :" : ":") "
                 + "\(displayBefore(in: locale)) → \(displayAfter(in: locale))"
         }
     }
@@ -60,9 +71,12 @@ extension Change {
         switch kind {
         case .productionTypeAdded, .productionTypeRemoved: return french ? "type de production" : "production type"
         case .departmentAdded, .departmentRemoved: return french ? "département" : "department"
-        case .frameworkTitleChanged, .localeAdded, .localeRemoved, .idPatternChanged, .stageAdded, .stageRemoved, .stageTitleChanged,
-            .productionTypeTitleChanged, .departmentTitleChanged, .notApplicableRuleChanged, .schemeAdded, .schemeRemoved,
-            .schemeTitleChanged, .thresholdChanged, .comparisonChanged, .starLevelsChanged, .criterionAdded, .criterionRemoved,
+        case .frameworkTitleChanged, .localeAdded, .localeRemoved, .idPatternChanged, .stageAdded, .stageRemoved,
+            .stageTitleChanged,
+            .productionTypeTitleChanged, .departmentTitleChanged, .notApplicableRuleChanged, .schemeAdded,
+            .schemeRemoved,
+            .schemeTitleChanged, .thresholdChanged, .comparisonChanged, .starLevelsChanged, .criterionAdded,
+            .criterionRemoved,
             .criterionRenamed, .criterionSplit, .criterionMerged, .criterionRetired, .pointsChanged, .mandatoryChanged,
             .applicabilityChanged, .criterionMoved, .stagesChanged, .titleChanged, .guidanceChanged, .evidenceChanged:
             return french ? "étape" : "stage"
@@ -89,8 +103,10 @@ extension Change {
         case .titleChanged: return french ? "titre" : "title"
         case .guidanceChanged: return french ? "recommandation" : "guidance"
         case .evidenceChanged: return french ? "justificatifs" : "evidence"
-        case .localeAdded, .localeRemoved, .stageAdded, .stageRemoved, .productionTypeAdded, .productionTypeRemoved, .departmentAdded,
-            .departmentRemoved, .schemeAdded, .schemeRemoved, .thresholdChanged, .criterionAdded, .criterionRemoved, .criterionRenamed,
+        case .localeAdded, .localeRemoved, .stageAdded, .stageRemoved, .productionTypeAdded, .productionTypeRemoved,
+            .departmentAdded,
+            .departmentRemoved, .schemeAdded, .schemeRemoved, .thresholdChanged, .criterionAdded, .criterionRemoved,
+            .criterionRenamed,
             .criterionSplit, .criterionMerged, .criterionRetired:
             return kind.rawValue
         }
@@ -106,29 +122,39 @@ extension Change {
         let french = Wording(locale) == .french
         func pick<T>(_ before: T, _ after: T) -> T { side ? before : after }
         switch self {
-        case .frameworkTitleChanged(let edit), .stageTitleChanged(_, let edit), .productionTypeTitleChanged(_, let edit),
-            .departmentTitleChanged(_, let edit), .schemeTitleChanged(_, let edit), .titleChanged(_, let edit), .guidanceChanged(_, let edit):
+        case .frameworkTitleChanged(let edit), .stageTitleChanged(_, let edit),
+            .productionTypeTitleChanged(_, let edit),
+            .departmentTitleChanged(_, let edit), .schemeTitleChanged(_, let edit), .titleChanged(_, let edit),
+            .guidanceChanged(_, let edit):
             return pick(edit.before, edit.after) ?? "—"
         case .localeAdded(let added): return side ? "—" : added
         case .localeRemoved(let removed): return side ? removed : "—"
-        case .idPatternChanged(let before, let after), .criterionMoved(_, let before, let after): return pick(before, after)
-        case .stageAdded(let entry), .productionTypeAdded(let entry), .departmentAdded(let entry): return side ? "—" : Self.display(entry.title, in: locale)
-        case .stageRemoved(let entry), .productionTypeRemoved(let entry), .departmentRemoved(let entry): return side ? Self.display(entry.title, in: locale) : "—"
-        case .notApplicableRuleChanged(let before, let after): return String(decoding: JSONValue(encoding: pick(before, after)).canonicalBytes(), as: UTF8.self)
+        case .idPatternChanged(let before, let after), .criterionMoved(_, let before, let after):
+            return pick(before, after)
+        case .stageAdded(let entry), .productionTypeAdded(let entry), .departmentAdded(let entry):
+            return side ? "—" : Self.display(entry.title, in: locale)
+        case .stageRemoved(let entry), .productionTypeRemoved(let entry), .departmentRemoved(let entry):
+            return side ? Self.display(entry.title, in: locale) : "—"
+        case .notApplicableRuleChanged(let before, let after):
+            return String(decoding: JSONValue(encoding: pick(before, after)).canonicalBytes(), as: UTF8.self)
         case .schemeAdded(let scheme): return side ? "—" : scheme.threshold.text
         case .schemeRemoved(let scheme): return side ? scheme.threshold.text : "—"
         case .thresholdChanged(_, let before, let after): return pick(before, after).description
         case .comparisonChanged(_, let before, let after): return pick(before, after).rawValue
-        case .starLevelsChanged(_, let before, let after): return pick(before, after).map { "\($0.stars)★ \($0.basisPoints)" }.joined(separator: ", ")
+        case .starLevelsChanged(_, let before, let after):
+            return pick(before, after).map { "\($0.stars)★ \($0.basisPoints)" }.joined(separator: ", ")
         case .criterionAdded(_, let title): return side ? "—" : Self.display(title, in: locale)
         case .criterionRemoved(_, let title): return side ? Self.display(title, in: locale) : "—"
         case .criterionRenamed(let from, let to): return pick(from, to.id)
         case .criterionSplit(let from, let into, _): return Self.list(pick(from, into))
-        case .criterionMerged(let from, _, _, _): return side ? Self.list(from) : after.map { String(decoding: $0.canonicalBytes(), as: UTF8.self) } ?? "—"
+        case .criterionMerged(let from, _, _, _):
+            return side ? Self.list(from) : after.map { String(decoding: $0.canonicalBytes(), as: UTF8.self) } ?? "—"
         case .criterionRetired(_, let title, let reason): return Self.display(pick(title, reason), in: locale)
         case .pointsChanged(_, let before, let after): return String(pick(before, after))
-        case .mandatoryChanged(_, let before, let after): return pick(before, after) ? (french ? "oui" : "true") : (french ? "non" : "false")
-        case .applicabilityChanged(_, let before, let after), .stagesChanged(_, let before, let after), .evidenceChanged(_, _, let before, let after):
+        case .mandatoryChanged(_, let before, let after):
+            return pick(before, after) ? (french ? "oui" : "true") : (french ? "non" : "false")
+        case .applicabilityChanged(_, let before, let after), .stagesChanged(_, let before, let after),
+            .evidenceChanged(_, _, let before, let after):
             return Self.list(pick(before, after))
         }
     }

@@ -66,23 +66,30 @@ extension Change {
         case .frameworkTitleChanged(let edit), .stageTitleChanged(_, let edit): return Subjects(locale: edit.locale)
         case .localeAdded(let locale), .localeRemoved(let locale): return Subjects(locale: locale)
         case .idPatternChanged, .stageAdded, .stageRemoved, .notApplicableRuleChanged: return Subjects()
-        case .productionTypeAdded(let entry), .productionTypeRemoved(let entry): return Subjects(productionType: entry.id)
+        case .productionTypeAdded(let entry), .productionTypeRemoved(let entry):
+            return Subjects(productionType: entry.id)
         case .productionTypeTitleChanged(let type, let edit): return Subjects(productionType: type, locale: edit.locale)
         case .departmentAdded(let entry), .departmentRemoved(let entry): return Subjects(department: entry.id)
-        case .departmentTitleChanged(let department, let edit): return Subjects(department: department, locale: edit.locale)
+        case .departmentTitleChanged(let department, let edit):
+            return Subjects(department: department, locale: edit.locale)
         case .schemeAdded(let scheme), .schemeRemoved(let scheme): return Subjects(scheme: scheme.id)
         case .schemeTitleChanged(let scheme, let edit): return Subjects(scheme: scheme, locale: edit.locale)
-        case .thresholdChanged(let scheme, _, _), .comparisonChanged(let scheme, _, _), .starLevelsChanged(let scheme, _, _):
+        case .thresholdChanged(let scheme, _, _), .comparisonChanged(let scheme, _, _),
+            .starLevelsChanged(let scheme, _, _):
             return Subjects(scheme: scheme)
-        case .criterionAdded(let ref, _), .criterionRemoved(let ref, _), .criterionRetired(let ref, _, _), .criterionRenamed(_, let ref),
+        case .criterionAdded(let ref, _), .criterionRemoved(let ref, _), .criterionRetired(let ref, _, _),
+            .criterionRenamed(_, let ref),
             .pointsChanged(let ref, _, _), .mandatoryChanged(let ref, _, _), .applicabilityChanged(let ref, _, _),
             .criterionMoved(let ref, _, _), .stagesChanged(let ref, _, _):
             return Subjects(criterion: ref.id, department: ref.department)
         case .titleChanged(let ref, let edit), .guidanceChanged(let ref, let edit):
             return Subjects(criterion: ref.id, department: ref.department, locale: edit.locale)
-        case .evidenceChanged(let ref, let locale, _, _): return Subjects(criterion: ref.id, department: ref.department, locale: locale)
-        case .criterionSplit(let from, _, let department): return Subjects(criterion: from.first, department: department)
-        case .criterionMerged(_, let into, _, let department): return Subjects(criterion: into.first, department: department)
+        case .evidenceChanged(let ref, let locale, _, _):
+            return Subjects(criterion: ref.id, department: ref.department, locale: locale)
+        case .criterionSplit(let from, _, let department):
+            return Subjects(criterion: from.first, department: department)
+        case .criterionMerged(_, let into, _, let department):
+            return Subjects(criterion: into.first, department: department)
         }
     }
 
@@ -95,20 +102,27 @@ extension Change {
     private var sides: (before: JSONValue?, after: JSONValue?) {
         func strings(_ list: [String]) -> JSONValue { .array(list.map(JSONValue.string)) }
         switch self {
-        case .frameworkTitleChanged(let edit), .stageTitleChanged(_, let edit), .productionTypeTitleChanged(_, let edit),
-            .departmentTitleChanged(_, let edit), .schemeTitleChanged(_, let edit), .titleChanged(_, let edit), .guidanceChanged(_, let edit):
+        case .frameworkTitleChanged(let edit), .stageTitleChanged(_, let edit),
+            .productionTypeTitleChanged(_, let edit),
+            .departmentTitleChanged(_, let edit), .schemeTitleChanged(_, let edit), .titleChanged(_, let edit),
+            .guidanceChanged(_, let edit):
             return (edit.before.map(JSONValue.string), edit.after.map(JSONValue.string))
         case .localeAdded(let locale): return (nil, .string(locale))
         case .localeRemoved(let locale): return (.string(locale), nil)
-        case .idPatternChanged(let before, let after), .criterionMoved(_, let before, let after): return (.string(before), .string(after))
-        case .stageAdded(let entry), .productionTypeAdded(let entry), .departmentAdded(let entry): return (nil, entry.jsonValue)
-        case .stageRemoved(let entry), .productionTypeRemoved(let entry), .departmentRemoved(let entry): return (entry.jsonValue, nil)
-        case .notApplicableRuleChanged(let before, let after): return (JSONValue(encoding: before), JSONValue(encoding: after))
+        case .idPatternChanged(let before, let after), .criterionMoved(_, let before, let after):
+            return (.string(before), .string(after))
+        case .stageAdded(let entry), .productionTypeAdded(let entry), .departmentAdded(let entry):
+            return (nil, entry.jsonValue)
+        case .stageRemoved(let entry), .productionTypeRemoved(let entry), .departmentRemoved(let entry):
+            return (entry.jsonValue, nil)
+        case .notApplicableRuleChanged(let before, let after):
+            return (JSONValue(encoding: before), JSONValue(encoding: after))
         case .schemeAdded(let scheme): return (nil, JSONValue(encoding: scheme))
         case .schemeRemoved(let scheme): return (JSONValue(encoding: scheme), nil)
         case .thresholdChanged(_, let before, let after): return (.integer(before.rawValue), .integer(after.rawValue))
         case .comparisonChanged(_, let before, let after): return (.string(before.rawValue), .string(after.rawValue))
-        case .starLevelsChanged(_, let before, let after): return (JSONValue(encoding: before), JSONValue(encoding: after))
+        case .starLevelsChanged(_, let before, let after):
+            return (JSONValue(encoding: before), JSONValue(encoding: after))
         case .criterionAdded(_, let title): return (nil, title.jsonValue)
         case .criterionRemoved(_, let title): return (title.jsonValue, nil)
         case .criterionRenamed(let from, let to): return (.string(from), .string(to.id))

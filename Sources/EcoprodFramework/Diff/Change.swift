@@ -111,7 +111,8 @@ public enum Change: Sendable, Hashable {
             case .schemeAdded, .criterionAdded, .productionTypeAdded, .departmentAdded, .localeAdded, .stageAdded:
                 return .additive
             case .frameworkTitleChanged, .localeRemoved, .idPatternChanged, .stageRemoved, .stageTitleChanged,
-                .productionTypeTitleChanged, .departmentTitleChanged, .schemeTitleChanged, .criterionMoved, .stagesChanged,
+                .productionTypeTitleChanged, .departmentTitleChanged, .schemeTitleChanged, .criterionMoved,
+                .stagesChanged,
                 .titleChanged, .guidanceChanged, .evidenceChanged:
                 return .editorial
             }
@@ -120,12 +121,17 @@ public enum Change: Sendable, Hashable {
         /// Whether the kind takes something away; the changelog lists these under "Removed".
         public var isRemoval: Bool {
             switch self {
-            case .criterionRemoved, .criterionRetired, .schemeRemoved, .departmentRemoved, .productionTypeRemoved, .stageRemoved, .localeRemoved:
+            case .criterionRemoved, .criterionRetired, .schemeRemoved, .departmentRemoved, .productionTypeRemoved,
+                .stageRemoved, .localeRemoved:
                 return true
-            case .frameworkTitleChanged, .localeAdded, .idPatternChanged, .stageAdded, .stageTitleChanged, .productionTypeAdded,
-                .productionTypeTitleChanged, .departmentAdded, .departmentTitleChanged, .notApplicableRuleChanged, .schemeAdded,
-                .schemeTitleChanged, .thresholdChanged, .comparisonChanged, .starLevelsChanged, .criterionAdded, .criterionRenamed,
-                .criterionSplit, .criterionMerged, .pointsChanged, .mandatoryChanged, .applicabilityChanged, .criterionMoved,
+            case .frameworkTitleChanged, .localeAdded, .idPatternChanged, .stageAdded, .stageTitleChanged,
+                .productionTypeAdded,
+                .productionTypeTitleChanged, .departmentAdded, .departmentTitleChanged, .notApplicableRuleChanged,
+                .schemeAdded,
+                .schemeTitleChanged, .thresholdChanged, .comparisonChanged, .starLevelsChanged, .criterionAdded,
+                .criterionRenamed,
+                .criterionSplit, .criterionMerged, .pointsChanged, .mandatoryChanged, .applicabilityChanged,
+                .criterionMoved,
                 .stagesChanged, .titleChanged, .guidanceChanged, .evidenceChanged:
                 return false
             }

@@ -32,11 +32,14 @@ public struct FrameworkDiff: Sendable {
         Self.compareFramework(old, new, into: &changes)
         Self.compareScoring(old.scoring, new.scoring, into: &changes)
         Self.compareCatalog(
-            old.productionTypes, new.productionTypes, added: Change.productionTypeAdded, removed: Change.productionTypeRemoved,
+            old.productionTypes, new.productionTypes, added: Change.productionTypeAdded,
+            removed: Change.productionTypeRemoved,
             retitled: Change.productionTypeTitleChanged, into: &changes)
         Self.compareCatalog(
-            old.departments.map { CatalogEntry(id: $0.id, title: $0.title) }, new.departments.map { CatalogEntry(id: $0.id, title: $0.title) },
-            added: Change.departmentAdded, removed: Change.departmentRemoved, retitled: Change.departmentTitleChanged, into: &changes)
+            old.departments.map { CatalogEntry(id: $0.id, title: $0.title) },
+            new.departments.map { CatalogEntry(id: $0.id, title: $0.title) },
+            added: Change.departmentAdded, removed: Change.departmentRemoved, retitled: Change.departmentTitleChanged,
+            into: &changes)
         let rules = new.lineage.previous?.version == old.identity.version ? new.lineage.rules : []
         let sharedTypes = Set(old.productionTypes.map(\.id)).intersection(new.productionTypes.map(\.id))
         Self.compareCriteria(old.criteria, new.criteria, rules: rules, sharedTypes: sharedTypes, into: &changes)
@@ -44,7 +47,9 @@ public struct FrameworkDiff: Sendable {
     }
 
     /// Per-locale text changes: one change per locale whose text differs.
-    static func compareText(_ old: LocalizedText, _ new: LocalizedText, into changes: inout [Change], _ change: (Change.TextEdit) -> Change) {
+    static func compareText(
+        _ old: LocalizedText, _ new: LocalizedText, into changes: inout [Change], _ change: (Change.TextEdit) -> Change
+    ) {
         for locale in Set(old.locales + new.locales).sorted() where old[locale] != new[locale] {
             changes.append(change(Change.TextEdit(locale: locale, before: old[locale], after: new[locale])))
         }
@@ -59,7 +64,8 @@ public struct FrameworkDiff: Sendable {
             changes.append(.localeRemoved(locale))
         }
         if old.identity.criterionIDPattern != new.identity.criterionIDPattern {
-            changes.append(.idPatternChanged(before: old.identity.criterionIDPattern, after: new.identity.criterionIDPattern))
+            changes.append(
+                .idPatternChanged(before: old.identity.criterionIDPattern, after: new.identity.criterionIDPattern))
         }
         compareCatalog(
             old.identity.stages, new.identity.stages, added: Change.stageAdded, removed: Change.stageRemoved,
@@ -82,10 +88,14 @@ public struct FrameworkDiff: Sendable {
             }
             compareText(before.title, scheme.title, into: &changes) { .schemeTitleChanged(scheme: scheme.id, $0) }
             if before.threshold.basisPoints != scheme.threshold.basisPoints {
-                changes.append(.thresholdChanged(scheme: scheme.id, before: before.threshold.basisPoints, after: scheme.threshold.basisPoints))
+                changes.append(
+                    .thresholdChanged(
+                        scheme: scheme.id, before: before.threshold.basisPoints, after: scheme.threshold.basisPoints))
             }
             if before.threshold.comparison != scheme.threshold.comparison {
-                changes.append(.comparisonChanged(scheme: scheme.id, before: before.threshold.comparison, after: scheme.threshold.comparison))
+                changes.append(
+                    .comparisonChanged(
+                        scheme: scheme.id, before: before.threshold.comparison, after: scheme.threshold.comparison))
             }
             if before.levels != scheme.levels {
                 changes.append(.starLevelsChanged(scheme: scheme.id, before: before.levels, after: scheme.levels))
@@ -95,7 +105,8 @@ public struct FrameworkDiff: Sendable {
 
     /// Entries of a catalogue (stages, production types, departments) added, removed or retitled.
     private static func compareCatalog(
-        _ old: [CatalogEntry], _ new: [CatalogEntry], added: (CatalogEntry) -> Change, removed: (CatalogEntry) -> Change,
+        _ old: [CatalogEntry], _ new: [CatalogEntry], added: (CatalogEntry) -> Change,
+        removed: (CatalogEntry) -> Change,
         retitled: (String, Change.TextEdit) -> Change, into changes: inout [Change]
     ) {
         let oldByID = Dictionary(old.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

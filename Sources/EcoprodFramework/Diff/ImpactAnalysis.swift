@@ -20,13 +20,17 @@ public struct ImpactAnalysis: Sendable {
     /// Productions that were not eligible before and are after.
     public var gainingEligibility: [Row] { rows.filter { $0.before?.eligible == false && $0.after?.eligible == true } }
     /// Productions whose stars changed.
-    public var starsChanged: [Row] { rows.filter { $0.before != nil && $0.after != nil && $0.before!.stars != $0.after!.stars } }
+    public var starsChanged: [Row] {
+        rows.filter { $0.before != nil && $0.after != nil && $0.before!.stars != $0.after!.stars }
+    }
 
     /// "3 of 20 productions lose eligibility; 1 gains it; 2 change stars."
     public var summary: String {
         let compared = rows.filter { $0.before != nil && $0.after != nil }.count
         var parts = ["\(losingEligibility.count) of \(compared) production\(compared == 1 ? "" : "s") lose eligibility"]
-        if !gainingEligibility.isEmpty { parts.append("\(gainingEligibility.count) gain\(gainingEligibility.count == 1 ? "s" : "") it") }
+        if !gainingEligibility.isEmpty {
+            parts.append("\(gainingEligibility.count) gain\(gainingEligibility.count == 1 ? "s" : "") it")
+        }
         parts.append("\(starsChanged.count) change stars")
         let failed = rows.count - compared
         if failed > 0 { parts.append("\(failed) could not be compared") }
@@ -40,13 +44,22 @@ public struct ImpactAnalysis: Sendable {
         let newScorer = Scorer(bundle: new)
         rows = answerSets.map { item in
             var diagnostics = DiagnosticCollector()
-            guard let (decoded, locator) = AnswerSetDecoder().decodeLocated(item.bytes, file: item.source, line: item.line, into: &diagnostics) else {
-                return Row(source: item.source, title: "?", problem: diagnostics.diagnostics.first?.message ?? "unreadable")
+            guard
+                let (decoded, locator) = AnswerSetDecoder().decodeLocated(
+                    item.bytes, file: item.source, line: item.line, into: &diagnostics)
+            else {
+                return Row(
+                    source: item.source, title: "?", problem: diagnostics.diagnostics.first?.message ?? "unreadable")
             }
             var answers = decoded
-            guard answers.framework.id == old.framework.identity.id, answers.framework.version == old.framework.identity.version else {
-                return Row(source: item.source, title: answers.production.title,
-                           problem: "written for \(answers.framework.id) \(answers.framework.version), not \(old.framework.identity.version)")
+            guard answers.framework.id == old.framework.identity.id,
+                answers.framework.version == old.framework.identity.version
+            else {
+                return Row(
+                    source: item.source, title: answers.production.title,
+                    problem:
+                        "written for \(answers.framework.id) \(answers.framework.version), not \(old.framework.identity.version)"
+                )
             }
             answers.framework = BundleReference(old)
             let before = oldScorer.score(answers, into: &diagnostics, locate: locator.location(of:))
@@ -66,14 +79,18 @@ public struct ImpactAnalysis: Sendable {
     }
 
     /// Reads answer sets from a folder of `*.json` files or from a JSONL file.
-    public static func loadAnswerSets(_ path: String, into diagnostics: inout DiagnosticCollector) -> [(source: String, bytes: [UInt8], line: Int)] {
+    public static func loadAnswerSets(_ path: String, into diagnostics: inout DiagnosticCollector) -> [(
+        source: String, bytes: [UInt8], line: Int
+    )] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             diagnostics.emit(.fileUnreadable(path, reason: "no such file or folder"))
             return []
         }
         if isDirectory.boolValue {
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter {
+                $0.hasSuffix(".json")
+            }.sorted()
             return names.compactMap { name in
                 FileManager.default.contents(atPath: path + "/" + name).map { (path + "/" + name, Array($0), 1) }
             }
@@ -83,22 +100,30 @@ public struct ImpactAnalysis: Sendable {
             return []
         }
         var items: [(String, [UInt8], Int)] = []
-        JSONLinesReader(handle: handle).forEachLine { number, bytes in items.append(("\(path):\(number)", bytes, number)) }
+        JSONLinesReader(handle: handle).forEachLine { number, bytes in
+            items.append(("\(path):\(number)", bytes, number))
+        }
         return items
     }
 
     public var jsonValue: JSONValue {
         func score(_ report: ScoreReport?) -> JSONValue {
             guard let report else { return .null }
-            return ["percent": .string(report.percent), "eligible": .bool(report.eligible), "stars": .integer(report.stars)]
+            return [
+                "percent": .string(report.percent), "eligible": .bool(report.eligible), "stars": .integer(report.stars),
+            ]
         }
         return [
             "summary": .string(summary),
-            "productions": .array(rows.map { row in
-                var object: [String: JSONValue] = ["source": .string(row.source), "title": .string(row.title), "before": score(row.before), "after": score(row.after)]
-                if let problem = row.problem { object["problem"] = .string(problem) }
-                return .object(object)
-            }),
+            "productions": .array(
+                rows.map { row in
+                    var object: [String: JSONValue] = [
+                        "source": .string(row.source), "title": .string(row.title), "before": score(row.before),
+                        "after": score(row.after),
+                    ]
+                    if let problem = row.problem { object["problem"] = .string(problem) }
+                    return .object(object)
+                }),
         ]
     }
 
@@ -106,14 +131,20 @@ public struct ImpactAnalysis: Sendable {
     public var tableRows: [(title: String, before: String, after: String, change: String)] {
         func describe(_ report: ScoreReport?) -> String {
             guard let report else { return "—" }
-            return "\(report.percent)% \(report.eligible ? "eligible \(String(repeating: "★", count: report.stars))" : "not eligible")"
+            return
+                "\(report.percent)% \(report.eligible ? "eligible \(String(repeating: "★", count: report.stars))" : "not eligible")"
         }
         return rows.map { row in
             var change = ""
-            if let problem = row.problem { change = problem }
-            else if row.before?.eligible == true && row.after?.eligible == false { change = "loses eligibility" }
-            else if row.before?.eligible == false && row.after?.eligible == true { change = "gains eligibility" }
-            else if row.before?.stars != row.after?.stars { change = "stars \(row.before?.stars ?? 0) → \(row.after?.stars ?? 0)" }
+            if let problem = row.problem {
+                change = problem
+            } else if row.before?.eligible == true && row.after?.eligible == false {
+                change = "loses eligibility"
+            } else if row.before?.eligible == false && row.after?.eligible == true {
+                change = "gains eligibility"
+            } else if row.before?.stars != row.after?.stars {
+                change = "stars \(row.before?.stars ?? 0) → \(row.after?.stars ?? 0)"
+            }
             return (row.title, describe(row.before), describe(row.after), change)
         }
     }

@@ -116,7 +116,8 @@ public struct JSONField: Sendable {
     }
 
     /// A string that must be one of an enumeration's raw values.
-    public func oneOf<T: RawRepresentable & CaseIterable>(_ type: T.Type) throws(ShapeError) -> T where T.RawValue == String {
+    public func oneOf<T: RawRepresentable & CaseIterable>(_ type: T.Type) throws(ShapeError) -> T
+    where T.RawValue == String {
         let text = try string()
         guard let found = T(rawValue: text) else {
             let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
@@ -131,7 +132,9 @@ public struct JSONField: Sendable {
         var result: [String: String] = [:]
         result.reserveCapacity(members.members.count)
         for (key, item) in members.members {
-            guard case .string(let text) = item else { throw JSONField(item, location: .member(key, of: location)).mismatch("a string") }
+            guard case .string(let text) = item else {
+                throw JSONField(item, location: .member(key, of: location)).mismatch("a string")
+            }
             result[key] = text
         }
         return result

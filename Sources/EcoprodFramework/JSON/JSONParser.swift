@@ -36,7 +36,9 @@ public struct JSONParser: Sendable {
         return positions ?? [:]
     }
 
-    private func parse(_ bytes: [UInt8], positions: inout [String: SourceLocation]?, file: String) throws(SyntaxError) -> JSONValue {
+    private func parse(_ bytes: [UInt8], positions: inout [String: SourceLocation]?, file: String) throws(SyntaxError)
+        -> JSONValue
+    {
         try bytes.withUnsafeBufferPointer { (buffer) throws(SyntaxError) -> JSONValue in
             var cursor = JSONCursor(bytes: buffer, maxDepth: maxDepth, file: file, positions: positions)
             // One validation of the whole document spares each string its own; a document that
@@ -193,7 +195,9 @@ struct JSONCursor {
     }
 
     /// The members as a dictionary; a name given twice is an error at its second place.
-    private mutating func dictionary(_ members: [(key: String, value: JSONValue, at: Int)]) throws(JSONParser.SyntaxError) -> [String: JSONValue] {
+    private mutating func dictionary(_ members: [(key: String, value: JSONValue, at: Int)]) throws(JSONParser
+        .SyntaxError) -> [String: JSONValue]
+    {
         let object = Dictionary(members.lazy.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         guard object.count < members.count else { return object }
         var seen: Set<String> = []
@@ -201,7 +205,9 @@ struct JSONCursor {
             index = member.at
             line = 1 + bytes[..<member.at].lazy.filter { $0 == 0x0A }.count
             // A byte-order mark takes no column, as when the cursor passes it.
-            lineStart = bytes[..<member.at].lastIndex(of: 0x0A).map { $0 + 1 } ?? (bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
+            lineStart =
+                bytes[..<member.at].lastIndex(of: 0x0A).map { $0 + 1 }
+                ?? (bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
             throw error("duplicate member name \"\(member.key)\"")
         }
         return object
@@ -259,7 +265,9 @@ struct JSONCursor {
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             isInteger = false
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
             guard index < bytes.count, bytes[index] >= 0x30 && bytes[index] <= 0x39 else {
                 throw error("expected a digit in the exponent")
             }
@@ -267,9 +275,13 @@ struct JSONCursor {
         }
         // A plain integer of up to 15 digits (points, basis points, sizes) is its own canonical
         // lexeme and exact: no text is made for it. `-0` is not one (its sign must survive).
-        if isInteger, index - start <= 15, !(index - start == 2 && bytes[start] == UInt8(ascii: "-") && bytes[start + 1] == 0x30) {
+        if isInteger, index - start <= 15,
+            !(index - start == 2 && bytes[start] == UInt8(ascii: "-") && bytes[start + 1] == 0x30)
+        {
             var value = 0
-            for offset in start..<index where bytes[offset] != UInt8(ascii: "-") { value = value * 10 + Int(bytes[offset] - 0x30) }
+            for offset in start..<index where bytes[offset] != UInt8(ascii: "-") {
+                value = value * 10 + Int(bytes[offset] - 0x30)
+            }
             return .integer(bytes[start] == UInt8(ascii: "-") ? -value : value)
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
@@ -355,7 +367,9 @@ struct JSONCursor {
             case UInt8(ascii: "u"):
                 var code = try parseHex4()
                 if code >= 0xD800 && code < 0xDC00 {
-                    guard index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                    guard index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                        bytes[index + 1] == UInt8(ascii: "u")
+                    else {
                         throw error("unpaired high surrogate in \\u escape")
                     }
                     index += 2
@@ -396,7 +410,8 @@ public enum JSONPath {
             default: return false
             }
         }
-        return ascii || key.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0) }
+        return ascii
+            || key.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0) }
     }
 
     /// The path of item `index` inside the array at `path`.

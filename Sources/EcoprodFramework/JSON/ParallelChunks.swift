@@ -10,7 +10,9 @@ enum ParallelChunks {
     static let threshold = 512
 
     /// `transform` applied to every element, in order; on every core when `items` is large.
-    static func map<Element: Sendable, Result: Sendable>(_ items: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
+    static func map<Element: Sendable, Result: Sendable>(_ items: [Element], _ transform: @Sendable (Element) -> Result)
+        -> [Result]
+    {
         guard items.count >= threshold else { return items.map(transform) }
         let ranges = chunks(items.count)
         var parts = [[Result]](repeating: [], count: ranges.count)

@@ -11,7 +11,9 @@ public enum UTF8Validation {
         var index = 0
         let count = bytes.count
         while index < count {
-            while index + 8 <= count, bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            while index + 8 <= count,
+                bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
                 index += 8
             }
             guard index < count else { break }
@@ -25,15 +27,25 @@ public enum UTF8Validation {
             let length: Int
             switch lead {
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lowerBound = 0xA0
+            case 0xE0:
+                length = 3
+                lowerBound = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upperBound = 0x9F
-            case 0xF0: length = 4; lowerBound = 0x90
+            case 0xED:
+                length = 3
+                upperBound = 0x9F
+            case 0xF0:
+                length = 4
+                lowerBound = 0x90
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upperBound = 0x8F
+            case 0xF4:
+                length = 4
+                upperBound = 0x8F
             default: return index
             }
-            guard index + length <= count, bytes[index + 1] >= lowerBound, bytes[index + 1] <= upperBound else { return index }
+            guard index + length <= count, bytes[index + 1] >= lowerBound, bytes[index + 1] <= upperBound else {
+                return index
+            }
             var offset = 2
             while offset < length {
                 guard bytes[index + offset] & 0xC0 == 0x80 else { return index }

@@ -41,14 +41,20 @@ struct MigrationPlan: Sendable {
         self.consumed = consumed
         retireReasons = reasons
         nextIDs = Set(next.framework.criteria.map(\.id))
-        let priorByID = Dictionary(prior.framework.criteria.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let priorByID = Dictionary(
+            prior.framework.criteria.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         notes = next.framework.criteria.compactMap { criterion in
-            guard let before = priorByID[criterion.id] else { return produced.contains(criterion.id) ? nil : .new(id: criterion.id) }
+            guard let before = priorByID[criterion.id] else {
+                return produced.contains(criterion.id) ? nil : .new(id: criterion.id)
+            }
             var changes: [String] = []
             if before.points != criterion.points { changes.append("points \(before.points) → \(criterion.points)") }
-            if before.mandatory != criterion.mandatory { changes.append(criterion.mandatory ? "now mandatory" : "no longer mandatory") }
+            if before.mandatory != criterion.mandatory {
+                changes.append(criterion.mandatory ? "now mandatory" : "no longer mandatory")
+            }
             if Set(before.appliesTo) != Set(criterion.appliesTo) { changes.append("applicability changed") }
-            return changes.isEmpty ? nil : .changed(id: criterion.id, detail: changes.joined(separator: ", ") + "; answer kept")
+            return changes.isEmpty
+                ? nil : .changed(id: criterion.id, detail: changes.joined(separator: ", ") + "; answer kept")
         }
     }
 
@@ -70,10 +76,16 @@ struct MigrationPlan: Sendable {
 
         func place(_ answer: Answer, at id: String, from sources: [String]) {
             if output[id] != nil {
-                retired.append(RetiredAnswer(
-                    id: sources.joined(separator: "+"), version: priorVersion, answer: answer.jsonValue,
-                    reason: .string("\(id) already had an answer when \(sources.joined(separator: ", ")) moved to it in \(nextVersion)")))
-                actions.append(.init(kind: .conflict, from: sources, to: [id], detail: "\(id) was already answered; the moved answer is kept under 'retired'"))
+                retired.append(
+                    RetiredAnswer(
+                        id: sources.joined(separator: "+"), version: priorVersion, answer: answer.jsonValue,
+                        reason: .string(
+                            "\(id) already had an answer when \(sources.joined(separator: ", ")) moved to it in \(nextVersion)"
+                        )))
+                actions.append(
+                    .init(
+                        kind: .conflict, from: sources, to: [id],
+                        detail: "\(id) was already answered; the moved answer is kept under 'retired'"))
                 return
             }
             output[id] = answer
@@ -94,7 +106,8 @@ struct MigrationPlan: Sendable {
                 for to in rule.to {
                     var copy = original
                     copy.fields["migrated_from"] = origin(id)
-                    copy.fields["needs_review"] = .string("copied from \(id) when it was split into \(rule.to.joined(separator: ", ")) in \(nextVersion)")
+                    copy.fields["needs_review"] = .string(
+                        "copied from \(id) when it was split into \(rule.to.joined(separator: ", ")) in \(nextVersion)")
                     place(copy, at: to, from: [id])
                 }
             case .merge:
@@ -103,12 +116,20 @@ struct MigrationPlan: Sendable {
                 actions.append(.init(kind: .merged, from: rule.from, to: [to], detail: combination.rawValue))
                 let sources = rule.from.compactMap { id in answers.answers[id].map { (id, $0) } }
                 guard !sources.isEmpty else { continue }
-                place(Migrator.merge(sources, combination: combination, allSources: rule.from, origin: origin), at: to, from: sources.map(\.0))
+                place(
+                    Migrator.merge(sources, combination: combination, allSources: rule.from, origin: origin), at: to,
+                    from: sources.map(\.0))
             case .retire:
                 guard let id = rule.from.first else { continue }
-                actions.append(.init(kind: .retired, from: [id], to: [], detail: rule.reason?["en"] ?? rule.reason?.translations.values.first))
+                actions.append(
+                    .init(
+                        kind: .retired, from: [id], to: [],
+                        detail: rule.reason?["en"] ?? rule.reason?.translations.values.first))
                 if let answer = answers.answers[id] {
-                    retired.append(RetiredAnswer(id: id, version: priorVersion, answer: answer.jsonValue, reason: retireReasons[id] ?? Self.defaultRetireReason(nextVersion)))
+                    retired.append(
+                        RetiredAnswer(
+                            id: id, version: priorVersion, answer: answer.jsonValue,
+                            reason: retireReasons[id] ?? Self.defaultRetireReason(nextVersion)))
                 }
             }
         }
@@ -118,8 +139,10 @@ struct MigrationPlan: Sendable {
                 place(answer, at: id, from: [id])
                 actions.append(.init(kind: .kept, from: [id], to: [id]))
             } else {
-                retired.append(RetiredAnswer(
-                    id: id, version: priorVersion, answer: answer.jsonValue, reason: .string("\(id) is not in \(nextVersion) and no rule says where it went")))
+                retired.append(
+                    RetiredAnswer(
+                        id: id, version: priorVersion, answer: answer.jsonValue,
+                        reason: .string("\(id) is not in \(nextVersion) and no rule says where it went")))
                 actions.append(.init(kind: .retired, from: [id], to: [], detail: "not in \(nextVersion)"))
             }
         }

@@ -18,7 +18,8 @@ public struct MigrationReport: Sendable, Hashable {
 
         public var jsonValue: JSONValue {
             var object: [String: JSONValue] = [
-                "action": .string(kind.rawValue), "from": .array(from.map(JSONValue.string)), "to": .array(to.map(JSONValue.string)),
+                "action": .string(kind.rawValue), "from": .array(from.map(JSONValue.string)),
+                "to": .array(to.map(JSONValue.string)),
             ]
             if let detail { object["detail"] = .string(detail) }
             return .object(object)
@@ -52,9 +53,13 @@ public struct MigrationReport: Sendable, Hashable {
     public var jsonValue: JSONValue {
         [
             "from": .string(from.description), "to": .string(to.description),
-            "steps": .array(steps.map { step in
-                ["from": .string(step.from.description), "to": .string(step.to.description), "actions": .array(step.actions.map(\.jsonValue))]
-            }),
+            "steps": .array(
+                steps.map { step in
+                    [
+                        "from": .string(step.from.description), "to": .string(step.to.description),
+                        "actions": .array(step.actions.map(\.jsonValue)),
+                    ]
+                }),
             "to_answer": .array(toAnswer.map(JSONValue.string)),
             "review": .array(review.map(JSONValue.string)),
         ]
@@ -74,7 +79,9 @@ public struct MigrationReport: Sendable, Hashable {
                 case .renamed: lines.append("  \(ids) renamed to \(targets)")
                 case .split: lines.append("  \(ids) split into \(targets) (copied; review them)")
                 case .merged: lines.append("  \(ids) merged into \(targets)\(action.detail.map { " (\($0))" } ?? "")")
-                case .retired: lines.append("  \(ids) retired; answer kept under 'retired'\(action.detail.map { ": \($0)" } ?? "")")
+                case .retired:
+                    lines.append(
+                        "  \(ids) retired; answer kept under 'retired'\(action.detail.map { ": \($0)" } ?? "")")
                 case .new: lines.append("  \(targets) is new: to answer")
                 case .changed: lines.append("  \(targets): \(action.detail ?? "changed")")
                 case .conflict: lines.append("  \(ids): \(action.detail ?? "conflict")")

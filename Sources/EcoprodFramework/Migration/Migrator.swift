@@ -30,56 +30,83 @@ public struct Migrator: Sendable {
     ) -> (answers: AnswerSet, report: MigrationReport)? {
         let from = answers.framework.version
         guard let start = history.release(from), start.bundle.framework.identity.id == answers.framework.id else {
-            diagnostics.emit(Diagnostic(
-                .error, .answersBundleNotFound, "no release \(answers.framework.id) \(from) among the releases", at: locate("$.framework.version"),
-                help: "pass --releases with the folder that holds the bundle the answers were written against"))
+            diagnostics.emit(
+                Diagnostic(
+                    .error, .answersBundleNotFound, "no release \(answers.framework.id) \(from) among the releases",
+                    at: locate("$.framework.version"),
+                    help: "pass --releases with the folder that holds the bundle the answers were written against"))
             return nil
         }
         guard start.bundle.digest == answers.framework.digest else {
-            diagnostics.emit(Diagnostic(
-                .error, .answersVersionMismatch, "the answers name digest \(answers.framework.digest), but release \(from) has \(start.bundle.digest)",
-                at: locate("$.framework.digest"), help: "the answers were written against another build of \(from); they cannot be migrated safely"))
+            diagnostics.emit(
+                Diagnostic(
+                    .error, .answersVersionMismatch,
+                    "the answers name digest \(answers.framework.digest), but release \(from) has \(start.bundle.digest)",
+                    at: locate("$.framework.digest"),
+                    help: "the answers were written against another build of \(from); they cannot be migrated safely"))
             return nil
         }
         guard history.release(target) != nil else {
-            diagnostics.emit(Diagnostic(
-                .error, .answersBundleNotFound, "no release \(answers.framework.id) \(target) among the releases", at: locate("$.framework.version"),
-                help: "released versions: \(history.releases.map { $0.bundle.framework.identity.version.description }.joined(separator: ", "))"))
+            diagnostics.emit(
+                Diagnostic(
+                    .error, .answersBundleNotFound, "no release \(answers.framework.id) \(target) among the releases",
+                    at: locate("$.framework.version"),
+                    help:
+                        "released versions: \(history.releases.map { $0.bundle.framework.identity.version.description }.joined(separator: ", "))"
+                ))
             return nil
         }
         guard target >= from else {
-            diagnostics.emit(Diagnostic(
-                .error, .migrationRefused, "cannot migrate backwards from \(from) to \(target)", at: locate("$.framework.version"),
-                help: "migration rules only lead forward; a retired or merged criterion cannot be split back into answers that were never given"))
+            diagnostics.emit(
+                Diagnostic(
+                    .error, .migrationRefused, "cannot migrate backwards from \(from) to \(target)",
+                    at: locate("$.framework.version"),
+                    help:
+                        "migration rules only lead forward; a retired or merged criterion cannot be split back into answers that were never given"
+                ))
             return nil
         }
         var current = answers
         var report = MigrationReport(from: from, to: target)
         var prior = start.bundle
-        for next in history.releases.map(\.bundle) where next.framework.identity.version > from && next.framework.identity.version <= target {
-            guard next.framework.lineage.previous == ReleaseReference(version: prior.framework.identity.version, digest: prior.digest) else {
-                diagnostics.emit(Diagnostic(
-                    .error, .migrationRefused, "release \(next.framework.identity.version) does not descend from \(prior.framework.identity.version) by its lineage",
-                    at: locate("$.framework"), help: "run `ecoprod verify --releases DIR` to see where the chain breaks"))
+        for next in history.releases.map(\.bundle)
+        where next.framework.identity.version > from && next.framework.identity.version <= target {
+            guard
+                next.framework.lineage.previous
+                    == ReleaseReference(version: prior.framework.identity.version, digest: prior.digest)
+            else {
+                diagnostics.emit(
+                    Diagnostic(
+                        .error, .migrationRefused,
+                        "release \(next.framework.identity.version) does not descend from \(prior.framework.identity.version) by its lineage",
+                        at: locate("$.framework"),
+                        help: "run `ecoprod verify --releases DIR` to see where the chain breaks"))
                 return nil
             }
             let plan = plans[Self.planKey(prior, next)] ?? MigrationPlan(from: prior, to: next)
             current = plan.apply(current, report: &report)
             prior = next
         }
-        report.toAnswer = report.steps.flatMap { $0.actions.filter { $0.kind == .new }.flatMap(\.to) }.filter { current.answers[$0] == nil }
+        report.toAnswer = report.steps.flatMap { $0.actions.filter { $0.kind == .new }.flatMap(\.to) }.filter {
+            current.answers[$0] == nil
+        }
         report.review = current.answers.filter { $0.value.fields["needs_review"] != nil }.map(\.key).sorted()
         return (current, report)
     }
 
     /// One release: applies `next`'s lineage rules to answers written for `prior`.
-    public static func step(_ answers: AnswerSet, from prior: FrameworkBundle, to next: FrameworkBundle, report: inout MigrationReport) -> AnswerSet {
+    public static func step(
+        _ answers: AnswerSet, from prior: FrameworkBundle, to next: FrameworkBundle, report: inout MigrationReport
+    ) -> AnswerSet {
         MigrationPlan(from: prior, to: next).apply(answers, report: &report)
     }
 
     /// Combines merged answers: statuses by the declared rule, evidence and notes concatenated
     /// with their origin, and every original answer kept whole under `merged_from`.
-    static func merge(_ sources: [(String, Answer)], combination: MigrationRule.Combination, allSources: [String], origin: (String) -> JSONValue) -> Answer {
+    static func merge(
+        _ sources: [(String, Answer)], combination: MigrationRule.Combination, allSources: [String],
+        origin: (String) -> JSONValue
+    ) -> Answer {
         let statuses = sources.map(\.1.status)
         let status: AnswerStatus
         if statuses.allSatisfy({ $0 == .notApplicable }) {
@@ -87,7 +114,8 @@ public struct Migrator: Sendable {
         } else {
             let relevant = statuses.filter { $0 != .notApplicable }
             switch combination {
-            case .allMet: status = sources.count == allSources.count && relevant.allSatisfy { $0 == .met } ? .met : .notMet
+            case .allMet:
+                status = sources.count == allSources.count && relevant.allSatisfy { $0 == .met } ? .met : .notMet
             case .anyMet: status = relevant.contains(.met) ? .met : .notMet
             }
         }

@@ -3,7 +3,8 @@
 /// This type is the one owner of the percentage scale. Scores, thresholds and star levels are
 /// exact integers everywhere (in bundles, in reports, in every scorer), so the scale, the valid
 /// ranges, the exact threshold comparison and both textual forms live here and nowhere else.
-public struct BasisPoints: Sendable, Hashable, Comparable, Codable, ExpressibleByIntegerLiteral, CustomStringConvertible {
+public struct BasisPoints: Sendable, Hashable, Comparable, Codable, ExpressibleByIntegerLiteral, CustomStringConvertible
+{
     /// The basis points of 100%.
     public static let scale = 10_000
     /// 100%.
@@ -56,7 +57,8 @@ public struct BasisPoints: Sendable, Hashable, Comparable, Codable, ExpressibleB
         let whole = abs(rawValue) / 100
         let fraction = abs(rawValue) % 100
         if fraction == 0 { return "\(sign)\(whole)" }
-        return fraction % 10 == 0 ? "\(sign)\(whole).\(fraction / 10)" : "\(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
+        return fraction % 10 == 0
+            ? "\(sign)\(whole).\(fraction / 10)" : "\(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
     public var description: String { shortText + "%" }

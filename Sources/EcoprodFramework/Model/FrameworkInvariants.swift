@@ -62,8 +62,10 @@ public enum FrameworkInvariants {
         /// Where the violation is.
         public var place: Place {
             switch self {
-            case .duplicateID(_, _, let place, _), .undeclaredReference(_, _, _, let place, _), .pointsOutOfRange(_, _, let place),
-                .missingLocale(_, _, let place, _), .thresholdOutOfRange(_, _, let place), .levelOutOfRange(_, _, let place),
+            case .duplicateID(_, _, let place, _), .undeclaredReference(_, _, _, let place, _),
+                .pointsOutOfRange(_, _, let place),
+                .missingLocale(_, _, let place, _), .thresholdOutOfRange(_, _, let place),
+                .levelOutOfRange(_, _, let place),
                 .invalidLocale(_, let place):
                 return place
             }
@@ -134,15 +136,22 @@ public enum FrameworkInvariants {
         let criteria = framework.criteria
         for index in criteria.indices {
             if !departmentSet.contains(criteria[index].department) {
-                found.append(.undeclaredReference(
-                    .department, id: criteria[index].department, criterion: criteria[index].id, at: .criterionDepartment(index), declared: departments))
+                found.append(
+                    .undeclaredReference(
+                        .department, id: criteria[index].department, criterion: criteria[index].id,
+                        at: .criterionDepartment(index), declared: departments))
             }
             for (entry, type) in criteria[index].appliesTo.enumerated() where !typeSet.contains(type) {
-                found.append(.undeclaredReference(
-                    .productionType, id: type, criterion: criteria[index].id, at: .criterionAppliesTo(index, entry: entry), declared: types))
+                found.append(
+                    .undeclaredReference(
+                        .productionType, id: type, criterion: criteria[index].id,
+                        at: .criterionAppliesTo(index, entry: entry), declared: types))
             }
             for (entry, stage) in criteria[index].stages.enumerated() where !stageSet.contains(stage) {
-                found.append(.undeclaredReference(.stage, id: stage, criterion: criteria[index].id, at: .criterionStage(index, entry: entry), declared: stages))
+                found.append(
+                    .undeclaredReference(
+                        .stage, id: stage, criterion: criteria[index].id, at: .criterionStage(index, entry: entry),
+                        declared: stages))
             }
         }
     }
@@ -150,15 +159,20 @@ public enum FrameworkInvariants {
     private static func checkRanges(_ framework: Framework, into found: inout [Violation]) {
         let criteria = framework.criteria
         for index in criteria.indices where !Criterion.pointsRange.contains(criteria[index].points) {
-            found.append(.pointsOutOfRange(criterion: criteria[index].id, points: criteria[index].points, at: .criterionPoints(index)))
+            found.append(
+                .pointsOutOfRange(
+                    criterion: criteria[index].id, points: criteria[index].points, at: .criterionPoints(index)))
         }
         // Outside these ranges the scorer's exact arithmetic has no meaning.
         for (index, scheme) in framework.scoring.schemes.enumerated() {
             if !BasisPoints.thresholdRange.contains(scheme.threshold.basisPoints) {
-                found.append(.thresholdOutOfRange(scheme: scheme.id, scheme.threshold.basisPoints, at: .schemeThreshold(index)))
+                found.append(
+                    .thresholdOutOfRange(scheme: scheme.id, scheme.threshold.basisPoints, at: .schemeThreshold(index)))
             }
             for (level, star) in scheme.levels.enumerated() where !BasisPoints.levelRange.contains(star.basisPoints) {
-                found.append(.levelOutOfRange(scheme: scheme.id, star.basisPoints, at: .schemeLevel(scheme: index, level: level)))
+                found.append(
+                    .levelOutOfRange(scheme: scheme.id, star.basisPoints, at: .schemeLevel(scheme: index, level: level))
+                )
             }
         }
     }
@@ -179,19 +193,27 @@ public enum FrameworkInvariants {
             }
         }
         check(framework.identity.title, "the framework title", .frameworkTitle)
-        for (index, stage) in framework.identity.stages.enumerated() { check(stage.title, "stage \(stage.id)", .stageTitle(index)) }
+        for (index, stage) in framework.identity.stages.enumerated() {
+            check(stage.title, "stage \(stage.id)", .stageTitle(index))
+        }
         for (index, department) in framework.departments.enumerated() {
             check(department.title, "department \(department.id)", .departmentTitle(index))
         }
-        for (index, type) in framework.productionTypes.enumerated() { check(type.title, "production type \(type.id)", .productionTypeTitle(index)) }
-        for (index, scheme) in framework.scoring.schemes.enumerated() { check(scheme.title, "scheme \(scheme.id)", .schemeTitle(index)) }
+        for (index, type) in framework.productionTypes.enumerated() {
+            check(type.title, "production type \(type.id)", .productionTypeTitle(index))
+        }
+        for (index, scheme) in framework.scoring.schemes.enumerated() {
+            check(scheme.title, "scheme \(scheme.id)", .schemeTitle(index))
+        }
         // Fields are read in place: copying each criterion out of the array retained all of them.
         let criteria = framework.criteria
         for index in criteria.indices {
             check(criteria[index].title, "criterion \(criteria[index].id) title", .criterionTitle(index))
             check(criteria[index].guidance, "criterion \(criteria[index].id) guidance", .criterionGuidance(index))
             for (entry, evidence) in criteria[index].evidence.enumerated() {
-                check(evidence, "criterion \(criteria[index].id) evidence \(entry + 1)", .criterionEvidence(index, entry: entry))
+                check(
+                    evidence, "criterion \(criteria[index].id) evidence \(entry + 1)",
+                    .criterionEvidence(index, entry: entry))
             }
         }
     }

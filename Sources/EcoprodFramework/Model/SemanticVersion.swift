@@ -32,7 +32,9 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, Codable, CustomSt
         if let pre {
             for identifier in pre.split(separator: ".", omittingEmptySubsequences: false) {
                 guard !identifier.isEmpty,
-                    identifier.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") })
+                    identifier.unicodeScalars.allSatisfy({
+                        $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-")
+                    })
                 else { return nil }
                 identifiers.append(String(identifier))
             }
@@ -60,7 +62,7 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, Codable, CustomSt
         case (false, false):
             for (l, r) in zip(lhs.prerelease, rhs.prerelease) where l != r {
                 switch (Int(l), Int(r)) {
-                case let (a?, b?): return a < b
+                case (let a?, let b?): return a < b
                 case (.some, nil): return true
                 case (nil, .some): return false
                 case (nil, nil): return l < r
@@ -74,7 +76,8 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, Codable, CustomSt
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let version = SemanticVersion(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a semantic version (MAJOR.MINOR.PATCH)")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(text)' is not a semantic version (MAJOR.MINOR.PATCH)")
         }
         self = version
     }

@@ -15,25 +15,36 @@ public final class ReleaseScorer {
 
     /// Decodes one document (a file, or line `line` of a JSONL stream) and scores it against
     /// its release. Every problem goes to `diagnostics` with its position; nil when refused.
-    public func score(_ bytes: [UInt8], file: String, line: Int = 1, into diagnostics: inout DiagnosticCollector) -> ScoreReport? {
+    public func score(_ bytes: [UInt8], file: String, line: Int = 1, into diagnostics: inout DiagnosticCollector)
+        -> ScoreReport?
+    {
         scoredAnswers(bytes, file: file, line: line, into: &diagnostics)?.report
     }
 
     /// Like ``score(_:file:line:into:)``, keeping the answers and the bundle with the score,
     /// for reports that show criterion titles and the evidence given.
-    public func scoredAnswers(_ bytes: [UInt8], file: String, line: Int = 1, into diagnostics: inout DiagnosticCollector) -> ScoredAnswers? {
-        guard let (answers, locator) = AnswerSetDecoder().decodeLocated(bytes, file: file, line: line, into: &diagnostics) else { return nil }
+    public func scoredAnswers(
+        _ bytes: [UInt8], file: String, line: Int = 1, into diagnostics: inout DiagnosticCollector
+    ) -> ScoredAnswers? {
+        guard
+            let (answers, locator) = AnswerSetDecoder().decodeLocated(bytes, file: file, line: line, into: &diagnostics)
+        else { return nil }
         return scoredAnswers(answers, into: &diagnostics, locate: locator.location(of:))
     }
 
     /// Scores an answer set already read (from a grid, say), reporting at `locate(path)`.
-    public func scoredAnswers(_ answers: AnswerSet, into diagnostics: inout DiagnosticCollector, locate: (String) -> SourceLocation) -> ScoredAnswers? {
+    public func scoredAnswers(
+        _ answers: AnswerSet, into diagnostics: inout DiagnosticCollector, locate: (String) -> SourceLocation
+    ) -> ScoredAnswers? {
         let version = answers.framework.version
         guard let release = againstLatest ? history.latest : history.release(version) else {
-            diagnostics.emit(Diagnostic(
-                .error, .answersBundleNotFound, "no release \(answers.framework.id) \(version) among the releases",
-                at: locate("$.framework.version"),
-                help: "pass --releases with the folder that holds it, or run `ecoprod migrate` to a released version"))
+            diagnostics.emit(
+                Diagnostic(
+                    .error, .answersBundleNotFound, "no release \(answers.framework.id) \(version) among the releases",
+                    at: locate("$.framework.version"),
+                    help:
+                        "pass --releases with the folder that holds it, or run `ecoprod migrate` to a released version")
+            )
             return nil
         }
         let releaseVersion = release.bundle.framework.identity.version

@@ -52,22 +52,32 @@ public struct ScoreReport: Sendable, Hashable {
     public var members: [String: JSONValue] {
         [
             "framework": framework.jsonValue,
-            "production": ["title": .string(production.title), "type": .string(production.type), "scheme": .string(production.scheme)],
+            "production": [
+                "title": .string(production.title), "type": .string(production.type),
+                "scheme": .string(production.scheme),
+            ],
             "percent": .string(percent),
             "points": .integer(points),
             "applicable_points": .integer(applicablePoints),
-            "threshold": ["basis_points": .integer(threshold.basisPoints.rawValue), "comparison": .string(threshold.comparison.rawValue)],
+            "threshold": [
+                "basis_points": .integer(threshold.basisPoints.rawValue),
+                "comparison": .string(threshold.comparison.rawValue),
+            ],
             "eligible": .bool(eligible),
             "stars": .integer(stars),
-            "mandatory": ["met": .array(mandatoryMet.map(JSONValue.string)), "missing": .array(mandatoryMissing.map(JSONValue.string))],
+            "mandatory": [
+                "met": .array(mandatoryMet.map(JSONValue.string)),
+                "missing": .array(mandatoryMissing.map(JSONValue.string)),
+            ],
             "points_needed": .integer(pointsNeeded),
-            "departments": .array(departments.map { department in
-                [
-                    "id": .string(department.id), "points": .integer(department.points),
-                    "applicable_points": .integer(department.applicablePoints),
-                    "percent": .string(department.percent),
-                ]
-            }),
+            "departments": .array(
+                departments.map { department in
+                    [
+                        "id": .string(department.id), "points": .integer(department.points),
+                        "applicable_points": .integer(department.applicablePoints),
+                        "percent": .string(department.percent),
+                    ]
+                }),
             "unanswered": .array(unanswered.map(JSONValue.string)),
         ]
     }

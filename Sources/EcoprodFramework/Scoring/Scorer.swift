@@ -11,12 +11,15 @@ public struct Scorer: Sendable {
     /// A scorer for one bundle. Keep it for many answer sets: it indexes the criteria once.
     public init(bundle: FrameworkBundle) {
         self.bundle = bundle
-        self.criteriaByID = Dictionary(bundle.framework.criteria.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.criteriaByID = Dictionary(
+            bundle.framework.criteria.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Scores one answer set. Problems are reported at `locate(path)`; nil when the answers
     /// cannot be scored against this bundle.
-    public func score(_ answers: AnswerSet, into diagnostics: inout DiagnosticCollector, locate: (String) -> SourceLocation) -> ScoreReport? {
+    public func score(
+        _ answers: AnswerSet, into diagnostics: inout DiagnosticCollector, locate: (String) -> SourceLocation
+    ) -> ScoreReport? {
         let framework = bundle.framework
         var failed = false
         func problem(_ code: DiagnosticCode, _ message: String, _ path: String, help: String? = nil) {
@@ -31,29 +34,42 @@ public struct Scorer: Sendable {
                 "$.framework.version", help: "run `ecoprod migrate ANSWERS --to \(reference.version)` first")
         } else if answers.framework.digest != reference.digest {
             problem(
-                .answersVersionMismatch, "answers were written for a bundle with digest \(answers.framework.digest), not \(reference.digest)",
-                "$.framework.digest", help: "the answers refer to another build of \(reference.version); run `ecoprod migrate` from the bundle they name")
+                .answersVersionMismatch,
+                "answers were written for a bundle with digest \(answers.framework.digest), not \(reference.digest)",
+                "$.framework.digest",
+                help:
+                    "the answers refer to another build of \(reference.version); run `ecoprod migrate` from the bundle they name"
+            )
         }
         let types = framework.productionTypes.map(\.id)
         if !types.contains(answers.production.type) {
-            problem(.answersUnknownType, "production type '\(answers.production.type)' is not declared by \(reference.id) \(reference.version)", "$.production.type",
-                    help: "declared types: \(types.joined(separator: ", "))")
+            problem(
+                .answersUnknownType,
+                "production type '\(answers.production.type)' is not declared by \(reference.id) \(reference.version)",
+                "$.production.type",
+                help: "declared types: \(types.joined(separator: ", "))")
         }
         let scheme = framework.scoring.schemes.first { $0.id == answers.production.scheme }
         if scheme == nil {
-            problem(.answersUnknownScheme, "scheme '\(answers.production.scheme)' is not declared by \(reference.id) \(reference.version)", "$.production.scheme",
-                    help: "declared schemes: \(framework.scoring.schemes.map(\.id).joined(separator: ", "))")
+            problem(
+                .answersUnknownScheme,
+                "scheme '\(answers.production.scheme)' is not declared by \(reference.id) \(reference.version)",
+                "$.production.scheme",
+                help: "declared schemes: \(framework.scoring.schemes.map(\.id).joined(separator: ", "))")
         }
         let policy = framework.scoring.notApplicable
         for id in answers.answers.keys.sorted() {
             guard let criterion = criteriaByID[id] else {
-                problem(.answersUnknownCriterion, "criterion \(id) is not in \(reference.id) \(reference.version)", JSONPath.member(id, of: "$.answers"),
-                        help: "remove the answer, or migrate answers written for another version")
+                problem(
+                    .answersUnknownCriterion, "criterion \(id) is not in \(reference.id) \(reference.version)",
+                    JSONPath.member(id, of: "$.answers"),
+                    help: "remove the answer, or migrate answers written for another version")
                 continue
             }
             if answers.answers[id]?.status == .notApplicable, criterion.mandatory, !policy.mandatoryAllowed {
-                problem(.answersNotApplicableRefused, "criterion \(id) is mandatory and may not be answered not-applicable",
-                        JSONPath.member(id, of: "$.answers") + ".status", help: "answer met or not-met")
+                problem(
+                    .answersNotApplicableRefused, "criterion \(id) is mandatory and may not be answered not-applicable",
+                    JSONPath.member(id, of: "$.answers") + ".status", help: "answer met or not-met")
             }
         }
         guard !failed, let scheme else { return nil }
@@ -90,15 +106,21 @@ public struct Scorer: Sendable {
         }
         let reached = scheme.threshold.isReached(met: met, applicable: applicable)
         let eligible = reached && mandatoryMissing.isEmpty
-        let stars = eligible
-            ? scheme.levels.filter { Threshold(basisPoints: $0.basisPoints, comparison: .atLeast).isReached(met: met, applicable: applicable) }.map(\.stars).max() ?? 0
+        let stars =
+            eligible
+            ? scheme.levels.filter {
+                Threshold(basisPoints: $0.basisPoints, comparison: .atLeast).isReached(met: met, applicable: applicable)
+            }.map(\.stars).max() ?? 0
             : 0
         return ScoreReport(
             framework: reference, production: answers.production, points: met, applicablePoints: applicable,
             basisPoints: BasisPoints(met: met, of: applicable), threshold: scheme.threshold, eligible: eligible,
             stars: stars, mandatoryMet: mandatoryMet, mandatoryMissing: mandatoryMissing,
             pointsNeeded: Self.pointsNeeded(met: met, applicable: applicable, threshold: scheme.threshold),
-            departments: departmentOrder.map { ScoreReport.DepartmentScore(id: $0, points: departmentTotals[$0]!.met, applicablePoints: departmentTotals[$0]!.applicable) },
+            departments: departmentOrder.map {
+                ScoreReport.DepartmentScore(
+                    id: $0, points: departmentTotals[$0]!.met, applicablePoints: departmentTotals[$0]!.applicable)
+            },
             unanswered: unanswered)
     }
 
@@ -106,6 +128,7 @@ public struct Scorer: Sendable {
     /// (met + m) × 10000 ≥ bp × applicable (or >), found without floating point.
     static func pointsNeeded(met: Int, applicable: Int, threshold: Threshold) -> Int {
         guard applicable > 0 else { return 0 }
-        return max(0, threshold.basisPoints.pointsToReach(applicable: applicable, comparison: threshold.comparison) - met)
+        return max(
+            0, threshold.basisPoints.pointsToReach(applicable: applicable, comparison: threshold.comparison) - met)
     }
 }

@@ -71,7 +71,9 @@ public struct AllowedSigners: Sendable {
             options = fields.removeFirst()
         }
         guard fields.count >= 2, Self.isKeyType(fields[0].text) else {
-            throw Problem(message: "expected a key type such as ssh-ed25519 and a base64 key", line: line, column: fields.first?.column ?? text.count + 1)
+            throw Problem(
+                message: "expected a key type such as ssh-ed25519 and a base64 key", line: line,
+                column: fields.first?.column ?? text.count + 1)
         }
         let key: SSHPublicKey
         do {
@@ -93,11 +95,15 @@ public struct AllowedSigners: Sendable {
                 entry.namespaces = AllowedSignersLine.list(option.value ?? "")
             case "valid-after", "valid-before":
                 guard let value = option.value, let time = SignerTime(value) else {
-                    throw Problem(message: "\(name) takes a date: YYYYMMDD or YYYYMMDDHHMM[SS], with an optional Z", line: entry.line, column: column)
+                    throw Problem(
+                        message: "\(name) takes a date: YYYYMMDD or YYYYMMDDHHMM[SS], with an optional Z",
+                        line: entry.line, column: column)
                 }
                 if name == "valid-after" { entry.validAfter = time } else { entry.validBefore = time }
             case "cert-authority":
-                throw Problem(message: "cert-authority: the label trusts signers' own keys, not certificate authorities", line: entry.line, column: column)
+                throw Problem(
+                    message: "cert-authority: the label trusts signers' own keys, not certificate authorities",
+                    line: entry.line, column: column)
             default:
                 throw Problem(message: "unknown option '\(option.name)'", line: entry.line, column: column)
             }

@@ -21,7 +21,9 @@ enum AllowedSignersLine {
             if current.isEmpty { start = offset }
             current.append(character)
         }
-        guard !quoted else { throw AllowedSigners.Problem(message: "unterminated quote", line: line, column: quoteColumn) }
+        guard !quoted else {
+            throw AllowedSigners.Problem(message: "unterminated quote", line: line, column: quoteColumn)
+        }
         if !current.isEmpty { fields.append((current, start + 1)) }
         return fields
     }
@@ -44,7 +46,8 @@ enum AllowedSignersLine {
         func flush() {
             guard !current.isEmpty else { return }
             if let equals = current.firstIndex(of: "=") {
-                options.append((String(current[..<equals]), unquote(String(current[current.index(after: equals)...])), start))
+                options.append(
+                    (String(current[..<equals]), unquote(String(current[current.index(after: equals)...])), start))
             } else {
                 options.append((current, nil, start))
             }

@@ -23,8 +23,13 @@ public struct SSHPublicKey: Sendable, Hashable {
         var ed25519: [UInt8]?
         if type == "ssh-ed25519" {
             let key = try reader.string("the Ed25519 key")
-            guard key.count == 32 else { throw SSHWireReader.Failure(message: "an Ed25519 key is 32 bytes, this one \(key.count)", offset: 4 + type.utf8.count) }
-            guard reader.isAtEnd else { throw SSHWireReader.Failure(message: "bytes follow the Ed25519 key", offset: reader.offset) }
+            guard key.count == 32 else {
+                throw SSHWireReader.Failure(
+                    message: "an Ed25519 key is 32 bytes, this one \(key.count)", offset: 4 + type.utf8.count)
+            }
+            guard reader.isAtEnd else {
+                throw SSHWireReader.Failure(message: "bytes follow the Ed25519 key", offset: reader.offset)
+            }
             ed25519 = key
         }
         self.type = type
@@ -35,13 +40,16 @@ public struct SSHPublicKey: Sendable, Hashable {
     /// Reads the text form: `ssh-ed25519 AAAAC3Nza… [comment]` (the comment is ignored).
     public init(text: String) throws(SSHWireReader.Failure) {
         let fields = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        guard fields.count >= 2 else { throw SSHWireReader.Failure(message: "expected a key type and a base64 key", offset: 0) }
+        guard fields.count >= 2 else {
+            throw SSHWireReader.Failure(message: "expected a key type and a base64 key", offset: 0)
+        }
         guard let blob = Data(base64Encoded: String(fields[1])) else {
             throw SSHWireReader.Failure(message: "the key is not valid base64", offset: 0)
         }
         try self.init(blob: Array(blob))
         guard type == fields[0] else {
-            throw SSHWireReader.Failure(message: "the text names the key type \(fields[0]), the key itself is \(type)", offset: 0)
+            throw SSHWireReader.Failure(
+                message: "the text names the key type \(fields[0]), the key itself is \(type)", offset: 0)
         }
     }
 
@@ -60,7 +68,7 @@ public struct SSHPublicKey: Sendable, Hashable {
         guard let ed25519, let key = try? Curve25519.Signing.PublicKey(rawRepresentation: ed25519) else { return false }
         var reader = SSHWireReader(signature)
         guard let type = try? reader.text("the signature type"), type == "ssh-ed25519",
-              let raw = try? reader.string("the signature"), raw.count == 64, reader.isAtEnd
+            let raw = try? reader.string("the signature"), raw.count == 64, reader.isAtEnd
         else { return false }
         return key.isValidSignature(raw, for: message)
     }

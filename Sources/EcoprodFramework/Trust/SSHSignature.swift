@@ -40,7 +40,9 @@ public struct SSHSignature: Sendable, Hashable {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw Malformed(message: "the file is not text", line: 1)
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? $0.dropLast() : $0
+        }
         guard let begin = lines.firstIndex(where: { $0 == Self.armorBegin }) else {
             throw Malformed(message: "no '\(Self.armorBegin)' line: this is not an SSH signature", line: 1)
         }
@@ -53,7 +55,8 @@ public struct SSHSignature: Sendable, Hashable {
         do {
             try self.init(blob: Array(blob))
         } catch {
-            throw Malformed(message: "\(error.message) (byte \(error.offset) of the decoded signature)", line: begin + 2)
+            throw Malformed(
+                message: "\(error.message) (byte \(error.offset) of the decoded signature)", line: begin + 2)
         }
     }
 
@@ -72,28 +75,35 @@ public struct SSHSignature: Sendable, Hashable {
             throw SSHWireReader.Failure(message: "the blob does not start with SSHSIG", offset: 0)
         }
         let version = try reader.uint32("the version")
-        guard version == 1 else { throw SSHWireReader.Failure(message: "signature version \(version); this reader knows version 1", offset: 6) }
+        guard version == 1 else {
+            throw SSHWireReader.Failure(message: "signature version \(version); this reader knows version 1", offset: 6)
+        }
         let keyOffset = reader.offset
         let keyBlob = try reader.string("the public key")
         do {
             publicKey = try SSHPublicKey(blob: keyBlob)
         } catch {
-            throw SSHWireReader.Failure(message: "the public key: \(error.message)", offset: keyOffset + 4 + error.offset)
+            throw SSHWireReader.Failure(
+                message: "the public key: \(error.message)", offset: keyOffset + 4 + error.offset)
         }
         namespace = try reader.text("the namespace")
         reserved = try reader.string("the reserved field")
         hashAlgorithm = try reader.text("the hash algorithm")
         guard hashAlgorithm == "sha256" || hashAlgorithm == "sha512" else {
-            throw SSHWireReader.Failure(message: "hash algorithm '\(hashAlgorithm)'; SSHSIG allows sha256 and sha512", offset: reader.offset)
+            throw SSHWireReader.Failure(
+                message: "hash algorithm '\(hashAlgorithm)'; SSHSIG allows sha256 and sha512", offset: reader.offset)
         }
         signature = try reader.string("the signature")
-        guard reader.isAtEnd else { throw SSHWireReader.Failure(message: "bytes follow the signature", offset: reader.offset) }
+        guard reader.isAtEnd else {
+            throw SSHWireReader.Failure(message: "bytes follow the signature", offset: reader.offset)
+        }
     }
 
     /// What the key actually signed: the preamble, namespace, reserved field, hash algorithm and
     /// the message's hash, in the wire encoding (PROTOCOL.sshsig, "Signed Data").
     func signedData(for message: [UInt8]) -> [UInt8] {
-        let hash: [UInt8] = hashAlgorithm == "sha256" ? Array(SHA256.hash(data: message)) : Array(SHA512.hash(data: message))
+        let hash: [UInt8] =
+            hashAlgorithm == "sha256" ? Array(SHA256.hash(data: message)) : Array(SHA512.hash(data: message))
         var writer = SSHWireWriter()
         writer.raw(Self.magic)
         writer.string(namespace)

@@ -38,7 +38,8 @@ public struct SSHWireReader {
         let start = offset
         let length = try uint32("the length of \(what)")
         guard Int(length) <= bytes.count - offset else {
-            throw Failure(message: "\(what) declares \(length) bytes, only \(bytes.count - offset) remain", offset: start)
+            throw Failure(
+                message: "\(what) declares \(length) bytes, only \(bytes.count - offset) remain", offset: start)
         }
         return try take(Int(length), what)
     }

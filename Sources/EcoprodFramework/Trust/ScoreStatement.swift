@@ -25,7 +25,9 @@ public struct ScoreStatement: Sendable, Hashable {
     }
 
     /// The statement of a score, made by `tool` (`ecoprod 0.1.0`) on `date` (`YYYY-MM-DD`).
-    public init(answers: JSONValue, name: String, scored: ScoredAnswers, tool: (name: String, version: String), date: String) {
+    public init(
+        answers: JSONValue, name: String, scored: ScoredAnswers, tool: (name: String, version: String), date: String
+    ) {
         answersDigest = Self.digest(ofAnswers: answers)
         answersName = name
         predicate = Self.figures(of: scored)
@@ -39,7 +41,8 @@ public struct ScoreStatement: Sendable, Hashable {
         let bundle = scored.bundle
         return [
             "bundle": [
-                "id": .string(bundle.framework.identity.id), "version": .string(bundle.framework.identity.version.description),
+                "id": .string(bundle.framework.identity.id),
+                "version": .string(bundle.framework.identity.version.description),
                 "digest": .string(bundle.digest),
             ],
             "production": ["title": .string(report.production.title), "type": .string(report.production.type)],
@@ -48,7 +51,10 @@ public struct ScoreStatement: Sendable, Hashable {
             "basis_points": .integer(report.basisPoints.rawValue),
             "points": .integer(report.points),
             "applicable_points": .integer(report.applicablePoints),
-            "threshold": ["basis_points": .integer(report.threshold.basisPoints.rawValue), "comparison": .string(report.threshold.comparison.rawValue)],
+            "threshold": [
+                "basis_points": .integer(report.threshold.basisPoints.rawValue),
+                "comparison": .string(report.threshold.comparison.rawValue),
+            ],
             "eligible": .bool(report.eligible),
             "stars": .integer(report.stars),
             "mandatory_missing": .array(report.mandatoryMissing.map(JSONValue.string)),
@@ -69,13 +75,19 @@ public struct ScoreStatement: Sendable, Hashable {
     public init(json: JSONField) throws(JSONField.ShapeError) {
         let members = try json.object()
         let type = try members.required("_type").string()
-        guard type == Self.type else { throw JSONField.ShapeError(kind: .invalid("'\(type)' is not an in-toto Statement v1"), path: "$._type") }
+        guard type == Self.type else {
+            throw JSONField.ShapeError(kind: .invalid("'\(type)' is not an in-toto Statement v1"), path: "$._type")
+        }
         let predicateType = try members.required("predicateType").string()
         guard predicateType == Self.predicateType else {
-            throw JSONField.ShapeError(kind: .invalid("predicate type '\(predicateType)' is not \(Self.predicateType)"), path: "$.predicateType")
+            throw JSONField.ShapeError(
+                kind: .invalid("predicate type '\(predicateType)' is not \(Self.predicateType)"),
+                path: "$.predicateType")
         }
         let subjects = try members.required("subject").array()
-        guard subjects.count == 1 else { throw JSONField.ShapeError(kind: .invalid("a score statement has exactly one subject"), path: "$.subject") }
+        guard subjects.count == 1 else {
+            throw JSONField.ShapeError(kind: .invalid("a score statement has exactly one subject"), path: "$.subject")
+        }
         let subject = try subjects[0].object()
         answersName = try subject.required("name").string()
         answersDigest = try subject.required("digest").object().required("sha256").string()
@@ -86,7 +98,7 @@ public struct ScoreStatement: Sendable, Hashable {
     /// The bundle the statement names: id, version and digest.
     public var bundle: (id: String, version: String, digest: String)? {
         guard case .object(let members)? = predicate["bundle"], let id = members["id"]?.stringValue,
-              let version = members["version"]?.stringValue, let digest = members["digest"]?.stringValue
+            let version = members["version"]?.stringValue, let digest = members["digest"]?.stringValue
         else { return nil }
         return (id, version, digest)
     }
@@ -100,7 +112,9 @@ public struct ScoreStatement: Sendable, Hashable {
         return expected.keys.sorted().compactMap { name in
             let stated = predicate[name]
             guard stated != expected[name] else { return nil }
-            let text = { (value: JSONValue?) in value.map { String(decoding: $0.compactBytes(), as: UTF8.self) } ?? "(absent)" }
+            let text = { (value: JSONValue?) in
+                value.map { String(decoding: $0.compactBytes(), as: UTF8.self) } ?? "(absent)"
+            }
             return "\(name): stated \(text(stated)), recomputed \(text(expected[name]))"
         }
     }

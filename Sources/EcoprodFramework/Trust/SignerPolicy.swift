@@ -30,20 +30,27 @@ public struct SignerPolicy: Sendable {
             diagnostics.emit(.fileUnreadable(path, reason: "no such file or not readable"))
             return nil
         }
-        guard data.count <= AllowedSigners.maximumFileBytes, let text = String(validating: Array(data), as: UTF8.self) else {
-            diagnostics.emit(.allowedSignersMalformed("the file is not UTF-8 text of at most \(AllowedSigners.maximumFileBytes) bytes", at: SourceLocation(file: path, line: 1, column: 1)))
+        guard data.count <= AllowedSigners.maximumFileBytes, let text = String(validating: Array(data), as: UTF8.self)
+        else {
+            diagnostics.emit(
+                .allowedSignersMalformed(
+                    "the file is not UTF-8 text of at most \(AllowedSigners.maximumFileBytes) bytes",
+                    at: SourceLocation(file: path, line: 1, column: 1)))
             return nil
         }
         let signers = AllowedSigners(text: text)
         for problem in signers.problems {
-            diagnostics.emit(.allowedSignersMalformed(problem.message, at: SourceLocation(file: path, line: problem.line, column: problem.column)))
+            diagnostics.emit(
+                .allowedSignersMalformed(
+                    problem.message, at: SourceLocation(file: path, line: problem.line, column: problem.column)))
         }
         return SignerPolicy(signers: signers, file: path)
     }
 
     /// The trust list that applies to a releases folder: `DIR/../allowed_signers`, when present.
     public static func defaultFile(forReleases directory: String) -> String? {
-        let candidate = URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent(fileName).path
+        let candidate = URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent(fileName)
+            .path
         return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
     }
 
@@ -53,7 +60,8 @@ public struct SignerPolicy: Sendable {
     /// Checks `file`'s signature (`FILE.sig`) over `bytes` for `namespace` at `time`; returns the
     /// signer's key when every check passed.
     public func check(
-        _ bytes: [UInt8], file: String, namespace: String, at time: SignerTime, into diagnostics: inout DiagnosticCollector
+        _ bytes: [UInt8], file: String, namespace: String, at time: SignerTime,
+        into diagnostics: inout DiagnosticCollector
     ) -> SSHPublicKey? {
         let signatureFile = Self.signatureFile(of: file)
         guard let data = FileManager.default.contents(atPath: signatureFile) else {
@@ -64,10 +72,13 @@ public struct SignerPolicy: Sendable {
         do {
             signature = try SSHSignature(armored: Array(data))
         } catch {
-            diagnostics.emit(.signatureMalformed(error.message, at: SourceLocation(file: signatureFile, line: error.line, column: 1)))
+            diagnostics.emit(
+                .signatureMalformed(error.message, at: SourceLocation(file: signatureFile, line: error.line, column: 1))
+            )
             return nil
         }
-        return check(signature, over: bytes, signatureFile: signatureFile, namespace: namespace, at: time, into: &diagnostics)
+        return check(
+            signature, over: bytes, signatureFile: signatureFile, namespace: namespace, at: time, into: &diagnostics)
     }
 
     /// Checks a parsed signature; `signatureFile` is where problems are reported.
@@ -77,13 +88,19 @@ public struct SignerPolicy: Sendable {
     ) -> SSHPublicKey? {
         let at = SourceLocation(file: signatureFile, line: 1, column: 1)
         guard signature.namespace == namespace else {
-            diagnostics.emit(.signatureNamespace("the signature is for '\(signature.namespace)', not '\(namespace)'", at: at))
+            diagnostics.emit(
+                .signatureNamespace("the signature is for '\(signature.namespace)', not '\(namespace)'", at: at))
             return nil
         }
-        guard authorize(signature.publicKey, namespace: namespace, at: time, reportingAt: at, into: &diagnostics) else { return nil }
+        guard authorize(signature.publicKey, namespace: namespace, at: time, reportingAt: at, into: &diagnostics) else {
+            return nil
+        }
         guard signature.isValid(for: bytes) else {
             let key = signature.publicKey
-            let reason = key.type == "ssh-ed25519" ? "it was not made by its key over these bytes" : "it is an \(key.type) signature; ecoprod verifies ssh-ed25519"
+            let reason =
+                key.type == "ssh-ed25519"
+                ? "it was not made by its key over these bytes"
+                : "it is an \(key.type) signature; ecoprod verifies ssh-ed25519"
             diagnostics.emit(.signatureInvalid("the signature does not match: \(reason)", at: at))
             return nil
         }
@@ -93,7 +110,8 @@ public struct SignerPolicy: Sendable {
     /// Whether `key` is listed, may sign for `namespace`, and is within its validity dates at
     /// `time`: what `release --sign` checks before it signs anything.
     public func authorize(
-        _ key: SSHPublicKey, namespace: String, at time: SignerTime, reportingAt at: SourceLocation, into diagnostics: inout DiagnosticCollector
+        _ key: SSHPublicKey, namespace: String, at time: SignerTime, reportingAt at: SourceLocation,
+        into diagnostics: inout DiagnosticCollector
     ) -> Bool {
         let listed = signers.entries(for: key)
         guard !listed.isEmpty else {
@@ -103,12 +121,15 @@ public struct SignerPolicy: Sendable {
         let allowed = listed.filter { $0.allows(namespace: namespace) }
         guard !allowed.isEmpty else {
             let lines = listed.map { "line \($0.line)" }.joined(separator: ", ")
-            diagnostics.emit(.signatureNamespace("\(key.fingerprint) (\(file) \(lines)) may not sign for '\(namespace)'", at: at))
+            diagnostics.emit(
+                .signatureNamespace("\(key.fingerprint) (\(file) \(lines)) may not sign for '\(namespace)'", at: at))
             return false
         }
         guard allowed.contains(where: { $0.isValid(at: time) }) else {
             let dates = allowed.map { entry in
-                "line \(entry.line): " + [entry.validAfter.map { "valid after \($0)" }, entry.validBefore.map { "valid before \($0)" }].compactMap { $0 }.joined(separator: ", ")
+                "line \(entry.line): "
+                    + [entry.validAfter.map { "valid after \($0)" }, entry.validBefore.map { "valid before \($0)" }]
+                    .compactMap { $0 }.joined(separator: ", ")
             }
             diagnostics.emit(.signerOutsideValidity(fingerprint: key.fingerprint, time: time, dates: dates, at: at))
             return false

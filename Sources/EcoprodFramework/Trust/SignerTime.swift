@@ -11,11 +11,16 @@ public struct SignerTime: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     public init?(_ text: String) {
         var digits = text.hasSuffix("Z") || text.hasSuffix("z") ? String(text.dropLast()) : text
-        guard [8, 12, 14].contains(digits.count), digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
+        guard [8, 12, 14].contains(digits.count), digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else {
+            return nil
+        }
         digits += String(repeating: "0", count: 14 - digits.count)
         guard let value = Int64(digits) else { return nil }
-        let month = value / 100_000_000 % 100, day = value / 1_000_000 % 100
-        let hour = value / 10_000 % 100, minute = value / 100 % 100, second = value % 100
+        let month = value / 100_000_000 % 100
+        let day = value / 1_000_000 % 100
+        let hour = value / 10_000 % 100
+        let minute = value / 100 % 100
+        let second = value % 100
         guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else { return nil }
         self.value = value
     }
@@ -32,7 +37,9 @@ public struct SignerTime: Sendable, Hashable, Comparable, CustomStringConvertibl
         var seconds = time(nil)
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        let text = String(format: "%04d%02d%02d%02d%02d%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec)
+        let text = String(
+            format: "%04d%02d%02d%02d%02d%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday, parts.tm_hour,
+            parts.tm_min, parts.tm_sec)
         return SignerTime(text)!
     }
 
@@ -43,6 +50,7 @@ public struct SignerTime: Sendable, Hashable, Comparable, CustomStringConvertibl
         let text = String(value)
         let padded = String(repeating: "0", count: max(0, 14 - text.count)) + text
         let c = Array(padded)
-        return "\(String(c[0..<4]))-\(String(c[4..<6]))-\(String(c[6..<8])) \(String(c[8..<10])):\(String(c[10..<12])):\(String(c[12..<14]))Z"
+        return
+            "\(String(c[0..<4]))-\(String(c[4..<6]))-\(String(c[6..<8])) \(String(c[8..<10])):\(String(c[10..<12])):\(String(c[12..<14]))Z"
     }
 }

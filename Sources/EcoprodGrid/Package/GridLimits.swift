@@ -21,7 +21,9 @@ public struct GridLimits: Sendable, Hashable {
     /// repeated bytes are harmless, however well they compress.
     public static let ratioFloorBytes = 1 << 20
 
-    public init(maxFileBytes: Int, maxEntries: Int, maxUncompressedBytes: Int, maxCompressionRatio: Int, maxXMLDepth: Int) {
+    public init(
+        maxFileBytes: Int, maxEntries: Int, maxUncompressedBytes: Int, maxCompressionRatio: Int, maxXMLDepth: Int
+    ) {
         self.maxFileBytes = maxFileBytes
         self.maxEntries = maxEntries
         self.maxUncompressedBytes = maxUncompressedBytes
@@ -31,5 +33,6 @@ public struct GridLimits: Sendable, Hashable {
 
     /// 32 MiB file, 256 entries, 256 MiB decompressed, ratio 200, depth 64.
     public static let `default` = GridLimits(
-        maxFileBytes: 32 << 20, maxEntries: 256, maxUncompressedBytes: 256 << 20, maxCompressionRatio: 200, maxXMLDepth: 64)
+        maxFileBytes: 32 << 20, maxEntries: 256, maxUncompressedBytes: 256 << 20, maxCompressionRatio: 200,
+        maxXMLDepth: 64)
 }

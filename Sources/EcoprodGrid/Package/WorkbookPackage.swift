@@ -48,22 +48,31 @@ struct WorkbookPackage {
         do {
             switch entry.method {
             case 0:
-                guard entry.compressedSize <= budget else { throw ZIPDirectory.Refusal.tooLarge(path: path, limit: limits.maxUncompressedBytes) }
+                guard entry.compressedSize <= budget else {
+                    throw ZIPDirectory.Refusal.tooLarge(path: path, limit: limits.maxUncompressedBytes)
+                }
                 output = Array(compressed)
             case 8:
                 // On Linux, ZIPFoundation hands zlib a full buffer whatever the chunk's length, so
                 // every chunk is exactly the size asked, the last one padded with zeros (zlib stops
                 // at the end of the stream); a stream that wants more than the entry holds is cut short.
-                _ = try Data.decompress(size: Int64(compressed.count), bufferSize: 16 * 1024, skipCRC32: true, provider: { position, size in
-                    let start = Int(position)
-                    guard start < compressed.count else { throw ZIPDirectory.Refusal.truncated("the compressed data of \(path)") }
-                    var chunk = compressed.subdata(in: start..<min(start + size, compressed.count))
-                    if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
-                    return chunk
-                }, consumer: { chunk in
-                    output.append(contentsOf: chunk)
-                    if output.count > budget { throw ZIPDirectory.Refusal.tooLarge(path: path, limit: limits.maxUncompressedBytes) }
-                })
+                _ = try Data.decompress(
+                    size: Int64(compressed.count), bufferSize: 16 * 1024, skipCRC32: true,
+                    provider: { position, size in
+                        let start = Int(position)
+                        guard start < compressed.count else {
+                            throw ZIPDirectory.Refusal.truncated("the compressed data of \(path)")
+                        }
+                        var chunk = compressed.subdata(in: start..<min(start + size, compressed.count))
+                        if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
+                        return chunk
+                    },
+                    consumer: { chunk in
+                        output.append(contentsOf: chunk)
+                        if output.count > budget {
+                            throw ZIPDirectory.Refusal.tooLarge(path: path, limit: limits.maxUncompressedBytes)
+                        }
+                    })
             default:
                 throw Failure.unreadablePart(path, reason: "compression method \(entry.method) is not deflate")
             }
@@ -111,8 +120,11 @@ struct WorkbookPackage {
         let relsPath = (folder.isEmpty ? "" : folder + "/") + "_rels/" + name + ".rels"
         guard has(relsPath) else { return [:] }
         var result: [String: (type: String, target: String)] = [:]
-        for relationship in try xml(relsPath).children("Relationship") where relationship.attribute("TargetMode") != "External" {
-            guard let id = relationship.attribute("Id"), let type = relationship.attribute("Type"), let target = relationship.attribute("Target") else { continue }
+        for relationship in try xml(relsPath).children("Relationship")
+        where relationship.attribute("TargetMode") != "External" {
+            guard let id = relationship.attribute("Id"), let type = relationship.attribute("Type"),
+                let target = relationship.attribute("Target")
+            else { continue }
             result[id] = (type, Self.resolve(target, from: folder))
         }
         return result

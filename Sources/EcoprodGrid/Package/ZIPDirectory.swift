@@ -48,19 +48,25 @@ struct ZIPDirectory {
         var position = offset
         var declaredTotal = 0
         for _ in 0..<count {
-            guard position + 46 <= end, Self.uint32(bytes, position) == 0x0201_4B50 else { throw .truncated("central directory entry \(entries.count + 1)") }
+            guard position + 46 <= end, Self.uint32(bytes, position) == 0x0201_4B50 else {
+                throw .truncated("central directory entry \(entries.count + 1)")
+            }
             let nameLength = Self.uint16(bytes, position + 28)
             let skip = nameLength + Self.uint16(bytes, position + 30) + Self.uint16(bytes, position + 32)
             guard position + 46 + skip <= end else { throw .truncated("central directory entry \(entries.count + 1)") }
             let path = String(decoding: bytes[position + 46..<position + 46 + nameLength], as: UTF8.self)
             var entry = Entry(
-                path: path, compressedSize: Self.uint32(bytes, position + 20), uncompressedSize: Self.uint32(bytes, position + 24),
+                path: path, compressedSize: Self.uint32(bytes, position + 20),
+                uncompressedSize: Self.uint32(bytes, position + 24),
                 encrypted: Self.uint16(bytes, position + 8) & 1 != 0, method: Self.uint16(bytes, position + 10),
                 crc32: UInt32(Self.uint32(bytes, position + 16)))
             try Self.check(entry, limits: limits)
-            entry.dataStart = try Self.checkLocalHeader(at: Self.uint32(bytes, position + 42), of: entry, in: bytes, before: offset)
+            entry.dataStart = try Self.checkLocalHeader(
+                at: Self.uint32(bytes, position + 42), of: entry, in: bytes, before: offset)
             declaredTotal += entry.uncompressedSize
-            guard declaredTotal <= limits.maxUncompressedBytes else { throw .tooLarge(path: path, limit: limits.maxUncompressedBytes) }
+            guard declaredTotal <= limits.maxUncompressedBytes else {
+                throw .tooLarge(path: path, limit: limits.maxUncompressedBytes)
+            }
             entries.append(entry)
             position += 46 + skip
         }
@@ -68,7 +74,8 @@ struct ZIPDirectory {
 
     private static func check(_ entry: Entry, limits: GridLimits) throws(Refusal) {
         let components = entry.path.split(separator: "/", omittingEmptySubsequences: false)
-        if entry.path.hasPrefix("/") || entry.path.contains("\\") || entry.path.contains("\0") || components.contains("..")
+        if entry.path.hasPrefix("/") || entry.path.contains("\\") || entry.path.contains("\0")
+            || components.contains("..")
             || (entry.path.count >= 2 && entry.path.dropFirst().first == ":")
         {
             throw .unsafePath(entry.path)
@@ -76,18 +83,26 @@ struct ZIPDirectory {
         if entry.encrypted { throw .encrypted(entry.path) }
         if entry.uncompressedSize > GridLimits.ratioFloorBytes {
             let ratio = entry.uncompressedSize / max(entry.compressedSize, 1)
-            if ratio > limits.maxCompressionRatio { throw .ratio(path: entry.path, ratio: ratio, limit: limits.maxCompressionRatio) }
+            if ratio > limits.maxCompressionRatio {
+                throw .ratio(path: entry.path, ratio: ratio, limit: limits.maxCompressionRatio)
+            }
         }
     }
 
     /// An entry's local header and data must lie wholly before the central directory; returns
     /// where its data starts.
-    private static func checkLocalHeader(at local: Int, of entry: Entry, in bytes: [UInt8], before directory: Int) throws(Refusal) -> Int {
-        guard local + 30 <= directory, uint32(bytes, local) == 0x0403_4B50 else { throw .truncated("the local header of \(entry.path)") }
+    private static func checkLocalHeader(at local: Int, of entry: Entry, in bytes: [UInt8], before directory: Int)
+        throws(Refusal) -> Int
+    {
+        guard local + 30 <= directory, uint32(bytes, local) == 0x0403_4B50 else {
+            throw .truncated("the local header of \(entry.path)")
+        }
         let dataStart = local + 30 + uint16(bytes, local + 26) + uint16(bytes, local + 28)
         let usesDescriptor = uint16(bytes, local + 6) & 0x8 != 0
         let descriptor = usesDescriptor ? 12 : 0
-        guard dataStart + entry.compressedSize + descriptor <= directory else { throw .truncated("the data of \(entry.path)") }
+        guard dataStart + entry.compressedSize + descriptor <= directory else {
+            throw .truncated("the data of \(entry.path)")
+        }
         return dataStart
     }
 

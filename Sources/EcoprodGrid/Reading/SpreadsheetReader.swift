@@ -37,16 +37,25 @@ struct SpreadsheetReader {
         package = try WorkbookPackage(bytes, limits: limits)
         guard package.has("[Content_Types].xml") else { throw .missingPart("[Content_Types].xml") }
         let office = try package.relationships(of: "").values.first { $0.type.hasSuffix("/officeDocument") }
-        guard let workbookPart = office?.target else { throw .missingPart("_rels/.rels (the officeDocument relationship)") }
+        guard let workbookPart = office?.target else {
+            throw .missingPart("_rels/.rels (the officeDocument relationship)")
+        }
         let workbook = try package.xml(workbookPart)
         let relationships = try package.relationships(of: workbookPart)
         var sheets: [SheetEntry] = []
         for sheet in workbook.child("sheets")?.children("sheet") ?? [] {
-            guard let name = sheet.attribute("name"), let id = sheet.attribute("id", prefixed: true), let target = relationships[id]?.target else { continue }
-            sheets.append(SheetEntry(name: XMLText.unescape(name), part: target, hidden: sheet.attribute("state").map { $0 != "visible" } ?? false))
+            guard let name = sheet.attribute("name"), let id = sheet.attribute("id", prefixed: true),
+                let target = relationships[id]?.target
+            else { continue }
+            sheets.append(
+                SheetEntry(
+                    name: XMLText.unescape(name), part: target,
+                    hidden: sheet.attribute("state").map { $0 != "visible" } ?? false))
         }
         self.sheets = sheets
-        if let shared = relationships.values.first(where: { $0.type.hasSuffix("/sharedStrings") }), package.has(shared.target) {
+        if let shared = relationships.values.first(where: { $0.type.hasSuffix("/sharedStrings") }),
+            package.has(shared.target)
+        {
             sharedStrings = try package.xml(shared.target).children("si").map { XMLText.unescape($0.stringItemText) }
         } else {
             sharedStrings = []
@@ -72,7 +81,8 @@ extension String {
     /// bytes: it runs on every number and word of a sheet.
     var trimmingSpaces: String {
         let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-        guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) }) else { return "" }
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) })
+        else { return "" }
         if first == utf8.startIndex, utf8.index(after: last) == utf8.endIndex { return self }
         return String(self[first...last])
     }

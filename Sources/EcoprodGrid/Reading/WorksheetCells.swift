@@ -19,7 +19,10 @@ struct WorksheetCells: XMLEventHandler {
         case sharedString, inlineString, formulaString, boolean, error, number
 
         init(_ token: XMLToken?) {
-            guard let token else { self = .number; return }
+            guard let token else {
+                self = .number
+                return
+            }
             if token.equals("s") {
                 self = .sharedString
             } else if token.equals("inlineStr") {
@@ -43,7 +46,9 @@ struct WorksheetCells: XMLEventHandler {
         init(_ name: XMLToken) {
             self = name.withLocalNameBytes { local in
                 switch local.count {
-                case 1: return local[0] == UInt8(ascii: "c") ? .cell : local[0] == UInt8(ascii: "v") ? .value : local[0] == UInt8(ascii: "t") ? .run : .other
+                case 1:
+                    return local[0] == UInt8(ascii: "c")
+                        ? .cell : local[0] == UInt8(ascii: "v") ? .value : local[0] == UInt8(ascii: "t") ? .run : .other
                 case 2 where local.equals("is"): return .inlineString
                 case 3 where local.equals("row"): return .row
                 case 3 where local.equals("rPh"): return .phonetic
@@ -85,7 +90,10 @@ struct WorksheetCells: XMLEventHandler {
     private var inInline = false
 
     private enum SheetDataState { case before, inside, after }
-    private enum Capture: Equatable { case nothing, value, run(depth: Int) }
+    private enum Capture: Equatable {
+        case nothing, value
+        case run(depth: Int)
+    }
 
     init(sharedStrings: [String], sheet: SpreadsheetReader.SheetEntry) {
         self.sharedStrings = sharedStrings
@@ -104,7 +112,9 @@ struct WorksheetCells: XMLEventHandler {
             rowNumber = attributes.value(of: "r").flatMap(\.integer) ?? rowNumber + 1
             column = 0
         case .cell where depth == Depth.cell && sheetData == .inside && path[Depth.row - 1] == .row:
-            let reference = attributes.value(of: "r").flatMap { $0.withBytes { CellReference(utf8: $0) } } ?? CellReference(column: column + 1, row: rowNumber)
+            let reference =
+                attributes.value(of: "r").flatMap { $0.withBytes { CellReference(utf8: $0) } }
+                ?? CellReference(column: column + 1, row: rowNumber)
             column = reference.column
             cell = OpenCell(reference: reference, type: CellType(attributes.value(of: "t")))
             sawValue = false
@@ -168,7 +178,11 @@ struct WorksheetCells: XMLEventHandler {
             guard let raw = open.value else { return }
             guard let index = Int(raw.trimmingSpaces), sharedStrings.indices.contains(index) else {
                 if failure == nil {
-                    failure = .unreadablePart(sheet.part, reason: "cell \(sheet.name)!\(open.reference) names shared string '\(raw)', but there are \(sharedStrings.count)")
+                    failure = .unreadablePart(
+                        sheet.part,
+                        reason:
+                            "cell \(sheet.name)!\(open.reference) names shared string '\(raw)', but there are \(sharedStrings.count)"
+                    )
                 }
                 return
             }

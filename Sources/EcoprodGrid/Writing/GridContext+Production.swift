@@ -7,7 +7,9 @@ extension GridContext {
     func productionSheet() -> XMLMarkup {
         var data = SheetData()
         let production = fill?.answers.production
-        data.set(CellReference(column: 1, row: 1), .text(text(framework.identity.title) + " — " + label(Self.gridTitle)), style: .title)
+        data.set(
+            CellReference(column: 1, row: 1), .text(text(framework.identity.title) + " — " + label(Self.gridTitle)),
+            style: .title)
         data.set(CellReference(column: 1, row: 2), .text(label(Self.instructions)))
         let inputs: [(ReportLabel, CellReference, String)] = [
             (.production, GridLayout.ProductionCell.title, production?.title ?? ""),
@@ -19,7 +21,8 @@ extension GridContext {
             data.set(cell, value.isEmpty ? .blank : .text(value), style: .input)
         }
         let identity: [(ReportLabel, String)] = [
-            (.referenceFramework, framework.identity.id), (.version, framework.identity.version.description), (.digest, bundle.digest),
+            (.referenceFramework, framework.identity.id), (.version, framework.identity.version.description),
+            (.digest, bundle.digest),
             (.released, framework.identity.released ?? label(.notReleased)),
         ]
         for (offset, (caption, value)) in identity.enumerated() {
@@ -37,8 +40,14 @@ extension GridContext {
             data.markup
             Self.protection
             xml("dataValidations", XMLAttribute("count", 2)) {
-                listValidation(GridLayout.ProductionCell.type.description, "\(identityName)!$\(letter(GridLayout.typeTitleColumn))$1:$\(letter(GridLayout.typeTitleColumn))$\(types)")
-                listValidation(GridLayout.ProductionCell.scheme.description, "\(identityName)!$\(letter(GridLayout.schemeTitleColumn))$1:$\(letter(GridLayout.schemeTitleColumn))$\(schemes)")
+                listValidation(
+                    GridLayout.ProductionCell.type.description,
+                    "\(identityName)!$\(letter(GridLayout.typeTitleColumn))$1:$\(letter(GridLayout.typeTitleColumn))$\(types)"
+                )
+                listValidation(
+                    GridLayout.ProductionCell.scheme.description,
+                    "\(identityName)!$\(letter(GridLayout.schemeTitleColumn))$1:$\(letter(GridLayout.schemeTitleColumn))$\(schemes)"
+                )
             }
             Self.printSetup
         }
@@ -50,9 +59,16 @@ extension GridContext {
         data.set(CellReference(column: 1, row: row), .text(label(.retiredAnswers)), style: .label)
         for (offset, answer) in retired.enumerated() {
             let reason = answer.reason.objectValue?[locale]?.stringValue ?? answer.reason.stringValue ?? ""
-            let status = answer.answer.objectValue?["status"]?.stringValue.flatMap(AnswerStatus.init(rawValue:)).map { GridWords.word($0, locale) }
-            data.set(CellReference(column: 1, row: row + 1 + offset), .text("\(answer.id) (\(answer.version))"), style: .review)
-            data.set(CellReference(column: 2, row: row + 1 + offset), .text([status, reason].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " — ")), style: .review)
+            let status = answer.answer.objectValue?["status"]?.stringValue.flatMap(AnswerStatus.init(rawValue:)).map {
+                GridWords.word($0, locale)
+            }
+            data.set(
+                CellReference(column: 1, row: row + 1 + offset), .text("\(answer.id) (\(answer.version))"),
+                style: .review)
+            data.set(
+                CellReference(column: 2, row: row + 1 + offset),
+                .text([status, reason].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " — ")),
+                style: .review)
         }
     }
 
@@ -63,9 +79,18 @@ extension GridContext {
         let production = "Production!"
         let values: [GridLayout.IdentityRow: SheetData.Value] = [
             .format: .text(GridLayout.formatVersion), .framework: .text(framework.identity.id),
-            .version: .text(framework.identity.version.description), .digest: .text(bundle.digest), .locale: .text(locale),
-            .type: .formula(resolve(production + GridLayout.ProductionCell.type.absolute, ids: GridLayout.typeIDColumn, titles: GridLayout.typeTitleColumn, count: framework.productionTypes.count), cached: .text(chosenType ?? "")),
-            .scheme: .formula(resolve(production + GridLayout.ProductionCell.scheme.absolute, ids: GridLayout.schemeIDColumn, titles: GridLayout.schemeTitleColumn, count: framework.scoring.schemes.count), cached: .text(chosenScheme ?? "")),
+            .version: .text(framework.identity.version.description), .digest: .text(bundle.digest),
+            .locale: .text(locale),
+            .type: .formula(
+                resolve(
+                    production + GridLayout.ProductionCell.type.absolute, ids: GridLayout.typeIDColumn,
+                    titles: GridLayout.typeTitleColumn, count: framework.productionTypes.count),
+                cached: .text(chosenType ?? "")),
+            .scheme: .formula(
+                resolve(
+                    production + GridLayout.ProductionCell.scheme.absolute, ids: GridLayout.schemeIDColumn,
+                    titles: GridLayout.schemeTitleColumn, count: framework.scoring.schemes.count),
+                cached: .text(chosenScheme ?? "")),
         ]
         for row in GridLayout.IdentityRow.allCases {
             data.set(CellReference(column: 1, row: row.rawValue), .text(row.key))
@@ -144,14 +169,16 @@ extension GridContext {
     private func resolve(_ cell: String, ids: Int, titles: Int, count: Int) -> String {
         let idRange = "$\(letter(ids))$1:$\(letter(ids))$\(count)"
         let titleRange = "$\(letter(titles))$1:$\(letter(titles))$\(count)"
-        return "IFERROR(INDEX(\(idRange),MATCH(\(cell),\(titleRange),0)),IFERROR(INDEX(\(idRange),MATCH(\(cell),\(idRange),0)),\"\"))"
+        return
+            "IFERROR(INDEX(\(idRange),MATCH(\(cell),\(titleRange),0)),IFERROR(INDEX(\(idRange),MATCH(\(cell),\(idRange),0)),\"\"))"
     }
 
     private func letter(_ column: Int) -> String { CellReference.letters(column) }
 
     func listValidation(_ cells: String, _ source: String) -> XMLMarkup {
         xml(
-            "dataValidation", XMLAttribute("type", "list"), XMLAttribute("allowBlank", 1), XMLAttribute("showErrorMessage", 1),
+            "dataValidation", XMLAttribute("type", "list"), XMLAttribute("allowBlank", 1),
+            XMLAttribute("showErrorMessage", 1),
             XMLAttribute("sqref", cells)
         ) { xml("formula1", text: source) }
     }
@@ -159,5 +186,6 @@ extension GridContext {
     static let gridTitle = ReportLabel("grille de réponses", "answer grid")
     static let instructions = ReportLabel(
         "Choisissez le type et le dispositif ci-dessous, puis renseignez la colonne Statut de la feuille Grille : la feuille Score se calcule seule.",
-        "Pick the type and the scheme below, then fill in the Status column of the Grid sheet: the Score sheet computes itself.")
+        "Pick the type and the scheme below, then fill in the Status column of the Grid sheet: the Score sheet computes itself."
+    )
 }

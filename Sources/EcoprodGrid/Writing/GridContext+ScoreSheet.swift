@@ -21,45 +21,90 @@ extension GridContext {
         let reference = schemeReports.compactMap { $0 }.first
         data.set(CellReference(column: 1, row: 1), .text(label(.scoreReport)), style: .title)
         let totals: [(Int, ReportLabel, SheetData.Value, GridStyle)] = [
-            (ScoreRow.met, Self.pointsMet, .formula(formulas.total(.metPoints, rows: criterionRows), cached: .number(reference?.points ?? 0)), .plain),
-            (ScoreRow.applicable, Self.applicablePoints, .formula(formulas.total(.counted, rows: criterionRows), cached: .number(reference?.applicablePoints ?? 0)), .plain),
-            (ScoreRow.percent, .score, .formula(GridFormulas.percent(met: met, applicable: applicable), cached: Self.fraction(reference?.basisPoints)), .percent),
-            (ScoreRow.mandatoryMissing, Self.mandatoryMissing, .formula(formulas.total(.mandatoryMissing, rows: criterionRows), cached: .number(reference?.mandatoryMissing.count ?? 0)), .plain),
+            (
+                ScoreRow.met, Self.pointsMet,
+                .formula(formulas.total(.metPoints, rows: criterionRows), cached: .number(reference?.points ?? 0)),
+                .plain
+            ),
+            (
+                ScoreRow.applicable, Self.applicablePoints,
+                .formula(
+                    formulas.total(.counted, rows: criterionRows), cached: .number(reference?.applicablePoints ?? 0)),
+                .plain
+            ),
+            (
+                ScoreRow.percent, .score,
+                .formula(
+                    GridFormulas.percent(met: met, applicable: applicable),
+                    cached: Self.fraction(reference?.basisPoints)), .percent
+            ),
+            (
+                ScoreRow.mandatoryMissing, Self.mandatoryMissing,
+                .formula(
+                    formulas.total(.mandatoryMissing, rows: criterionRows),
+                    cached: .number(reference?.mandatoryMissing.count ?? 0)), .plain
+            ),
         ]
         for (row, caption, value, style) in totals {
             data.set(CellReference(column: 1, row: row), .text(label(caption)), style: .label)
             data.set(CellReference(column: 2, row: row), value, style: style)
         }
-        let headers: [ReportLabel] = [.scheme, .threshold, Self.comparison, Self.reached, .eligible, .stars, Self.pointsNeeded]
+        let headers: [ReportLabel] = [
+            .scheme, .threshold, Self.comparison, Self.reached, .eligible, .stars, Self.pointsNeeded,
+        ]
         for (offset, header) in headers.enumerated() {
-            data.set(CellReference(column: offset + 1, row: ScoreRow.schemeHeader), .text(label(header)), style: .header)
+            data.set(
+                CellReference(column: offset + 1, row: ScoreRow.schemeHeader), .text(label(header)), style: .header)
         }
         for (offset, scheme) in framework.scoring.schemes.enumerated() {
-            writeScheme(scheme, report: schemeReports[offset], row: ScoreRow.firstScheme + offset, met: met, applicable: applicable, into: &data)
+            writeScheme(
+                scheme, report: schemeReports[offset], row: ScoreRow.firstScheme + offset, met: met,
+                applicable: applicable, into: &data)
         }
         let chosenRow = ScoreRow.firstScheme + framework.scoring.schemes.count + 1
         writeChosenScheme(row: chosenRow, into: &data)
         writeDepartments(from: chosenRow + 4, reference: reference, into: &data)
         return Self.worksheet {
             Self.fitToPage
-            Self.columns([(1, 44, false), (2, 14, false), (3, 12, false), (4, 12, false), (5, 12, false), (6, 10, false), (7, 16, false)])
+            Self.columns([
+                (1, 44, false), (2, 14, false), (3, 12, false), (4, 12, false), (5, 12, false), (6, 10, false),
+                (7, 16, false),
+            ])
             data.markup
             Self.protection
             Self.printSetup
         }
     }
 
-    private func writeScheme(_ scheme: Scheme, report: ScoreReport?, row: Int, met: String, applicable: String, into data: inout SheetData) {
+    private func writeScheme(
+        _ scheme: Scheme, report: ScoreReport?, row: Int, met: String, applicable: String, into data: inout SheetData
+    ) {
         let threshold = scheme.threshold
         let reached = report.map { threshold.isReached(met: $0.points, applicable: $0.applicablePoints) } ?? false
         data.set(CellReference(column: 1, row: row), .text(text(scheme.title)), style: .label)
-        data.set(CellReference(column: 2, row: row), .formula("\(threshold.basisPoints.rawValue)/10000", cached: Self.fraction(threshold.basisPoints)), style: .percent)
-        data.set(CellReference(column: 3, row: row), .text(threshold.comparison.symbol))
-        data.set(CellReference(column: 4, row: row), .formula(GridFormulas.reaches(met: met, applicable: applicable, threshold.basisPoints, threshold.comparison), cached: .boolean(reached)))
-        data.set(CellReference(column: 5, row: row), .formula("AND(D\(row),$B$\(ScoreRow.mandatoryMissing)=0)", cached: .boolean(report?.eligible ?? false)))
         data.set(
-            CellReference(column: 6, row: row), .formula(GridFormulas.stars(met: met, applicable: applicable, levels: scheme.levels, eligible: "E\(row)"), cached: .number(report?.stars ?? 0)))
-        data.set(CellReference(column: 7, row: row), .formula(GridFormulas.pointsNeeded(met: met, applicable: applicable, threshold), cached: .number(report?.pointsNeeded ?? 0)))
+            CellReference(column: 2, row: row),
+            .formula("\(threshold.basisPoints.rawValue)/10000", cached: Self.fraction(threshold.basisPoints)),
+            style: .percent)
+        data.set(CellReference(column: 3, row: row), .text(threshold.comparison.symbol))
+        data.set(
+            CellReference(column: 4, row: row),
+            .formula(
+                GridFormulas.reaches(met: met, applicable: applicable, threshold.basisPoints, threshold.comparison),
+                cached: .boolean(reached)))
+        data.set(
+            CellReference(column: 5, row: row),
+            .formula("AND(D\(row),$B$\(ScoreRow.mandatoryMissing)=0)", cached: .boolean(report?.eligible ?? false)))
+        data.set(
+            CellReference(column: 6, row: row),
+            .formula(
+                GridFormulas.stars(met: met, applicable: applicable, levels: scheme.levels, eligible: "E\(row)"),
+                cached: .number(report?.stars ?? 0)))
+        data.set(
+            CellReference(column: 7, row: row),
+            .formula(
+                GridFormulas.pointsNeeded(met: met, applicable: applicable, threshold),
+                cached: .number(report?.pointsNeeded ?? 0)))
     }
 
     /// The chosen scheme's eligibility and stars, looked up in the scheme table.
@@ -70,7 +115,8 @@ extension GridContext {
         let first = ScoreRow.firstScheme
         let last = first + schemes.count - 1
         let identity = GridLayout.Sheet.identity.name(locale)
-        let ids = "\(identity)!$\(CellReference.letters(GridLayout.schemeIDColumn))$1:$\(CellReference.letters(GridLayout.schemeIDColumn))$\(schemes.count)"
+        let ids =
+            "\(identity)!$\(CellReference.letters(GridLayout.schemeIDColumn))$1:$\(CellReference.letters(GridLayout.schemeIDColumn))$\(schemes.count)"
         let lookups: [(Int, ReportLabel, String, SheetData.Cached)] = [
             (0, Self.chosenEligible, "E", index == nil ? .text("") : .boolean(report?.eligible ?? false)),
             (1, Self.chosenStars, "F", index == nil ? .text("") : .number(report?.stars ?? 0)),
@@ -79,7 +125,9 @@ extension GridContext {
             data.set(CellReference(column: 1, row: row + offset), .text(label(caption)), style: .label)
             data.set(
                 CellReference(column: 2, row: row + offset),
-                .formula("IFERROR(INDEX($\(column)$\(first):$\(column)$\(last),MATCH(\(formulas.chosenScheme),\(ids),0)),\"\")", cached: cached))
+                .formula(
+                    "IFERROR(INDEX($\(column)$\(first):$\(column)$\(last),MATCH(\(formulas.chosenScheme),\(ids),0)),\"\")",
+                    cached: cached))
         }
     }
 
@@ -91,16 +139,25 @@ extension GridContext {
         for (offset, department) in framework.departments.enumerated() {
             let current = row + 1 + offset
             let scored = reference?.departments.first { $0.id == department.id }
-            data.set(CellReference(column: 1, row: current), .text(department.id + " — " + text(department.title)), style: .label)
+            data.set(
+                CellReference(column: 1, row: current), .text(department.id + " — " + text(department.title)),
+                style: .label)
             if let rows = departmentRows[department.id] {
-                data.set(CellReference(column: 2, row: current), .formula(formulas.total(.metPoints, rows: rows), cached: .number(scored?.points ?? 0)))
-                data.set(CellReference(column: 3, row: current), .formula(formulas.total(.counted, rows: rows), cached: .number(scored?.applicablePoints ?? 0)))
+                data.set(
+                    CellReference(column: 2, row: current),
+                    .formula(formulas.total(.metPoints, rows: rows), cached: .number(scored?.points ?? 0)))
+                data.set(
+                    CellReference(column: 3, row: current),
+                    .formula(formulas.total(.counted, rows: rows), cached: .number(scored?.applicablePoints ?? 0)))
             } else {
                 data.set(CellReference(column: 2, row: current), .number(0))
                 data.set(CellReference(column: 3, row: current), .number(0))
             }
             data.set(
-                CellReference(column: 4, row: current), .formula(GridFormulas.percent(met: "B\(current)", applicable: "C\(current)"), cached: Self.fraction(scored?.basisPoints)),
+                CellReference(column: 4, row: current),
+                .formula(
+                    GridFormulas.percent(met: "B\(current)", applicable: "C\(current)"),
+                    cached: Self.fraction(scored?.basisPoints)),
                 style: .percent)
         }
     }

@@ -55,8 +55,11 @@ struct GridContext {
     }
 
     /// The reference scorer's report for each scheme, with the answers' type.
-    private static func score(_ bundle: FrameworkBundle, fill: GridWriter.Fill?, scoredType: String?) -> [ScoreReport?] {
-        guard let answers = fill?.answers, scoredType != nil else { return bundle.framework.scoring.schemes.map { _ in nil } }
+    private static func score(_ bundle: FrameworkBundle, fill: GridWriter.Fill?, scoredType: String?) -> [ScoreReport?]
+    {
+        guard let answers = fill?.answers, scoredType != nil else {
+            return bundle.framework.scoring.schemes.map { _ in nil }
+        }
         let scorer = Scorer(bundle: bundle)
         return bundle.framework.scoring.schemes.map { scheme in
             var copy = answers
@@ -82,7 +85,8 @@ struct GridContext {
     /// global enum tree hides its pointers in spare bits, which LeakSanitizer reports as leaks.)
     static var protection: XMLMarkup {
         xml(
-            "sheetProtection", XMLAttribute("sheet", 1), XMLAttribute("objects", 1), XMLAttribute("scenarios", 1), XMLAttribute("formatColumns", 0),
+            "sheetProtection", XMLAttribute("sheet", 1), XMLAttribute("objects", 1), XMLAttribute("scenarios", 1),
+            XMLAttribute("formatColumns", 0),
             XMLAttribute("formatRows", 0), XMLAttribute("sort", 0), XMLAttribute("autoFilter", 0))
     }
 
@@ -90,10 +94,12 @@ struct GridContext {
     static var printSetup: XMLMarkup {
         XMLMarkup.group([
             xml(
-                "pageMargins", XMLAttribute("left", "0.4"), XMLAttribute("right", "0.4"), XMLAttribute("top", "0.5"), XMLAttribute("bottom", "0.5"),
+                "pageMargins", XMLAttribute("left", "0.4"), XMLAttribute("right", "0.4"), XMLAttribute("top", "0.5"),
+                XMLAttribute("bottom", "0.5"),
                 XMLAttribute("header", "0.3"), XMLAttribute("footer", "0.3")),
             xml(
-                "pageSetup", XMLAttribute("paperSize", 9), XMLAttribute("orientation", "landscape"), XMLAttribute("fitToWidth", 1),
+                "pageSetup", XMLAttribute("paperSize", 9), XMLAttribute("orientation", "landscape"),
+                XMLAttribute("fitToWidth", 1),
                 XMLAttribute("fitToHeight", 0)),
         ])
     }
@@ -110,7 +116,8 @@ struct GridContext {
                 xml(
                     "col",
                     attributes: [
-                        XMLAttribute("min", entry.column), XMLAttribute("max", entry.column), XMLAttribute("width", entry.width),
+                        XMLAttribute("min", entry.column), XMLAttribute("max", entry.column),
+                        XMLAttribute("width", entry.width),
                         XMLAttribute("customWidth", 1),
                     ] + (entry.hidden ? [XMLAttribute("hidden", 1)] : []))
             }
@@ -119,6 +126,10 @@ struct GridContext {
 
     /// A worksheet root with the namespaces every sheet declares.
     static func worksheet(@XMLBuilder _ children: () -> [XMLMarkup]) -> XMLMarkup {
-        xml("worksheet", attributes: [XMLAttribute("xmlns", Namespace.spreadsheet), XMLAttribute("xmlns:r", Namespace.officeRelationships)], children: children)
+        xml(
+            "worksheet",
+            attributes: [
+                XMLAttribute("xmlns", Namespace.spreadsheet), XMLAttribute("xmlns:r", Namespace.officeRelationships),
+            ], children: children)
     }
 }

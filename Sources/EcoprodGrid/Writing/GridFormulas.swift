@@ -44,7 +44,8 @@ struct GridFormulas {
     /// `mandatory missing`, for a mandatory criterion: applicable, counted and not met.
     func mandatoryMissing(row: Int) -> String {
         if policy.effect == .excluded && policy.mandatoryAllowed {
-            return "IF(AND(\(appliesCell(row))=1,NOT(\(isStatus(.notApplicable, row: row))),NOT(\(isStatus(.met, row: row)))),1,0)"
+            return
+                "IF(AND(\(appliesCell(row))=1,NOT(\(isStatus(.notApplicable, row: row))),NOT(\(isStatus(.met, row: row)))),1,0)"
         }
         return "IF(AND(\(appliesCell(row))=1,NOT(\(isStatus(.met, row: row)))),1,0)"
     }
@@ -53,12 +54,15 @@ struct GridFormulas {
 
     private func isStatus(_ status: AnswerStatus, row: Int) -> String {
         let cell = GridColumn.status.letter + String(row)
-        return "OR(" + GridWords.spellings(status).map { "TRIM(\(cell))=" + Self.string($0) }.joined(separator: ",") + ")"
+        return "OR(" + GridWords.spellings(status).map { "TRIM(\(cell))=" + Self.string($0) }.joined(separator: ",")
+            + ")"
     }
 
     /// The row's cached values, by the scorer's rules: applies (nil before a type is chosen),
     /// counted, met and mandatory missing.
-    func cached(_ criterion: Criterion, status: AnswerStatus?, type: String?) -> (applies: Int?, counted: Int, met: Int, missing: Int) {
+    func cached(_ criterion: Criterion, status: AnswerStatus?, type: String?) -> (
+        applies: Int?, counted: Int, met: Int, missing: Int
+    ) {
         guard let type else { return (nil, 0, 0, 0) }
         guard criterion.applies(to: type) else { return (0, 0, 0, 0) }
         let excluded = status == .notApplicable && policy.effect == .excluded
@@ -82,7 +86,8 @@ struct GridFormulas {
     }
 
     /// Whether `met` out of `applicable` reaches `basisPoints` under `comparison`, exactly.
-    static func reaches(met: String, applicable: String, _ basisPoints: BasisPoints, _ comparison: Comparison) -> String {
+    static func reaches(met: String, applicable: String, _ basisPoints: BasisPoints, _ comparison: Comparison) -> String
+    {
         let symbol: String
         switch comparison {
         case .atLeast: symbol = ">="
@@ -93,7 +98,9 @@ struct GridFormulas {
 
     /// The stars of a scheme when `eligible`, else 0: the highest level reached.
     static func stars(met: String, applicable: String, levels: [StarLevel], eligible: String) -> String {
-        let tests = levels.map { "IF(\(reaches(met: met, applicable: applicable, $0.basisPoints, .atLeast)),\($0.stars),0)" }
+        let tests = levels.map {
+            "IF(\(reaches(met: met, applicable: applicable, $0.basisPoints, .atLeast)),\($0.stars),0)"
+        }
         return "IF(\(eligible),MAX(0\(tests.map { "," + $0 }.joined())),0)"
     }
 

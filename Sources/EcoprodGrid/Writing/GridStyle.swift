@@ -53,14 +53,22 @@ enum GridStyle: Int, CaseIterable {
                 solidFill("FFDDEBF7")
             }
             xml("borders", XMLAttribute("count", 2)) {
-                xml("border") { xml("left"); xml("right"); xml("top"); xml("bottom"); xml("diagonal") }
+                xml("border") {
+                    xml("left")
+                    xml("right")
+                    xml("top")
+                    xml("bottom")
+                    xml("diagonal")
+                }
                 xml("border") {
                     for side in ["left", "right", "top", "bottom"] { thinSide(side) }
                     xml("diagonal")
                 }
             }
             xml("cellStyleXfs", XMLAttribute("count", 1)) {
-                xml("xf", XMLAttribute("numFmtId", 0), XMLAttribute("fontId", 0), XMLAttribute("fillId", 0), XMLAttribute("borderId", 0))
+                xml(
+                    "xf", XMLAttribute("numFmtId", 0), XMLAttribute("fontId", 0), XMLAttribute("fillId", 0),
+                    XMLAttribute("borderId", 0))
             }
             xml("cellXfs", XMLAttribute("count", allCases.count)) {
                 for style in allCases { style.xf }
@@ -82,13 +90,18 @@ enum GridStyle: Int, CaseIterable {
         return xml(
             "xf",
             attributes: [
-                XMLAttribute("numFmtId", format.numberFormat), XMLAttribute("fontId", format.font), XMLAttribute("fillId", format.fill),
-                XMLAttribute("borderId", format.border), XMLAttribute("xfId", 0), XMLAttribute("applyNumberFormat", format.numberFormat == 0 ? 0 : 1),
-                XMLAttribute("applyFont", 1), XMLAttribute("applyFill", 1), XMLAttribute("applyBorder", 1), XMLAttribute("applyAlignment", 1),
+                XMLAttribute("numFmtId", format.numberFormat), XMLAttribute("fontId", format.font),
+                XMLAttribute("fillId", format.fill),
+                XMLAttribute("borderId", format.border), XMLAttribute("xfId", 0),
+                XMLAttribute("applyNumberFormat", format.numberFormat == 0 ? 0 : 1),
+                XMLAttribute("applyFont", 1), XMLAttribute("applyFill", 1), XMLAttribute("applyBorder", 1),
+                XMLAttribute("applyAlignment", 1),
                 XMLAttribute("applyProtection", 1),
             ]
         ) {
-            xml("alignment", attributes: [XMLAttribute("vertical", "top")] + (format.wrap ? [XMLAttribute("wrapText", 1)] : []))
+            xml(
+                "alignment",
+                attributes: [XMLAttribute("vertical", "top")] + (format.wrap ? [XMLAttribute("wrapText", 1)] : []))
             xml("protection", XMLAttribute("locked", format.locked ? 1 : 0))
         }
     }

@@ -28,12 +28,22 @@ extension GridWriter.Fill {
         let label: ReportLabel
         switch action.kind {
         case .kept, .retired: return nil
-        case .renamed: label = ReportLabel("Renommé en \(version) : était \(from)", "Renamed in \(version): was \(from)")
-        case .split: label = ReportLabel("Scindé en \(version) depuis \(from) : réponse copiée, à revoir", "Split from \(from) in \(version): answer copied, review it")
-        case .merged: label = ReportLabel("Fusionné en \(version) depuis \(from) : à revoir", "Merged from \(from) in \(version): review it")
+        case .renamed:
+            label = ReportLabel("Renommé en \(version) : était \(from)", "Renamed in \(version): was \(from)")
+        case .split:
+            label = ReportLabel(
+                "Scindé en \(version) depuis \(from) : réponse copiée, à revoir",
+                "Split from \(from) in \(version): answer copied, review it")
+        case .merged:
+            label = ReportLabel(
+                "Fusionné en \(version) depuis \(from) : à revoir", "Merged from \(from) in \(version): review it")
         case .new: label = ReportLabel("Nouveau en \(version) : à renseigner", "New in \(version): to answer")
-        case .changed: label = ReportLabel("Modifié en \(version) : \(action.detail ?? "")", "Changed in \(version): \(action.detail ?? "")")
-        case .conflict: label = ReportLabel("Conflit en \(version) : \(action.detail ?? "")", "Conflict in \(version): \(action.detail ?? "")")
+        case .changed:
+            label = ReportLabel(
+                "Modifié en \(version) : \(action.detail ?? "")", "Changed in \(version): \(action.detail ?? "")")
+        case .conflict:
+            label = ReportLabel(
+                "Conflit en \(version) : \(action.detail ?? "")", "Conflict in \(version): \(action.detail ?? "")")
         }
         return label[locale]
     }

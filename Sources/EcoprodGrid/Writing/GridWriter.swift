@@ -47,25 +47,31 @@ public struct GridWriter: Sendable {
 
     private var contentTypes: XMLMarkup {
         xml("Types", XMLAttribute("xmlns", Namespace.contentTypes)) {
-            xml("Default", XMLAttribute("Extension", "rels"), XMLAttribute("ContentType", "application/vnd.openxmlformats-package.relationships+xml"))
+            xml(
+                "Default", XMLAttribute("Extension", "rels"),
+                XMLAttribute("ContentType", "application/vnd.openxmlformats-package.relationships+xml"))
             xml("Default", XMLAttribute("Extension", "xml"), XMLAttribute("ContentType", "application/xml"))
             xml(
                 "Override", XMLAttribute("PartName", "/xl/workbook.xml"),
-                XMLAttribute("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"))
+                XMLAttribute(
+                    "ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"))
             xml(
                 "Override", XMLAttribute("PartName", "/xl/styles.xml"),
                 XMLAttribute("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"))
             for sheet in GridLayout.Sheet.allCases {
                 xml(
                     "Override", XMLAttribute("PartName", "/xl/worksheets/sheet\(sheet.rawValue).xml"),
-                    XMLAttribute("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"))
+                    XMLAttribute(
+                        "ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"))
             }
         }
     }
 
     private var packageRelationships: XMLMarkup {
         xml("Relationships", XMLAttribute("xmlns", Namespace.packageRelationships)) {
-            xml("Relationship", XMLAttribute("Id", "rId1"), XMLAttribute("Type", Namespace.officeDocument), XMLAttribute("Target", "xl/workbook.xml"))
+            xml(
+                "Relationship", XMLAttribute("Id", "rId1"), XMLAttribute("Type", Namespace.officeDocument),
+                XMLAttribute("Target", "xl/workbook.xml"))
         }
     }
 
@@ -73,17 +79,23 @@ public struct GridWriter: Sendable {
         xml("Relationships", XMLAttribute("xmlns", Namespace.packageRelationships)) {
             for sheet in GridLayout.Sheet.allCases {
                 xml(
-                    "Relationship", XMLAttribute("Id", "rId\(sheet.rawValue)"), XMLAttribute("Type", Namespace.worksheet),
+                    "Relationship", XMLAttribute("Id", "rId\(sheet.rawValue)"),
+                    XMLAttribute("Type", Namespace.worksheet),
                     XMLAttribute("Target", "worksheets/sheet\(sheet.rawValue).xml"))
             }
-            xml("Relationship", XMLAttribute("Id", "rId9"), XMLAttribute("Type", Namespace.styles), XMLAttribute("Target", "styles.xml"))
+            xml(
+                "Relationship", XMLAttribute("Id", "rId9"), XMLAttribute("Type", Namespace.styles),
+                XMLAttribute("Target", "styles.xml"))
         }
     }
 
     private func workbook(_ context: GridContext) -> XMLMarkup {
         let grid = GridLayout.Sheet.grid.name(locale)
         let last = context.lastGridRow
-        return xml("workbook", XMLAttribute("xmlns", Namespace.spreadsheet), XMLAttribute("xmlns:r", Namespace.officeRelationships)) {
+        return xml(
+            "workbook", XMLAttribute("xmlns", Namespace.spreadsheet),
+            XMLAttribute("xmlns:r", Namespace.officeRelationships)
+        ) {
             xml("workbookPr", XMLAttribute("defaultThemeVersion", 164011))
             xml("bookViews") { xml("workbookView", XMLAttribute("activeTab", 0)) }
             xml("sheets") {
@@ -91,13 +103,19 @@ public struct GridWriter: Sendable {
                     xml(
                         "sheet",
                         attributes: [XMLAttribute("name", sheet.name(locale)), XMLAttribute("sheetId", sheet.rawValue)]
-                            + (sheet == .identity ? [XMLAttribute("state", "hidden")] : []) + [XMLAttribute("r:id", "rId\(sheet.rawValue)")])
+                            + (sheet == .identity ? [XMLAttribute("state", "hidden")] : []) + [
+                                XMLAttribute("r:id", "rId\(sheet.rawValue)")
+                            ])
                 }
             }
             xml("definedNames") {
-                xml("definedName", XMLAttribute("name", "_xlnm._FilterDatabase"), XMLAttribute("localSheetId", 1), XMLAttribute("hidden", 1),
+                xml(
+                    "definedName", XMLAttribute("name", "_xlnm._FilterDatabase"), XMLAttribute("localSheetId", 1),
+                    XMLAttribute("hidden", 1),
                     text: "\(grid)!$A$1:$\(GridColumn.review.letter)$\(last)")
-                xml("definedName", XMLAttribute("name", "_xlnm.Print_Titles"), XMLAttribute("localSheetId", 1), text: "\(grid)!$1:$1")
+                xml(
+                    "definedName", XMLAttribute("name", "_xlnm.Print_Titles"), XMLAttribute("localSheetId", 1),
+                    text: "\(grid)!$1:$1")
             }
             xml("calcPr", XMLAttribute("calcId", 191029), XMLAttribute("fullCalcOnLoad", 1))
         }

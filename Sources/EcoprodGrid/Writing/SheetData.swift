@@ -39,7 +39,11 @@ struct SheetData {
     var markup: XMLMarkup {
         xml("sheetData") {
             for row in rows.keys.sorted() {
-                xml("row", attributes: [XMLAttribute("r", row)] + (heights[row].map { [XMLAttribute("ht", $0), XMLAttribute("customHeight", 1)] } ?? [])) {
+                xml(
+                    "row",
+                    attributes: [XMLAttribute("r", row)]
+                        + (heights[row].map { [XMLAttribute("ht", $0), XMLAttribute("customHeight", 1)] } ?? [])
+                ) {
                     for cell in rows[row]!.sorted(by: { $0.column < $1.column }) {
                         Self.cell(CellReference(column: cell.column, row: row), cell.value, cell.style)
                     }

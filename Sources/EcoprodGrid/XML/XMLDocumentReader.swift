@@ -26,8 +26,11 @@ struct XMLDocumentReader {
 
         var message: String {
             switch kind {
-            case .documentType: return "a document type declaration (DOCTYPE) is refused: a workbook part never needs one, and its entities are never resolved"
-            case .unknownEntity(let name): return "the entity '&\(name);' is not one of XML's five: no other entity is resolved"
+            case .documentType:
+                return
+                    "a document type declaration (DOCTYPE) is refused: a workbook part never needs one, and its entities are never resolved"
+            case .unknownEntity(let name):
+                return "the entity '&\(name);' is not one of XML's five: no other entity is resolved"
             case .tooDeep(let limit): return "elements nest deeper than \(limit) levels"
             case .malformed(let what): return "malformed XML: \(what)"
             case .notUTF8: return "the part is not UTF-8"
@@ -65,7 +68,9 @@ struct XMLDocumentReader {
         position = 0
         // One validation of the whole part: every name and text below is then decoded without
         // a check of its own (a generic validation per piece cost more than the rest of the read).
-        if let invalid = input.withUnsafeBytes({ UTF8Validation.firstInvalidOffset(in: $0) }) { throw failure(.notUTF8, at: invalid) }
+        if let invalid = input.withUnsafeBytes({ UTF8Validation.firstInvalidOffset(in: $0) }) {
+            throw failure(.notUTF8, at: invalid)
+        }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
         var open: [Range<Int>] = []
         var sawRoot = false
@@ -73,7 +78,9 @@ struct XMLDocumentReader {
             if bytes[position] != UInt8(ascii: "<") {
                 let text = try readText()
                 if open.isEmpty {
-                    guard text.string.allSatisfy(\.isWhitespace) else { throw failure(.malformed("text outside the root element")) }
+                    guard text.string.allSatisfy(\.isWhitespace) else {
+                        throw failure(.malformed("text outside the root element"))
+                    }
                 } else {
                     handler.text(text)
                 }
@@ -100,13 +107,16 @@ struct XMLDocumentReader {
             }
         }
         guard open.isEmpty, sawRoot else {
-            throw failure(.malformed(open.last.map { "unclosed element <\(XMLToken(bytes, $0).string)>" } ?? "no root element"))
+            throw failure(
+                .malformed(open.last.map { "unclosed element <\(XMLToken(bytes, $0).string)>" } ?? "no root element"))
         }
     }
 
     /// Reads what starts with `<!`: a comment, a CDATA section (reported as text), or a
     /// declaration, which is refused.
-    private mutating func readMarkup<Handler: XMLEventHandler>(into handler: inout Handler, inside: Bool) throws(Failure) {
+    private mutating func readMarkup<Handler: XMLEventHandler>(into handler: inout Handler, inside: Bool)
+        throws(Failure)
+    {
         if matches("<!--") {
             try skip(past: "-->", what: "comment")
         } else if matches("<![CDATA[") {
@@ -115,7 +125,8 @@ struct XMLDocumentReader {
             guard inside else { throw failure(.malformed("CDATA outside the root element")) }
             // Character data as written: no reference is resolved inside CDATA, only line ends.
             let range = start..<position - 3
-            handler.text(bytes[range].contains(0x0D) ? try token(range, resolvingReferences: false) : XMLToken(bytes, range))
+            handler.text(
+                bytes[range].contains(0x0D) ? try token(range, resolvingReferences: false) : XMLToken(bytes, range))
         } else {
             throw failure(matches("<!DOCTYPE") ? .documentType : .malformed("markup declaration"))
         }
@@ -141,7 +152,9 @@ struct XMLDocumentReader {
         attributes.removeAll(keepingCapacity: true)
         while true {
             let hadSpace = skipSpaces()
-            guard position < bytes.count else { throw failure(.malformed("unterminated tag <\(XMLToken(bytes, elementName).string)")) }
+            guard position < bytes.count else {
+                throw failure(.malformed("unterminated tag <\(XMLToken(bytes, elementName).string)"))
+            }
             if bytes[position] == UInt8(ascii: ">") {
                 position += 1
                 return (elementName, false)
@@ -150,13 +163,19 @@ struct XMLDocumentReader {
                 position += 2
                 return (elementName, true)
             }
-            guard hadSpace else { throw failure(.malformed("space expected between attributes of <\(XMLToken(bytes, elementName).string)>")) }
+            guard hadSpace else {
+                throw failure(
+                    .malformed("space expected between attributes of <\(XMLToken(bytes, elementName).string)>"))
+            }
             let name = XMLToken(bytes, try readName())
             skipSpaces()
-            guard position < bytes.count, bytes[position] == UInt8(ascii: "=") else { throw failure(.malformed("'=' expected after attribute \(name.string)")) }
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "=") else {
+                throw failure(.malformed("'=' expected after attribute \(name.string)"))
+            }
             position += 1
             skipSpaces()
-            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "'") else {
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "'")
+            else {
                 throw failure(.malformed("quoted value expected for attribute \(name.string)"))
             }
             let quote = bytes[position]
@@ -171,7 +190,9 @@ struct XMLDocumentReader {
                 }
                 position += 1
             }
-            guard position < bytes.count else { throw failure(.malformed("unterminated value of attribute \(name.string)")) }
+            guard position < bytes.count else {
+                throw failure(.malformed("unterminated value of attribute \(name.string)"))
+            }
             let value = special ? try token(start..<position) : XMLToken(bytes, start..<position)
             position += 1
             guard !attributes.contains(where: { sameBytes($0.name.range, name.range) }) else {
@@ -216,7 +237,9 @@ struct XMLDocumentReader {
     private mutating func readName() throws(Failure) -> Range<Int> {
         let start = position
         while position < bytes.count, Self.isNameByte(bytes[position]) { position += 1 }
-        guard position > start, !(0x30...0x39).contains(bytes[start]), bytes[start] != UInt8(ascii: "-"), bytes[start] != UInt8(ascii: ".") else {
+        guard position > start, !(0x30...0x39).contains(bytes[start]), bytes[start] != UInt8(ascii: "-"),
+            bytes[start] != UInt8(ascii: ".")
+        else {
             throw failure(.malformed("a name expected"))
         }
         return start..<position
@@ -243,7 +266,9 @@ struct XMLDocumentReader {
                 }
                 guard let resolved = Self.resolve(bytes[index + 1..<semicolon]) else {
                     let name = String(decoding: bytes[index + 1..<semicolon], as: UTF8.self)
-                    throw failure(name.hasPrefix("#") ? .malformed("bad character reference &\(name);") : .unknownEntity(name), at: index)
+                    throw failure(
+                        name.hasPrefix("#") ? .malformed("bad character reference &\(name);") : .unknownEntity(name),
+                        at: index)
                 }
                 UTF8.encode(resolved) { output.append($0) }
                 index = semicolon + 1
@@ -275,7 +300,9 @@ struct XMLDocumentReader {
 
     private static func isNameByte(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return true
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
         case UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "."): return true
         default: return byte >= 0x80
         }
@@ -284,7 +311,9 @@ struct XMLDocumentReader {
     @discardableResult
     private mutating func skipSpaces() -> Bool {
         let start = position
-        while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x0A || bytes[position] == 0x0D || bytes[position] == 0x09 {
+        while position < bytes.count,
+            bytes[position] == 0x20 || bytes[position] == 0x0A || bytes[position] == 0x0D || bytes[position] == 0x09
+        {
             position += 1
         }
         return position > start

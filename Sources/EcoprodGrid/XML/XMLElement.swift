@@ -72,7 +72,8 @@ extension [XMLElement.Attribute] {
         // Most writers use no prefix on cell attributes: the exact name first, cheaply.
         if !prefixed, let exact = first(where: { $0.name == localName }) { return exact.value }
         return first { attribute in
-            XMLElement.local(attribute.name) == localName && (!prefixed || attribute.name.contains(":")) && !attribute.name.hasPrefix("xmlns")
+            XMLElement.local(attribute.name) == localName && (!prefixed || attribute.name.contains(":"))
+                && !attribute.name.hasPrefix("xmlns")
         }?.value
     }
 }

@@ -89,12 +89,16 @@ enum XMLBuilder {
 }
 
 /// An element with attributes and children.
-func xml(_ name: StaticString, _ attributes: XMLAttribute..., @XMLBuilder children: () -> [XMLMarkup] = { [] }) -> XMLMarkup {
+func xml(_ name: StaticString, _ attributes: XMLAttribute..., @XMLBuilder children: () -> [XMLMarkup] = { [] })
+    -> XMLMarkup
+{
     .element(XMLName(name), attributes, children())
 }
 
 /// An element with attributes given as a list (when they are computed).
-func xml(_ name: StaticString, attributes: [XMLAttribute], @XMLBuilder children: () -> [XMLMarkup] = { [] }) -> XMLMarkup {
+func xml(_ name: StaticString, attributes: [XMLAttribute], @XMLBuilder children: () -> [XMLMarkup] = { [] })
+    -> XMLMarkup
+{
     .element(XMLName(name), attributes, children())
 }
 

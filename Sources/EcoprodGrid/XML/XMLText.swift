@@ -38,15 +38,18 @@ enum XMLText {
     static func unescape(_ text: String) -> String {
         // Most texts hold no `_x` at all: one pass over the bytes tells.
         var previous: UInt8 = 0
-        guard text.utf8.contains(where: { byte in
-            defer { previous = byte }
-            return previous == UInt8(ascii: "_") && byte == UInt8(ascii: "x")
-        }) else { return text }
+        guard
+            text.utf8.contains(where: { byte in
+                defer { previous = byte }
+                return previous == UInt8(ascii: "_") && byte == UInt8(ascii: "x")
+            })
+        else { return text }
         let scalars = Array(text.unicodeScalars)
         var output = String.UnicodeScalarView()
         var index = 0
         while index < scalars.count {
-            if isHexEscape(scalars, at: index), let value = UInt32(String(String.UnicodeScalarView(scalars[index + 2..<index + 6])), radix: 16),
+            if isHexEscape(scalars, at: index),
+                let value = UInt32(String(String.UnicodeScalarView(scalars[index + 2..<index + 6])), radix: 16),
                 let scalar = Unicode.Scalar(value)
             {
                 output.append(scalar)
@@ -61,7 +64,8 @@ enum XMLText {
 
     /// Whether `_xHHHH_` starts at `index`.
     private static func isHexEscape(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
-        guard index + 6 < scalars.count, scalars[index] == "_", scalars[index + 1] == "x", scalars[index + 6] == "_" else { return false }
+        guard index + 6 < scalars.count, scalars[index] == "_", scalars[index + 1] == "x", scalars[index + 6] == "_"
+        else { return false }
         return scalars[index + 2..<index + 6].allSatisfy { $0.properties.isASCIIHexDigit }
     }
 

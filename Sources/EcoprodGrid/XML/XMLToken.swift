@@ -73,7 +73,8 @@ extension [XMLToken.Attribute] {
     /// aside. Most writers put no prefix on a cell's attributes, so the exact name comes first.
     func value(of localName: StaticString) -> XMLToken? {
         for index in indices where self[index].name.equals(localName) { return self[index].value }
-        for index in indices where self[index].name.withLocalNameBytes({ $0.equals(localName) }) && !self[index].name.hasPrefix("xmlns") {
+        for index in indices
+        where self[index].name.withLocalNameBytes({ $0.equals(localName) }) && !self[index].name.hasPrefix("xmlns") {
             return self[index].value
         }
         return nil
@@ -83,6 +84,7 @@ extension [XMLToken.Attribute] {
 extension UnsafeBufferPointer<UInt8> {
     /// Whether the bytes are exactly `literal`.
     func equals(_ literal: StaticString) -> Bool {
-        count == literal.utf8CodeUnitCount && elementsEqual(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        count == literal.utf8CodeUnitCount
+            && elementsEqual(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 }

@@ -71,7 +71,9 @@ extension LSP {
             case "initialize":
                 // `initialize` may come without parameters a server reads: capabilities are optional.
                 do {
-                    self = .initialize(try container.decodeIfPresent(InitializeParams.self, forKey: key) ?? InitializeParams(capabilities: nil))
+                    self = .initialize(
+                        try container.decodeIfPresent(InitializeParams.self, forKey: key)
+                            ?? InitializeParams(capabilities: nil))
                 } catch {
                     self = .invalid
                 }
@@ -170,7 +172,8 @@ extension LSP {
 
         public init(from decoder: any Decoder) throws {
             guard try decoder.singleValueContainer().decodeNil() else {
-                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected null"))
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: decoder.codingPath, debugDescription: "expected null"))
             }
         }
 

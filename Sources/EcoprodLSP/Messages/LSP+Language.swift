@@ -28,7 +28,8 @@ extension LSP {
         public var codeDescription: CodeDescription?
 
         public init(
-            range: Range, severity: Int, code: String, source: String, message: String, relatedInformation: [RelatedInformation]?,
+            range: Range, severity: Int, code: String, source: String, message: String,
+            relatedInformation: [RelatedInformation]?,
             codeDescription: CodeDescription?
         ) {
             self.range = range

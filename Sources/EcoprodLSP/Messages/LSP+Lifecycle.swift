@@ -84,9 +84,12 @@ extension LSP {
         /// The capabilities of `ecoprod lsp`, in the negotiated position encoding.
         public static func ecoprod(positionEncoding: String) -> ServerCapabilities {
             ServerCapabilities(
-                positionEncoding: positionEncoding, textDocumentSync: TextDocumentSync(openClose: true, change: 2, save: .init(includeText: false)),
-                documentSymbolProvider: true, hoverProvider: true, completionProvider: CompletionOptions(triggerCharacters: [":", " ", "[", ","]),
-                definitionProvider: true, referencesProvider: true, renameProvider: RenameOptions(prepareProvider: true),
+                positionEncoding: positionEncoding,
+                textDocumentSync: TextDocumentSync(openClose: true, change: 2, save: .init(includeText: false)),
+                documentSymbolProvider: true, hoverProvider: true,
+                completionProvider: CompletionOptions(triggerCharacters: [":", " ", "[", ","]),
+                definitionProvider: true, referencesProvider: true,
+                renameProvider: RenameOptions(prepareProvider: true),
                 codeActionProvider: CodeActionOptions(codeActionKinds: ["quickfix"]))
         }
     }
@@ -111,9 +114,12 @@ extension LSP {
 
         /// One registration: watch these glob patterns.
         public static func watching(id: String, patterns: [String]) -> RegistrationParams {
-            RegistrationParams(registrations: [Registration(
-                id: id, method: "workspace/didChangeWatchedFiles",
-                registerOptions: DidChangeWatchedFilesRegistrationOptions(watchers: patterns.map(DidChangeWatchedFilesRegistrationOptions.FileSystemWatcher.init)))])
+            RegistrationParams(registrations: [
+                Registration(
+                    id: id, method: "workspace/didChangeWatchedFiles",
+                    registerOptions: DidChangeWatchedFilesRegistrationOptions(
+                        watchers: patterns.map(DidChangeWatchedFilesRegistrationOptions.FileSystemWatcher.init)))
+            ])
         }
     }
 }

@@ -15,7 +15,8 @@ public struct GitHubDiagnosticRenderer: DiagnosticRenderer {
             }
             var message = (diagnostic.location.cell.map { $0 + ": " } ?? "") + diagnostic.message
             for note in diagnostic.notes {
-                message += "\nnote: " + (note.location.map { "\($0.file):\($0.line):\($0.column): " } ?? "") + note.message
+                message +=
+                    "\nnote: " + (note.location.map { "\($0.file):\($0.line):\($0.column): " } ?? "") + note.message
             }
             if let help = diagnostic.help { message += "\nhelp: " + help }
             let location = diagnostic.location

@@ -30,7 +30,11 @@ public struct SARIFDiagnosticRenderer: DiagnosticRenderer {
             "version": "2.1.0",
             "runs": [
                 [
-                    "tool": ["driver": ["name": "ecoprod", "informationUri": "https://www.ecoprod.com", "rules": .array(rules)]],
+                    "tool": [
+                        "driver": [
+                            "name": "ecoprod", "informationUri": "https://www.ecoprod.com", "rules": .array(rules),
+                        ]
+                    ],
                     "results": .array(results),
                 ]
             ],
@@ -57,8 +61,12 @@ public struct SARIFDiagnosticRenderer: DiagnosticRenderer {
             region["endLine"] = .integer(endLine)
             region["endColumn"] = .integer(endColumn)
         }
-        var location: [String: JSONValue] = ["physicalLocation": ["artifactLocation": ["uri": .string(at.file)], "region": .object(region)]]
-        if let cell = at.cell { location["logicalLocations"] = [["fullyQualifiedName": .string(cell), "kind": "element"]] }
+        var location: [String: JSONValue] = [
+            "physicalLocation": ["artifactLocation": ["uri": .string(at.file)], "region": .object(region)]
+        ]
+        if let cell = at.cell {
+            location["logicalLocations"] = [["fullyQualifiedName": .string(cell), "kind": "element"]]
+        }
         return .object(location)
     }
 }

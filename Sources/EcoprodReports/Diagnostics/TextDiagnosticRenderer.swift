@@ -42,7 +42,8 @@ public struct TextDiagnosticRenderer: DiagnosticRenderer {
         guard let bytes = sources[file] else { return nil }
         var text = String(decoding: bytes, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let split = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        let split = text.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         cache[file] = split
         return split
     }
@@ -50,9 +51,14 @@ public struct TextDiagnosticRenderer: DiagnosticRenderer {
     private func render(_ diagnostic: Diagnostic, lines cache: inout [String: [Substring]]) -> String {
         let location = diagnostic.location
         let visible = { (text: String) in TerminalText.visible(text) }
-        let place = location.cell.map { "\(visible(location.file)):\(visible($0)):" } ?? "\(visible(location.file)):\(location.line):\(location.column):"
-        var output = "\(paint(place, "1")) \(severityLabel(diagnostic.severity))[\(diagnostic.code)]: \(paint(visible(diagnostic.message), "1"))\n"
-        if location.cell == nil, let lines = lines(of: location.file, cache: &cache), location.line >= 1, location.line <= lines.count {
+        let place =
+            location.cell.map { "\(visible(location.file)):\(visible($0)):" }
+            ?? "\(visible(location.file)):\(location.line):\(location.column):"
+        var output =
+            "\(paint(place, "1")) \(severityLabel(diagnostic.severity))[\(diagnostic.code)]: \(paint(visible(diagnostic.message), "1"))\n"
+        if location.cell == nil, let lines = lines(of: location.file, cache: &cache), location.line >= 1,
+            location.line <= lines.count
+        {
             let line = Array(String(lines[location.line - 1]).replacingTabs().unicodeScalars)
             let number = String(location.line)
             let gutter = String(repeating: " ", count: number.count)
@@ -70,11 +76,13 @@ public struct TextDiagnosticRenderer: DiagnosticRenderer {
             let marker = "^" + String(repeating: "~", count: max(0, underlined - 1))
             output += " \(gutter) |\n"
             output += " \(number) | \(TerminalText.visible(String(String.UnicodeScalarView(line))))\n"
-            output += " \(gutter) | \(String(repeating: " ", count: before))\(paint(marker, diagnostic.severity == .error ? "1;31" : "1;33"))\n"
+            output +=
+                " \(gutter) | \(String(repeating: " ", count: before))\(paint(marker, diagnostic.severity == .error ? "1;31" : "1;33"))\n"
         }
         for note in diagnostic.notes {
             if let at = note.location {
-                output += "  \(paint("note", "1;36")): \(visible(at.file)):\(at.line):\(at.column): \(visible(note.message))\n"
+                output +=
+                    "  \(paint("note", "1;36")): \(visible(at.file)):\(at.line):\(at.column): \(visible(note.message))\n"
             } else {
                 output += "  \(paint("note", "1;36")): \(visible(note.message))\n"
             }

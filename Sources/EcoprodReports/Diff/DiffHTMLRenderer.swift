@@ -56,7 +56,9 @@ public struct DiffHTMLRenderer: DiffRenderer {
                 "\n"
                 element(.dt) { page.label(.requiredBump) }
                 element(.dd) {
-                    element(.span, .class("badge \(diff.requiredBump == .major ? "mandatory" : "optional")")) { diff.requiredBump?.rawValue ?? "none" }
+                    element(.span, .class("badge \(diff.requiredBump == .major ? "mandatory" : "optional")")) {
+                        diff.requiredBump?.rawValue ?? "none"
+                    }
                 }
                 "\n"
                 element(.dt) { page.label(.changes) }
@@ -88,14 +90,19 @@ public struct DiffHTMLRenderer: DiffRenderer {
     }
 
     /// One class of changes, as a table grouped by department.
-    private func changes(_ changeClass: ChangeClass, _ groups: [(department: String?, changes: [Change])], _ diff: FrameworkDiff, _ page: HTMLPage) -> HTMLNode {
+    private func changes(
+        _ changeClass: ChangeClass, _ groups: [(department: String?, changes: [Change])], _ diff: FrameworkDiff,
+        _ page: HTMLPage
+    ) -> HTMLNode {
         group {
             element(.section, .labelledBy("class-\(changeClass.rawValue)")) {
                 "\n"
                 element(.h2, .id("class-\(changeClass.rawValue)")) {
                     page.label(Self.title(changeClass))
                     " "
-                    element(.span, .class("badge \(changeClass == .scoring ? "mandatory" : "optional")")) { changeClass.bump.rawValue }
+                    element(.span, .class("badge \(changeClass == .scoring ? "mandatory" : "optional")")) {
+                        changeClass.bump.rawValue
+                    }
                 }
                 "\n"
                 element(.table) {

@@ -41,7 +41,8 @@ extension FrameworkDiff {
 
     /// "ecoprod-label 1.0.0 → 1.1.0"
     var heading: String {
-        from.id == to.id ? "\(from.id) \(from.version) → \(to.version)" : "\(from.id) \(from.version) → \(to.id) \(to.version)"
+        from.id == to.id
+            ? "\(from.id) \(from.version) → \(to.version)" : "\(from.id) \(from.version) → \(to.id) \(to.version)"
     }
 
     static func classTitle(_ changeClass: ChangeClass) -> String {
@@ -64,7 +65,8 @@ public struct DiffTextRenderer: DiffRenderer {
 
     public func render(_ diff: FrameworkDiff, impact: ImpactAnalysis?) -> String {
         let locale = diff.descriptionLocale(locale)
-        var output = "\(TerminalText.visible(diff.heading)): \(diff.changes.count) change\(diff.changes.count == 1 ? "" : "s"), required bump: \(diff.requiredBump?.rawValue ?? "none")\n"
+        var output =
+            "\(TerminalText.visible(diff.heading)): \(diff.changes.count) change\(diff.changes.count == 1 ? "" : "s"), required bump: \(diff.requiredBump?.rawValue ?? "none")\n"
         for changeClass in ChangeClass.allCases {
             let groups = diff.grouped(changeClass)
             guard !groups.isEmpty else { continue }
@@ -77,9 +79,13 @@ public struct DiffTextRenderer: DiffRenderer {
             }
         }
         if let impact {
-            output += "\nImpact on \(impact.rows.count) production\(impact.rows.count == 1 ? "" : "s"): \(impact.summary)\n"
+            output +=
+                "\nImpact on \(impact.rows.count) production\(impact.rows.count == 1 ? "" : "s"): \(impact.summary)\n"
             for row in impact.tableRows {
-                output += TerminalText.visible("  \(row.title): \(row.before) → \(row.after)\(row.change.isEmpty ? "" : "  [\(row.change)]")") + "\n"
+                output +=
+                    TerminalText.visible(
+                        "  \(row.title): \(row.before) → \(row.after)\(row.change.isEmpty ? "" : "  [\(row.change)]")")
+                    + "\n"
             }
         }
         return output
@@ -102,7 +108,8 @@ public struct DiffMarkdownRenderer: DiffRenderer {
     public func render(_ diff: FrameworkDiff, impact: ImpactAnalysis?) -> String {
         let locale = diff.descriptionLocale(locale)
         var output = "## \(diff.heading)\n\n"
-        output += "**Required bump: \(diff.requiredBump?.rawValue ?? "none")** — \(diff.changes.count) change\(diff.changes.count == 1 ? "" : "s")"
+        output +=
+            "**Required bump: \(diff.requiredBump?.rawValue ?? "none")** — \(diff.changes.count) change\(diff.changes.count == 1 ? "" : "s")"
         for changeClass in ChangeClass.allCases {
             let count = diff.changes.filter { $0.changeClass == changeClass }.count
             if count > 0 { output += ", \(count) \(changeClass.rawValue)" }
@@ -115,14 +122,17 @@ public struct DiffMarkdownRenderer: DiffRenderer {
             output += "| Department | Subject | Change | Before | After |\n|---|---|---|---|---|\n"
             for group in groups {
                 for change in group.changes {
-                    let subject = change.criterion ?? change.scheme ?? change.productionType ?? change.department ?? "framework"
+                    let subject =
+                        change.criterion ?? change.scheme ?? change.productionType ?? change.department ?? "framework"
                     let kind = change.kind.rawValue + (change.locale.map { " (\($0))" } ?? "")
-                    output += "| \(group.department ?? "—") | `\(Self.cell(subject))` | \(kind) | \(Self.cell(change.displayBefore(in: locale))) | \(Self.cell(change.displayAfter(in: locale))) |\n"
+                    output +=
+                        "| \(group.department ?? "—") | `\(Self.cell(subject))` | \(kind) | \(Self.cell(change.displayBefore(in: locale))) | \(Self.cell(change.displayAfter(in: locale))) |\n"
                 }
             }
         }
         if let impact {
-            output += "\n### Impact on productions\n\n\(impact.summary)\n\n| Production | Before | After | Change |\n|---|---|---|---|\n"
+            output +=
+                "\n### Impact on productions\n\n\(impact.summary)\n\n| Production | Before | After | Change |\n|---|---|---|---|\n"
             for row in impact.tableRows {
                 output += "| \(Self.cell(row.title)) | \(row.before) | \(row.after) | \(Self.cell(row.change)) |\n"
             }

@@ -72,24 +72,31 @@ struct BarChart {
         }
         return element(.g) {
             "\n"
-            element(.svgText, HTMLAttribute("x", "\(labelWidth - 8)"), HTMLAttribute("y", "\(y + 17)"), HTMLAttribute("text-anchor", "end"), HTMLAttribute("font-size", "12")) {
+            element(
+                .svgText, HTMLAttribute("x", "\(labelWidth - 8)"), HTMLAttribute("y", "\(y + 17)"),
+                HTMLAttribute("text-anchor", "end"), HTMLAttribute("font-size", "12")
+            ) {
                 row.label
             }
             "\n"
             if row.outOf != nil {
                 empty(
-                    .rect, HTMLAttribute("x", "\(labelWidth)"), HTMLAttribute("y", "\(y + 4)"), HTMLAttribute("width", Self.decimal(fullTenths)),
-                    HTMLAttribute("height", "18"), HTMLAttribute("fill", ReportStyle.panel.hex), HTMLAttribute("stroke", ReportStyle.rule.hex))
+                    .rect, HTMLAttribute("x", "\(labelWidth)"), HTMLAttribute("y", "\(y + 4)"),
+                    HTMLAttribute("width", Self.decimal(fullTenths)),
+                    HTMLAttribute("height", "18"), HTMLAttribute("fill", ReportStyle.panel.hex),
+                    HTMLAttribute("stroke", ReportStyle.rule.hex))
                 "\n"
             }
             for segment in segments {
                 empty(
-                    .rect, HTMLAttribute("x", Self.decimal(segment.x)), HTMLAttribute("y", "\(y + 4)"), HTMLAttribute("width", Self.decimal(segment.width)),
+                    .rect, HTMLAttribute("x", Self.decimal(segment.x)), HTMLAttribute("y", "\(y + 4)"),
+                    HTMLAttribute("width", Self.decimal(segment.width)),
                     HTMLAttribute("height", "18"), HTMLAttribute("fill", segment.fill.hex))
                 "\n"
             }
             element(
-                .svgText, HTMLAttribute("x", Self.decimal(labelWidth * 10 + fullTenths + 60)), HTMLAttribute("y", "\(y + 17)"),
+                .svgText, HTMLAttribute("x", Self.decimal(labelWidth * 10 + fullTenths + 60)),
+                HTMLAttribute("y", "\(y + 17)"),
                 HTMLAttribute("font-size", "12"), .class("muted")
             ) { row.annotation }
             "\n"
@@ -101,11 +108,16 @@ struct BarChart {
         let bottom = top + rows.count * rowHeight
         return group {
             empty(
-                .line, HTMLAttribute("x1", x), HTMLAttribute("y1", "\(top)"), HTMLAttribute("x2", x), HTMLAttribute("y2", "\(bottom + 4)"),
-                HTMLAttribute("stroke", ReportStyle.mandatory.hex), HTMLAttribute("stroke-width", "2"), HTMLAttribute("stroke-dasharray", "4 3"))
+                .line, HTMLAttribute("x1", x), HTMLAttribute("y1", "\(top)"), HTMLAttribute("x2", x),
+                HTMLAttribute("y2", "\(bottom + 4)"),
+                HTMLAttribute("stroke", ReportStyle.mandatory.hex), HTMLAttribute("stroke-width", "2"),
+                HTMLAttribute("stroke-dasharray", "4 3"))
             "\n"
             if let markerLabel {
-                element(.svgText, HTMLAttribute("x", x), HTMLAttribute("y", "\(bottom + 16)"), HTMLAttribute("text-anchor", "middle"), HTMLAttribute("font-size", "12")) {
+                element(
+                    .svgText, HTMLAttribute("x", x), HTMLAttribute("y", "\(bottom + 16)"),
+                    HTMLAttribute("text-anchor", "middle"), HTMLAttribute("font-size", "12")
+                ) {
                     markerLabel
                 }
                 "\n"

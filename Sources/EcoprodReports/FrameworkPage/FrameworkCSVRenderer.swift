@@ -20,7 +20,8 @@ public struct FrameworkCSVRenderer: Sendable {
     /// The column names, in order, for a framework with these locales.
     public func header(locales: [String]) -> [String] {
         let shown = locale.map { [$0] } ?? locales
-        return ["id", "department"] + shown.map { "department_title_\($0)" } + shown.map { "title_\($0)" } + shown.map { "guidance_\($0)" }
+        return ["id", "department"] + shown.map { "department_title_\($0)" } + shown.map { "title_\($0)" }
+            + shown.map { "guidance_\($0)" }
             + ["points", "mandatory", "stages", "applies_to"] + shown.map { "evidence_\($0)" }
     }
 
@@ -28,7 +29,8 @@ public struct FrameworkCSVRenderer: Sendable {
     public func render(_ bundle: FrameworkBundle) -> String {
         let framework = bundle.framework
         let locales = locale.map { [$0] } ?? framework.identity.locales
-        let departmentTitles = Dictionary(framework.departments.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        let departmentTitles = Dictionary(
+            framework.departments.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         var output = "\u{FEFF}" + Self.record(header(locales: framework.identity.locales))
         for criterion in framework.criteria {
             let department = departmentTitles[criterion.department]
@@ -36,7 +38,10 @@ public struct FrameworkCSVRenderer: Sendable {
             fields += locales.map { department?[$0] ?? "" }
             fields += locales.map { criterion.title[$0] ?? "" }
             fields += locales.map { criterion.guidance[$0] ?? "" }
-            fields += [String(criterion.points), criterion.mandatory ? "true" : "false", criterion.stages.joined(separator: "; "), criterion.appliesTo.joined(separator: "; ")]
+            fields += [
+                String(criterion.points), criterion.mandatory ? "true" : "false",
+                criterion.stages.joined(separator: "; "), criterion.appliesTo.joined(separator: "; "),
+            ]
             fields += locales.map { locale in criterion.evidence.map { $0[locale] ?? "" }.joined(separator: "\n") }
             output += Self.record(fields)
         }

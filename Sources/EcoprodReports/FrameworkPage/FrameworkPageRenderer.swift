@@ -24,8 +24,10 @@ public struct FrameworkPageRenderer: Sendable {
     func document(_ bundle: FrameworkBundle) -> HTMLDocument {
         let framework = bundle.framework
         let page = HTMLPage(locale: locale, available: framework.identity.locales)
-        let stageTitles = Dictionary(framework.identity.stages.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
-        let typeTitles = Dictionary(framework.productionTypes.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        let stageTitles = Dictionary(
+            framework.identity.stages.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        let typeTitles = Dictionary(
+            framework.productionTypes.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         let criteriaByDepartment = Dictionary(grouping: framework.criteria, by: \.department)
         let title = "\(page.plain(framework.identity.title)) \(framework.identity.version)"
         return page.document(title: title, script: Self.filterScript) {
@@ -52,7 +54,11 @@ public struct FrameworkPageRenderer: Sendable {
                 for department in framework.departments {
                     Self.section(
                         department, criteria: criteriaByDepartment[department.id] ?? [], page,
-                        row: { Self.row($0, allTypes: framework.productionTypes.count, stageTitles: stageTitles, typeTitles: typeTitles, page) })
+                        row: {
+                            Self.row(
+                                $0, allTypes: framework.productionTypes.count, stageTitles: stageTitles,
+                                typeTitles: typeTitles, page)
+                        })
                 }
             }
             "\n"
@@ -67,9 +73,14 @@ public struct FrameworkPageRenderer: Sendable {
     }
 
     /// One department: its heading and the table of its criteria.
-    static func section(_ department: Department, criteria: [Criterion], _ page: HTMLPage, row: (Criterion) -> HTMLNode) -> HTMLNode {
+    static func section(_ department: Department, criteria: [Criterion], _ page: HTMLPage, row: (Criterion) -> HTMLNode)
+        -> HTMLNode
+    {
         group {
-            element(.section, .class("department"), .id("department-\(department.id)"), .labelledBy("department-\(department.id)-title")) {
+            element(
+                .section, .class("department"), .id("department-\(department.id)"),
+                .labelledBy("department-\(department.id)-title")
+            ) {
                 "\n"
                 element(.h2, .id("department-\(department.id)-title")) {
                     "\(department.id) · "
@@ -88,7 +99,9 @@ public struct FrameworkPageRenderer: Sendable {
                     element(.thead) {
                         element(.tr) {
                             element(.th, .colHeader) { "ID" }
-                            for (index, label) in [ReportLabel.criterion, .points, .mandatory, .stages, .appliesTo, .evidence].enumerated() {
+                            for (index, label) in [
+                                ReportLabel.criterion, .points, .mandatory, .stages, .appliesTo, .evidence,
+                            ].enumerated() {
                                 if index == 1 {
                                     element(.th, .colHeader, .number) { page.label(label) }
                                 } else {
@@ -157,12 +170,16 @@ public struct FrameworkPageRenderer: Sendable {
                     "\(department.id) · "
                     page.localized(department.title, element: .tspan)
                 },
-                segments: [.init(value: total.mandatory, fill: ReportStyle.mandatory), .init(value: total.points - total.mandatory, fill: ReportStyle.accentLight)],
+                segments: [
+                    .init(value: total.mandatory, fill: ReportStyle.mandatory),
+                    .init(value: total.points - total.mandatory, fill: ReportStyle.accentLight),
+                ],
                 annotation: total.mandatory > 0 ? "\(total.points) (\(total.mandatory))" : "\(total.points)")
         }
         let chart = BarChart(
             title: "\(ReportLabel.pointsPerDepartment[page.primaryLocale])",
-            description: framework.departments.map { "\($0.id): \(totals[$0.id]?.points ?? 0)" }.joined(separator: ", "),
+            description: framework.departments.map { "\($0.id): \(totals[$0.id]?.points ?? 0)" }.joined(
+                separator: ", "),
             rows: rows)
         return group {
             element(.section, .labelledBy("points-per-department")) {
@@ -229,12 +246,17 @@ public struct FrameworkPageRenderer: Sendable {
             element(.select, .id(id)) {
                 element(.option, HTMLAttribute("value", "")) { everything }
                 for entry in entries {
-                    element(.option, HTMLAttribute("value", entry.id)) { page.locales.compactMap { entry.title[$0] }.joined(separator: " / ") }
+                    element(.option, HTMLAttribute("value", entry.id)) {
+                        page.locales.compactMap { entry.title[$0] }.joined(separator: " / ")
+                    }
                 }
             }
         }
         return group {
-            element(.form, .class("filters panel"), .hidden, HTMLAttribute("aria-label", ReportLabel.filter[page.primaryLocale])) {
+            element(
+                .form, .class("filters panel"), .hidden,
+                HTMLAttribute("aria-label", ReportLabel.filter[page.primaryLocale])
+            ) {
                 "\n"
                 element(.label) {
                     page.label(.productionType)
@@ -261,11 +283,13 @@ public struct FrameworkPageRenderer: Sendable {
 
     /// One criterion's row.
     static func row(
-        _ criterion: Criterion, allTypes: Int, stageTitles: [String: LocalizedText], typeTitles: [String: LocalizedText], _ page: HTMLPage
+        _ criterion: Criterion, allTypes: Int, stageTitles: [String: LocalizedText],
+        typeTitles: [String: LocalizedText], _ page: HTMLPage
     ) -> HTMLNode {
         group {
             element(
-                .tr, .id("criterion-\(criterion.id)"), HTMLAttribute("data-types", criterion.appliesTo.joined(separator: " ")),
+                .tr, .id("criterion-\(criterion.id)"),
+                HTMLAttribute("data-types", criterion.appliesTo.joined(separator: " ")),
                 HTMLAttribute("data-stages", criterion.stages.joined(separator: " "))
             ) {
                 element(.th, .rowHeader) { criterion.id }
@@ -315,39 +339,40 @@ public struct FrameworkPageRenderer: Sendable {
 
     /// Shows the filters and hides rows (and whole departments) that do not match; `?type=` and
     /// `?stage=` in the page's address preset them, so a link can point at one production's view.
-    static let filterScript = InlineCode(trusted: """
-        (function () {
-          var form = document.querySelector("form.filters");
-          if (!form) return;
-          form.hidden = false;
-          var type = document.getElementById("filter-type");
-          var stage = document.getElementById("filter-stage");
-          var count = document.getElementById("filter-count");
-          function apply() {
-            var shown = 0;
-            document.querySelectorAll("section.department").forEach(function (section) {
-              var visible = 0;
-              section.querySelectorAll("tbody tr").forEach(function (row) {
-                var ok = (!type.value || row.dataset.types.split(" ").indexOf(type.value) >= 0) &&
-                         (!stage.value || row.dataset.stages.split(" ").indexOf(stage.value) >= 0);
-                row.classList.toggle("filtered-out", !ok);
-                if (ok) visible++;
+    static let filterScript = InlineCode(
+        trusted: """
+            (function () {
+              var form = document.querySelector("form.filters");
+              if (!form) return;
+              form.hidden = false;
+              var type = document.getElementById("filter-type");
+              var stage = document.getElementById("filter-stage");
+              var count = document.getElementById("filter-count");
+              function apply() {
+                var shown = 0;
+                document.querySelectorAll("section.department").forEach(function (section) {
+                  var visible = 0;
+                  section.querySelectorAll("tbody tr").forEach(function (row) {
+                    var ok = (!type.value || row.dataset.types.split(" ").indexOf(type.value) >= 0) &&
+                             (!stage.value || row.dataset.stages.split(" ").indexOf(stage.value) >= 0);
+                    row.classList.toggle("filtered-out", !ok);
+                    if (ok) visible++;
+                  });
+                  section.classList.toggle("filtered-out", visible === 0);
+                  shown += visible;
+                });
+                count.textContent = String(shown);
+              }
+              // A link may preset the filter: framework.html?type=advertising&stage=shoot
+              var params = new URLSearchParams(location.search);
+              [[type, "type"], [stage, "stage"]].forEach(function (pair) {
+                var value = params.get(pair[1]);
+                if (value && pair[0].querySelector('option[value="' + CSS.escape(value) + '"]')) pair[0].value = value;
               });
-              section.classList.toggle("filtered-out", visible === 0);
-              shown += visible;
-            });
-            count.textContent = String(shown);
-          }
-          // A link may preset the filter: framework.html?type=advertising&stage=shoot
-          var params = new URLSearchParams(location.search);
-          [[type, "type"], [stage, "stage"]].forEach(function (pair) {
-            var value = params.get(pair[1]);
-            if (value && pair[0].querySelector('option[value="' + CSS.escape(value) + '"]')) pair[0].value = value;
-          });
-          type.addEventListener("change", apply);
-          stage.addEventListener("change", apply);
-          apply();
-        })();
+              type.addEventListener("change", apply);
+              stage.addEventListener("change", apply);
+              apply();
+            })();
 
-        """)
+            """)
 }

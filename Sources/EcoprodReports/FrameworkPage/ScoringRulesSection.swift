@@ -22,7 +22,9 @@ struct ScoringRulesSection {
                             ": "
                             for (index, level) in scheme.levels.enumerated() {
                                 if index > 0 { ", " }
-                                element(.span, .class("stars"), HTMLAttribute("aria-label", "\(level.stars) ★")) { String(repeating: "★", count: level.stars) }
+                                element(.span, .class("stars"), HTMLAttribute("aria-label", "\(level.stars) ★")) {
+                                    String(repeating: "★", count: level.stars)
+                                }
                                 " "
                                 page.label(.from)
                                 " \(level.basisPoints.shortText) %"
@@ -35,7 +37,9 @@ struct ScoringRulesSection {
                 "\n"
                 element(.li) { page.label(.mandatoryCriteriaRule) }
                 "\n"
-                element(.li) { page.label(policy.notApplicable.effect == .excluded ? .notApplicableExcluded : .notApplicableNotMet) }
+                element(.li) {
+                    page.label(policy.notApplicable.effect == .excluded ? .notApplicableExcluded : .notApplicableNotMet)
+                }
                 "\n"
                 if !policy.notApplicable.mandatoryAllowed {
                     element(.li) { page.label(.mandatoryNotApplicableRefused) }

@@ -121,7 +121,9 @@ enum HTMLBuilder {
 }
 
 /// An element with its children.
-func element(_ tag: HTMLTag, _ attributes: HTMLAttribute..., @HTMLBuilder children: () -> [HTMLNode] = { [] }) -> HTMLNode {
+func element(_ tag: HTMLTag, _ attributes: HTMLAttribute..., @HTMLBuilder children: () -> [HTMLNode] = { [] })
+    -> HTMLNode
+{
     .element(tag, attributes, children())
 }
 

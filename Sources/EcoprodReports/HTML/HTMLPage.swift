@@ -65,7 +65,9 @@ struct HTMLPage {
                 "\n"
                 empty(.meta, HTMLAttribute("charset", "utf-8"))
                 "\n"
-                empty(.meta, HTMLAttribute("name", "viewport"), HTMLAttribute("content", "width=device-width, initial-scale=1"))
+                empty(
+                    .meta, HTMLAttribute("name", "viewport"),
+                    HTMLAttribute("content", "width=device-width, initial-scale=1"))
                 "\n"
                 empty(.meta, HTMLAttribute("name", "generator"), HTMLAttribute("content", "ecoprod"))
                 "\n"
@@ -106,7 +108,10 @@ struct HTMLPage {
                     ) { ReportLabel.languageName(locale) }
                     "\n"
                 }
-                element(.button, HTMLAttribute("type", "button"), HTMLAttribute("data-locale", "all"), HTMLAttribute("aria-pressed", "true")) {
+                element(
+                    .button, HTMLAttribute("type", "button"), HTMLAttribute("data-locale", "all"),
+                    HTMLAttribute("aria-pressed", "true")
+                ) {
                     locales.map { $0.uppercased() }.joined(separator: " + ")
                 }
                 "\n"

@@ -2,18 +2,23 @@
 extension HTMLTag {
     static let html = HTMLTag("html"), head = HTMLTag("head"), meta = HTMLTag("meta"), title = HTMLTag("title")
     static let style = HTMLTag("style"), body = HTMLTag("body"), script = HTMLTag("script"), nav = HTMLTag("nav")
-    static let button = HTMLTag("button"), header = HTMLTag("header"), main = HTMLTag("main"), footer = HTMLTag("footer")
-    static let section = HTMLTag("section"), h1 = HTMLTag("h1"), h2 = HTMLTag("h2"), h3 = HTMLTag("h3"), p = HTMLTag("p")
-    static let div = HTMLTag("div"), span = HTMLTag("span"), strong = HTMLTag("strong"), code = HTMLTag("code"), a = HTMLTag("a")
+    static let button = HTMLTag("button"), header = HTMLTag("header"), main = HTMLTag("main"),
+        footer = HTMLTag("footer")
+    static let section = HTMLTag("section"), h1 = HTMLTag("h1"), h2 = HTMLTag("h2"), h3 = HTMLTag("h3"),
+        p = HTMLTag("p")
+    static let div = HTMLTag("div"), span = HTMLTag("span"), strong = HTMLTag("strong"), code = HTMLTag("code"),
+        a = HTMLTag("a")
     static let dl = HTMLTag("dl"), dt = HTMLTag("dt"), dd = HTMLTag("dd"), ul = HTMLTag("ul"), li = HTMLTag("li")
-    static let table = HTMLTag("table"), caption = HTMLTag("caption"), thead = HTMLTag("thead"), tbody = HTMLTag("tbody")
+    static let table = HTMLTag("table"), caption = HTMLTag("caption"), thead = HTMLTag("thead"),
+        tbody = HTMLTag("tbody")
     static let tr = HTMLTag("tr"), th = HTMLTag("th"), td = HTMLTag("td")
     static let figure = HTMLTag("figure"), figcaption = HTMLTag("figcaption")
     static let form = HTMLTag("form"), label = HTMLTag("label"), select = HTMLTag("select"), option = HTMLTag("option")
     static let output = HTMLTag("output")
     // Inline SVG.
     static let svg = HTMLTag("svg"), g = HTMLTag("g"), desc = HTMLTag("desc"), tspan = HTMLTag("tspan")
-    static let svgText = HTMLTag("text"), rect = HTMLTag("rect", selfCloses: true), line = HTMLTag("line", selfCloses: true)
+    static let svgText = HTMLTag("text"), rect = HTMLTag("rect", selfCloses: true),
+        line = HTMLTag("line", selfCloses: true)
 }
 
 /// The attributes the reports write most.
@@ -34,7 +39,8 @@ func inlineSVG(width: Int, height: Int, labelledBy: String, @HTMLBuilder content
     .element(
         .svg,
         [
-            HTMLAttribute("xmlns", "http://www.w3.org/2000/svg"), HTMLAttribute("role", "img"), HTMLAttribute("viewBox", "0 0 \(width) \(height)"),
+            HTMLAttribute("xmlns", "http://www.w3.org/2000/svg"), HTMLAttribute("role", "img"),
+            HTMLAttribute("viewBox", "0 0 \(width) \(height)"),
             HTMLAttribute("width", "100%"), HTMLAttribute("style", "max-width: \(width)px"), .labelledBy(labelledBy),
         ], content())
 }

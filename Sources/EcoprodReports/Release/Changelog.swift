@@ -17,7 +17,9 @@ public struct Changelog: Sendable {
     /// The section for a release. Change lines are written in `locale`, by default the framework's
     /// first locale; section headings stay Keep a Changelog's own ("Added", "Changed", "Removed"),
     /// which tools read.
-    public static func entry(for framework: Framework, date: String, diff: FrameworkDiff?, locale: String? = nil) -> String {
+    public static func entry(for framework: Framework, date: String, diff: FrameworkDiff?, locale: String? = nil)
+        -> String
+    {
         let locale = locale ?? framework.identity.locales.first ?? "en"
         var lines = ["## [\(framework.identity.version)] - \(date)", ""]
         guard let diff else {
@@ -26,8 +28,11 @@ public struct Changelog: Sendable {
                 "- First release: \(framework.criteria.count) criteria in \(framework.departments.count) departments, \(framework.mandatoryCount) of them mandatory, \(framework.totalPoints) points in all.",
             ]
             for scheme in framework.scoring.schemes {
-                let stars = scheme.levels.map { "\($0.stars)★ from \($0.basisPoints.shortText)%" }.joined(separator: ", ")
-                lines.append("- Scheme `\(scheme.id)` (\(scheme.title[locale] ?? scheme.id)): \(scheme.threshold.comparison.symbol) \(scheme.threshold.basisPoints.shortText)%; \(stars).")
+                let stars = scheme.levels.map { "\($0.stars)★ from \($0.basisPoints.shortText)%" }.joined(
+                    separator: ", ")
+                lines.append(
+                    "- Scheme `\(scheme.id)` (\(scheme.title[locale] ?? scheme.id)): \(scheme.threshold.comparison.symbol) \(scheme.threshold.basisPoints.shortText)%; \(stars)."
+                )
             }
             lines += ["", "### Scoring impact", "", "- None: nothing to compare with.", ""]
             return lines.joined(separator: "\n") + "\n"
@@ -44,7 +49,8 @@ public struct Changelog: Sendable {
         lines += ["### Scoring impact", ""]
         lines.append("- Required bump: \(diff.requiredBump?.rawValue ?? "none") (from \(diff.from.version)).")
         if scoring.isEmpty {
-            lines.append("- No change can alter a production's score or eligibility; answer sets carry over as they are.")
+            lines.append(
+                "- No change can alter a production's score or eligibility; answer sets carry over as they are.")
         } else {
             lines += scoring.map { "- \($0.subject(in: locale)): \($0.kind.rawValue)" }
         }

@@ -26,7 +26,9 @@ public struct ScoreHTMLRenderer: Sendable {
         let page = HTMLPage(locale: locale, available: framework.identity.locales)
         let type = framework.productionTypes.first { $0.id == report.production.type }
         let scheme = framework.scoring.schemes.first { $0.id == report.production.scheme }
-        return page.document(title: "\(report.production.title) — \(ReportLabel.scoreReport[page.primaryLocale]) \(report.percent) %") {
+        return page.document(
+            title: "\(report.production.title) — \(ReportLabel.scoreReport[page.primaryLocale]) \(report.percent) %"
+        ) {
             element(.header) {
                 "\n"
                 element(.p, .class("kicker")) { page.label(.scoreReport) }
@@ -74,9 +76,13 @@ public struct ScoreHTMLRenderer: Sendable {
     }
 
     /// A section with its heading, followed by a line break.
-    private func section(_ id: String, _ attributes: HTMLAttribute..., heading: HTMLNode, @HTMLBuilder _ content: () -> [HTMLNode]) -> HTMLNode {
+    private func section(
+        _ id: String, _ attributes: HTMLAttribute..., heading: HTMLNode, @HTMLBuilder _ content: () -> [HTMLNode]
+    ) -> HTMLNode {
         group {
-            HTMLNode.element(.section, [.labelledBy(id)] + attributes, [.text("\n"), element(.h2, .id(id)) { heading }, .text("\n")] + content())
+            HTMLNode.element(
+                .section, [.labelledBy(id)] + attributes,
+                [.text("\n"), element(.h2, .id(id)) { heading }, .text("\n")] + content())
             "\n"
         }
     }
@@ -85,7 +91,13 @@ public struct ScoreHTMLRenderer: Sendable {
     private func verdict(_ report: ScoreReport, scheme: Scheme?, _ page: HTMLPage) -> HTMLNode {
         // Why, in the same words as the checklist below.
         var reasons: [(Int?, ReportLabel)] = []
-        if !report.mandatoryMissing.isEmpty { reasons.append((report.mandatoryMissing.count, report.mandatoryMissing.count == 1 ? .mandatoryNotMetOne : .mandatoryNotMetMany)) }
+        if !report.mandatoryMissing.isEmpty {
+            reasons.append(
+                (
+                    report.mandatoryMissing.count,
+                    report.mandatoryMissing.count == 1 ? .mandatoryNotMetOne : .mandatoryNotMetMany
+                ))
+        }
         if report.pointsNeeded > 0 { reasons.append((nil, .thresholdNotReached)) }
         let maximum = scheme?.levels.map(\.stars).max() ?? report.stars
         let heading = group {
@@ -93,7 +105,8 @@ public struct ScoreHTMLRenderer: Sendable {
             ": \(report.percent) %"
         }
         return section("verdict", .class("panel"), heading: heading) {
-            ScoreGauge(report: report, levels: scheme?.levels ?? []).svg(title: "\(ReportLabel.score[page.primaryLocale]) \(report.percent) %")
+            ScoreGauge(report: report, levels: scheme?.levels ?? []).svg(
+                title: "\(ReportLabel.score[page.primaryLocale]) \(report.percent) %")
             "\n"
             element(.p, .class("verdict \(report.eligible ? "status-met" : "status-not-met")")) {
                 page.label(report.eligible ? .eligible : .notEligible)
@@ -106,7 +119,8 @@ public struct ScoreHTMLRenderer: Sendable {
                 } else {
                     " "
                     element(.span, .class("stars"), HTMLAttribute("aria-label", "\(report.stars) ★")) {
-                        String(repeating: "★", count: report.stars) + String(repeating: "☆", count: max(0, maximum - report.stars))
+                        String(repeating: "★", count: report.stars)
+                            + String(repeating: "☆", count: max(0, maximum - report.stars))
                     }
                 }
             }
@@ -120,7 +134,9 @@ public struct ScoreHTMLRenderer: Sendable {
                 element(.dd) { ScoringRulesSection.threshold(report.threshold, page) }
                 "\n"
                 element(.dt) { page.label(.mandatoryChecklist) }
-                element(.dd) { "\(report.mandatoryMet.count) / \(report.mandatoryMet.count + report.mandatoryMissing.count)" }
+                element(.dd) {
+                    "\(report.mandatoryMet.count) / \(report.mandatoryMet.count + report.mandatoryMissing.count)"
+                }
                 "\n"
             }
             "\n"
@@ -235,7 +251,8 @@ public struct ScoreHTMLRenderer: Sendable {
     /// Bars per department (points met out of applicable), with the threshold marked, and the
     /// same numbers as a table.
     private func departments(_ report: ScoreReport, framework: Framework, _ page: HTMLPage) -> HTMLNode {
-        let titles = Dictionary(framework.departments.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        let titles = Dictionary(
+            framework.departments.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         let shown = report.departments.filter { $0.applicablePoints > 0 }
         let rows = shown.map { department in
             BarChart.Row(
@@ -243,14 +260,16 @@ public struct ScoreHTMLRenderer: Sendable {
                     "\(department.id) · "
                     if let title = titles[department.id] { page.localized(title, element: .tspan) }
                 },
-                segments: [.init(value: department.points, fill: ReportStyle.accent)], outOf: department.applicablePoints,
+                segments: [.init(value: department.points, fill: ReportStyle.accent)],
+                outOf: department.applicablePoints,
                 annotation: "\(department.percent) % (\(department.points)/\(department.applicablePoints))")
         }
         let chart = BarChart(
             title: ReportLabel.perDepartment[page.primaryLocale],
             description: shown.map { "\($0.id): \($0.points)/\($0.applicablePoints)" }.joined(separator: ", "),
             rows: rows, markerBasisPoints: report.threshold.basisPoints,
-            markerLabel: "\(report.threshold.comparison.symbol) \(report.threshold.basisPoints.shortText) %", normalized: true)
+            markerLabel: "\(report.threshold.comparison.symbol) \(report.threshold.basisPoints.shortText) %",
+            normalized: true)
         return section("departments", heading: page.label(.perDepartment)) {
             element(.figure) {
                 "\n"
@@ -357,7 +376,8 @@ public struct ScoreHTMLRenderer: Sendable {
                             for item in answer.evidence { element(.li) { item } }
                         }
                     }
-                    for (label, text) in [(ReportLabel.noteLabel, answer.note), (.justification, answer.justification)] {
+                    for (label, text) in [(ReportLabel.noteLabel, answer.note), (.justification, answer.justification)]
+                    {
                         if let text {
                             element(.p, .class("guidance")) {
                                 page.label(label)
@@ -373,10 +393,26 @@ public struct ScoreHTMLRenderer: Sendable {
 
     private static func status(_ status: AnswerStatus?, _ page: HTMLPage) -> HTMLNode {
         switch status {
-        case .met: return element(.span, .class("status-met")) { "✓ "; page.label(.met) }
-        case .notMet: return element(.span, .class("status-not-met")) { "✗ "; page.label(.notMet) }
-        case .notApplicable: return element(.span, .class("status-not-applicable")) { "— "; page.label(.notApplicable) }
-        case nil: return element(.span, .class("status-unanswered")) { "? "; page.label(.unanswered) }
+        case .met:
+            return element(.span, .class("status-met")) {
+                "✓ "
+                page.label(.met)
+            }
+        case .notMet:
+            return element(.span, .class("status-not-met")) {
+                "✗ "
+                page.label(.notMet)
+            }
+        case .notApplicable:
+            return element(.span, .class("status-not-applicable")) {
+                "— "
+                page.label(.notApplicable)
+            }
+        case nil:
+            return element(.span, .class("status-unanswered")) {
+                "? "
+                page.label(.unanswered)
+            }
         }
     }
 }
