@@ -25,6 +25,11 @@ public struct JSONRPCChannel {
     private let output: Int32
     private var buffer: [UInt8] = []
     private var start = 0
+    /// Set after a malformed frame: the next read first skips to the next header.
+    private var resynchronizing = false
+
+    /// The longest header block read, in bytes.
+    static let maxHeaderBytes = 8192
 
     public init(input: Int32 = 0, output: Int32 = 1, maxMessageBytes: Int = 64 * 1024 * 1024) {
         self.input = input
@@ -33,13 +38,29 @@ public struct JSONRPCChannel {
     }
 
     /// Reads the next message.
+    ///
+    /// After a malformed frame, reading resumes at the next `Content-Length` header: the bytes
+    /// between are discarded, so one bad frame costs one error and never the frames after it,
+    /// and input that never holds a header again ends the session instead of looping on it.
     public mutating func read() -> Incoming {
+        if resynchronizing {
+            resynchronizing = false
+            guard skipToNextHeader() else { return .end }
+        }
+        let incoming = readFrame()
+        if case .malformed = incoming { resynchronizing = true }
+        return incoming
+    }
+
+    private mutating func readFrame() -> Incoming {
         var length: Int?
         var headerBytes = 0
         while true {
             guard let line = readLine() else { return .end }
             headerBytes += line.count + 2
-            if headerBytes > 8192 { return .malformed(code: -32700, message: "the header block is longer than 8 KiB") }
+            if headerBytes > Self.maxHeaderBytes {
+                return .malformed(code: -32700, message: "the header block is longer than 8 KiB")
+            }
             if line.isEmpty { break }
             let text = String(decoding: line, as: UTF8.self)
             guard let colon = text.firstIndex(of: ":") else {
@@ -51,12 +72,15 @@ public struct JSONRPCChannel {
                 guard let number = Int(value), number >= 0 else {
                     return .malformed(code: -32700, message: "Content-Length '\(value)' is not a length")
                 }
+                if let length, length != number {
+                    return .malformed(
+                        code: -32700, message: "two Content-Length headers disagree: \(length) and \(number)")
+                }
                 length = number
             }
         }
         guard let length else { return .malformed(code: -32700, message: "a message without Content-Length") }
         guard length <= maxMessageBytes else {
-            guard skip(length) else { return .end }
             return .malformed(
                 code: -32600, message: "a message of \(length) bytes, over the limit of \(maxMessageBytes)")
         }
@@ -81,8 +105,8 @@ public struct JSONRPCChannel {
     // MARK: Buffered input
 
     private mutating func fill() -> Bool {
-        if start > 0 && start == buffer.count {
-            buffer.removeAll(keepingCapacity: true)
+        if start > 0 {
+            buffer.removeFirst(start)
             start = 0
         }
         var chunk = [UInt8](repeating: 0, count: 65536)
@@ -101,7 +125,11 @@ public struct JSONRPCChannel {
                 if line.last == 0x0D { line.removeLast() }
                 return line
             }
-            if buffer.count - start > 8192 { return Array(buffer[start...].prefix(8193)) }
+            if buffer.count - start > Self.maxHeaderBytes {
+                // Over the header limit: consumed, so that reading moves on past it.
+                defer { start = buffer.count }
+                return Array(buffer[start...].prefix(Self.maxHeaderBytes + 1))
+            }
             guard fill() else { return nil }
         }
     }
@@ -114,15 +142,21 @@ public struct JSONRPCChannel {
         return Array(buffer[start..<(start + count)])
     }
 
-    /// Discards `count` bytes without keeping them.
-    private mutating func skip(_ count: Int) -> Bool {
-        var remaining = count
-        while remaining > 0 {
-            if start == buffer.count { guard fill() else { return false } }
-            let step = min(remaining, buffer.count - start)
-            start += step
-            remaining -= step
+    /// Discards input up to the next `Content-Length` header (matched without regard to case),
+    /// keeping only the few bytes a header split across two reads needs. False at the end of input.
+    private mutating func skipToNextHeader() -> Bool {
+        let header = Array("content-length:".utf8)
+        while true {
+            var index = start
+            while index + header.count <= buffer.count {
+                if zip(buffer[index..<(index + header.count)], header).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) {
+                    start = index
+                    return true
+                }
+                index += 1
+            }
+            start = max(start, buffer.count - (header.count - 1))
+            guard fill() else { return false }
         }
-        return true
     }
 }

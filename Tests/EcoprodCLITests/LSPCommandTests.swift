@@ -33,6 +33,20 @@ import Testing
         #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{"general":{"positionEncodings":["utf-32","utf-16"]}}}}"#
     )
 
+    /// The review's loop: one header line over the limit, then a valid message, then the end of
+    /// input. The server answers the line with one error, the message as usual, and exits,
+    /// instead of writing errors for ever.
+    @Test(arguments: [8193, 100_000])
+    func anOverlongHeaderLineGetsOneErrorAndTheServerExits(_ length: Int) throws {
+        let input = [UInt8](repeating: 0x58, count: length) + Array("\r\n".utf8) + Self.initialize
+        let result = try runEcoprod(["lsp"], stdin: input, deadline: 30)
+        #expect(result.status == 1, "no shutdown came, so the protocol's exit status is 1")
+        let answers = Self.messages(result.stdoutBytes)
+        #expect(answers.count == 2, "\(answers.count) messages")
+        #expect(answers.first?["error"]?["code"] == -32700)
+        #expect(answers.last?["id"] == 1 && answers.last?["result"] != nil)
+    }
+
     @Test func shutdownThenExitEndsWithZero() throws {
         let input =
             Self.initialize + Self.frame(#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#)

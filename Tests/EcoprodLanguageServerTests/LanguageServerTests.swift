@@ -7,82 +7,9 @@ import Testing
 
 @testable import EcoprodLanguageServer
 
-/// The language server's base protocol and document model, without a client: framing that
-/// survives malformed input, and edits applied at the positions the protocol means.
+/// The language server's document model, without a client: edits applied at the positions the
+/// protocol means. (The framing's tests are EcoprodLSPTests'.)
 struct LanguageServerTests {
-    /// A channel reading `bytes` from a pipe (closed after them) and writing to another.
-    static func channel(reading bytes: [UInt8], maxMessageBytes: Int = 1024) -> (JSONRPCChannel, output: Int32) {
-        var input: [Int32] = [0, 0]
-        var output: [Int32] = [0, 0]
-        pipe(&input)
-        pipe(&output)
-        bytes.withUnsafeBytes { _ = write(input[1], $0.baseAddress, $0.count) }
-        close(input[1])
-        return (JSONRPCChannel(input: input[0], output: output[1], maxMessageBytes: maxMessageBytes), output[0])
-    }
-
-    static func frame(_ body: String) -> [UInt8] { Array("Content-Length: \(body.utf8.count)\r\n\r\n\(body)".utf8) }
-
-    @Test func framedMessagesAreReadInOrderWithAnyHeaderCase() {
-        var (channel, _) = Self.channel(
-            reading: Self.frame("{\"id\":1}") + Array("content-length: 8\nContent-Type: x\n\n{\"id\":2}".utf8))
-        guard case .message(let first) = channel.read(), case .message(let second) = channel.read(),
-            case .end = channel.read()
-        else {
-            Issue.record("expected two messages, then the end")
-            return
-        }
-        #expect(String(decoding: first, as: UTF8.self) == "{\"id\":1}")
-        #expect(String(decoding: second, as: UTF8.self) == "{\"id\":2}")
-    }
-
-    @Test(arguments: [
-        ("X-Other: 1\r\n\r\n{}", -32700, "without Content-Length"),
-        ("Content-Length: many\r\n\r\n{}", -32700, "is not a length"),
-        ("no colon here\r\n\r\n{}", -32700, "without ':'"),
-    ])
-    func aMalformedFrameIsReportedAndReadingGoesOn(_ text: String, _ code: Int, _ reason: String) {
-        var (channel, _) = Self.channel(reading: Array(text.utf8) + Self.frame("{\"id\":9}"))
-        guard case .malformed(let found, let message) = channel.read() else {
-            Issue.record("expected a malformed frame")
-            return
-        }
-        #expect(found == code)
-        #expect(message.contains(reason))
-        // After a bad body the next frame still reads; after a bad header, the rest may be lost, never misread.
-        if case .message(let next) = channel.read() { #expect(String(decoding: next, as: UTF8.self) == "{\"id\":9}") }
-    }
-
-    @Test func aMessageOverTheLimitIsSkippedWithoutBeingKept() {
-        let huge = "{\"pad\":\"" + String(repeating: "x", count: 5000) + "\"}"
-        var (channel, _) = Self.channel(reading: Self.frame(huge) + Self.frame("{\"id\":3}"))
-        guard case .malformed(let code, _) = channel.read(), case .message(let next) = channel.read() else {
-            Issue.record("expected the large message refused, then the next one")
-            return
-        }
-        #expect(code == -32600)
-        #expect(String(decoding: next, as: UTF8.self) == "{\"id\":3}")
-    }
-
-    @Test func aHeaderLineWithoutEndIsBounded() {
-        // Under the pipe's 64 KiB buffer, and far over the 8 KiB header limit.
-        var (channel, _) = Self.channel(reading: [UInt8](repeating: 0x41, count: 40_000))
-        guard case .malformed = channel.read() else {
-            Issue.record("an endless header line must be refused")
-            return
-        }
-    }
-
-    @Test func writtenMessagesAreFramed() throws {
-        let (channel, output) = Self.channel(reading: [])
-        let message: JSONValue = ["jsonrpc": "2.0", "id": 1, "result": .null]
-        channel.write(message.compactBytes())
-        var buffer = [UInt8](repeating: 0, count: 256)
-        let count = buffer.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
-        let text = String(decoding: buffer.prefix(count), as: UTF8.self)
-        #expect(text == "Content-Length: 38\r\n\r\n{\"id\":1,\"jsonrpc\":\"2.0\",\"result\":null}")
-    }
-
     static func position(_ line: Int, _ character: Int) -> LSP.Position {
         LSP.Position(line: line, character: character)
     }
