@@ -93,8 +93,11 @@ struct XMLDocumentReader {
                 try readMarkup(into: &handler, inside: !open.isEmpty)
             case UInt8(ascii: "/"):
                 let name = try closeElement()
-                guard let last = open.popLast(), sameBytes(last, name) else {
-                    throw failure(.malformed("</\(XMLToken(bytes, name).string)> closes nothing open"))
+                let last = open.popLast()
+                guard let last, sameBytes(last, name) else {
+                    let closing = XMLToken(bytes, name).string
+                    let opened = last.map { XMLToken(bytes, $0).string }
+                    throw failure(.malformed("</\(closing)> closes \(opened.map { "<\($0)>" } ?? "nothing open")"))
                 }
                 handler.close(XMLToken(bytes, name))
             default:
