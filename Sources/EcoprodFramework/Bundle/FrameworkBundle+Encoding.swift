@@ -53,27 +53,31 @@ extension Criterion {
 
 extension ScoringPolicy {
     public var jsonValue: JSONValue {
+        ["not_applicable": notApplicable.jsonValue, "schemes": .array(schemes.map(\.jsonValue))]
+    }
+}
+
+extension NotApplicableRule {
+    public var jsonValue: JSONValue {
+        ["effect": .string(effect.rawValue), "mandatory_allowed": .bool(mandatoryAllowed)]
+    }
+}
+
+extension Scheme {
+    public var jsonValue: JSONValue {
         [
-            "not_applicable": [
-                "effect": .string(notApplicable.effect.rawValue),
-                "mandatory_allowed": .bool(notApplicable.mandatoryAllowed),
+            "id": .string(id), "title": title.jsonValue,
+            "threshold": [
+                "basis_points": .integer(threshold.basisPoints.rawValue),
+                "comparison": .string(threshold.comparison.rawValue),
             ],
-            "schemes": .array(
-                schemes.map { scheme in
-                    [
-                        "id": .string(scheme.id), "title": scheme.title.jsonValue,
-                        "threshold": [
-                            "basis_points": .integer(scheme.threshold.basisPoints.rawValue),
-                            "comparison": .string(scheme.threshold.comparison.rawValue),
-                        ],
-                        "levels": .array(
-                            scheme.levels.map {
-                                ["stars": .integer($0.stars), "basis_points": .integer($0.basisPoints.rawValue)]
-                            }),
-                    ]
-                }),
+            "levels": .array(levels.map(\.jsonValue)),
         ]
     }
+}
+
+extension StarLevel {
+    public var jsonValue: JSONValue { ["stars": .integer(stars), "basis_points": .integer(basisPoints.rawValue)] }
 }
 
 extension Lineage {

@@ -136,7 +136,7 @@ extension Change {
         case .stageRemoved(let entry), .productionTypeRemoved(let entry), .departmentRemoved(let entry):
             return side ? Self.display(entry.title, in: locale) : "—"
         case .notApplicableRuleChanged(let before, let after):
-            return String(decoding: JSONValue(encoding: pick(before, after)).canonicalBytes(), as: UTF8.self)
+            return String(decoding: pick(before, after).jsonValue.canonicalBytes(), as: UTF8.self)
         case .schemeAdded(let scheme): return side ? "—" : scheme.threshold.text
         case .schemeRemoved(let scheme): return side ? scheme.threshold.text : "—"
         case .thresholdChanged(_, let before, let after): return pick(before, after).description

@@ -116,13 +116,13 @@ extension Change {
         case .stageRemoved(let entry), .productionTypeRemoved(let entry), .departmentRemoved(let entry):
             return (entry.jsonValue, nil)
         case .notApplicableRuleChanged(let before, let after):
-            return (JSONValue(encoding: before), JSONValue(encoding: after))
-        case .schemeAdded(let scheme): return (nil, JSONValue(encoding: scheme))
-        case .schemeRemoved(let scheme): return (JSONValue(encoding: scheme), nil)
+            return (before.jsonValue, after.jsonValue)
+        case .schemeAdded(let scheme): return (nil, scheme.jsonValue)
+        case .schemeRemoved(let scheme): return (scheme.jsonValue, nil)
         case .thresholdChanged(_, let before, let after): return (.integer(before.rawValue), .integer(after.rawValue))
         case .comparisonChanged(_, let before, let after): return (.string(before.rawValue), .string(after.rawValue))
         case .starLevelsChanged(_, let before, let after):
-            return (JSONValue(encoding: before), JSONValue(encoding: after))
+            return (.array(before.map(\.jsonValue)), .array(after.map(\.jsonValue)))
         case .criterionAdded(_, let title): return (nil, title.jsonValue)
         case .criterionRemoved(_, let title): return (title.jsonValue, nil)
         case .criterionRenamed(let from, let to): return (.string(from), .string(to.id))
