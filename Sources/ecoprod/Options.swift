@@ -86,8 +86,8 @@ struct ReleaseDateOptions: ParsableArguments {
     /// The date to stamp; with `todayByDefault`, today's UTC date when nothing else gives one.
     func resolve(todayByDefault: Bool) throws -> String? {
         do {
-            let resolved = try ReleaseDate.resolve(explicit: date, environment: ProcessInfo.processInfo.environment)
-            return resolved ?? (todayByDefault ? ReleaseDate.format(epoch: Int(Date().timeIntervalSince1970)) : nil)
+            return try ReleaseDate.resolve(
+                explicit: date, environment: ProcessInfo.processInfo.environment, todayByDefault: todayByDefault)
         } catch {
             throw ValidationError("\(error)")
         }
@@ -108,15 +108,7 @@ struct ReportOptions: ParsableArguments {
 
     /// Refuses a locale the framework does not declare (a usage error: exit 64).
     func checkLocale(in framework: Framework) throws(UseCaseFailure) {
-        try Self.checkLocale(locale, in: framework)
-    }
-
-    /// Refuses `locale` when the framework does not declare it (a usage error: exit 64).
-    static func checkLocale(_ locale: String?, in framework: Framework) throws(UseCaseFailure) {
-        if let locale, !framework.identity.locales.contains(locale) {
-            let declared = framework.identity.locales.joined(separator: ", ")
-            throw .usage("locale '\(locale)' is not one of the framework's locales: \(declared)")
-        }
+        try OutputLocale.check(locale, in: framework)
     }
 
     /// Writes the report to `--output` (atomically; refusing to replace different content

@@ -53,7 +53,7 @@ struct ReleaseCommand: ParsableCommand {
             throw CommandFailure(failure: .alreadyReported, format: diagnostics.format)
         }
         try failing(in: diagnostics) { () throws(UseCaseFailure) in
-            try ReportOptions.checkLocale(locale, in: planned.plan.bundle.framework)
+            try OutputLocale.check(locale, in: planned.plan.bundle.framework)
             if let diff = planned.plan.diff { Console.status("\(DiffTextRenderer(locale: locale).render(diff))\n") }
             if !dryRun { try planned.publish() }
         }

@@ -30,6 +30,15 @@ public enum ReleaseDate {
         return format(epoch: epoch)
     }
 
+    /// The date to stamp: `--date`, else `SOURCE_DATE_EPOCH`, else (with `todayByDefault`, as
+    /// for a release) today's UTC date.
+    public static func resolve(
+        explicit: String?, environment: [String: String], todayByDefault: Bool
+    ) throws(Invalid) -> String? {
+        try resolve(explicit: explicit, environment: environment)
+            ?? (todayByDefault ? format(epoch: Int(Date().timeIntervalSince1970)) : nil)
+    }
+
     /// A Unix time as a UTC calendar date, computed without the locale or time zone.
     public static func format(epoch: Int) -> String {
         // Howard Hinnant's days-to-civil algorithm.
