@@ -17,9 +17,10 @@ public struct AllowedSigners: Sendable {
         /// The 1-based line of the file.
         public var line: Int
 
-        /// Whether the entry allows signing for `namespace`.
+        /// Whether the entry allows signing for `namespace`, as OpenSSH's `match_pattern_list`
+        /// decides: a negated pattern that matches refuses, whatever else matches.
         public func allows(namespace: String) -> Bool {
-            namespaces.map { patterns in patterns.contains { Glob.matches($0, namespace) } } ?? true
+            namespaces.map { Glob.matchesList($0, namespace) } ?? true
         }
 
         /// Whether `time` falls inside the entry's validity dates.
@@ -43,7 +44,9 @@ public struct AllowedSigners: Sendable {
 
     /// Reads the file's text; every line that cannot be read is a problem, and reading goes on.
     public init(text: String) {
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // "\r\n" is one Character: split on it too, or a CRLF line would swallow the next one.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        for (index, raw) in lines.enumerated() {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
@@ -81,32 +84,47 @@ public struct AllowedSigners: Sendable {
         } catch {
             throw Problem(message: "the key: \(error.message)", line: line, column: fields[1].column)
         }
-        var entry = Entry(principals: AllowedSignersLine.list(principals.text), key: key, line: line)
+        let names = AllowedSignersLine.list(principals.text)
+        if names.contains(where: { $0.hasPrefix("!") }) {
+            // OpenSSH would refuse the names a negation matches; the verifier checks keys, not
+            // names, so it refuses the line rather than be laxer than OpenSSH.
+            throw Problem(
+                message: "negated principals ('!') are not supported: list the signer's names", line: line,
+                column: principals.column)
+        }
+        var entry = Entry(principals: names, key: key, line: line)
         if let options { try Self.apply(options: options, to: &entry) }
         return entry
     }
 
     private static func apply(options: (text: String, column: Int), to entry: inout Entry) throws(Problem) {
-        for option in AllowedSignersLine.options(options.text) {
+        let parsed: [(name: String, value: String?, offset: Int)]
+        do {
+            parsed = try AllowedSignersLine.options(options.text)
+        } catch {
+            throw Problem(message: error.message, line: entry.line, column: options.column + error.offset)
+        }
+        for option in parsed {
             let column = options.column + option.offset
-            let name = option.name.lowercased()
-            switch name {
+            switch option.name {
             case "namespaces":
-                entry.namespaces = AllowedSignersLine.list(option.value ?? "")
+                entry.namespaces = (option.value ?? "").split(separator: ",", omittingEmptySubsequences: false)
+                    .map(String.init)
             case "valid-after", "valid-before":
                 guard let value = option.value, let time = SignerTime(value) else {
                     throw Problem(
-                        message: "\(name) takes a date: YYYYMMDD or YYYYMMDDHHMM[SS], with an optional Z",
+                        message: "\(option.name) takes a date: YYYYMMDD or YYYYMMDDHHMM[SS], with an optional Z",
                         line: entry.line, column: column)
                 }
-                if name == "valid-after" { entry.validAfter = time } else { entry.validBefore = time }
-            case "cert-authority":
+                if option.name == "valid-after" { entry.validAfter = time } else { entry.validBefore = time }
+            default:
                 throw Problem(
                     message: "cert-authority: the label trusts signers' own keys, not certificate authorities",
                     line: entry.line, column: column)
-            default:
-                throw Problem(message: "unknown option '\(option.name)'", line: entry.line, column: column)
             }
+        }
+        if let after = entry.validAfter, let before = entry.validBefore, before <= after {
+            throw Problem(message: "valid-before is not after valid-after", line: entry.line, column: options.column)
         }
     }
 
@@ -120,6 +138,20 @@ extension AllowedSigners.Problem: Error {}
 
 /// Shell-like wildcard patterns as OpenSSH matches principals and namespaces: `*` and `?`.
 enum Glob {
+    /// OpenSSH's `match_pattern_list`: true when some pattern matches and no negated pattern
+    /// (`!pattern`) does.
+    static func matchesList(_ patterns: [String], _ text: String) -> Bool {
+        var positive = false
+        for pattern in patterns {
+            if pattern.hasPrefix("!") {
+                if matches(String(pattern.dropFirst()), text) { return false }
+            } else if matches(pattern, text) {
+                positive = true
+            }
+        }
+        return positive
+    }
+
     static func matches(_ pattern: String, _ text: String) -> Bool {
         matches(Array(pattern.unicodeScalars), 0, Array(text.unicodeScalars), 0)
     }

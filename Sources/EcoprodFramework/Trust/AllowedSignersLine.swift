@@ -37,32 +37,71 @@ enum AllowedSignersLine {
         text.count >= 2 && text.hasPrefix("\"") && text.hasSuffix("\"") ? String(text.dropFirst().dropLast()) : text
     }
 
-    /// `name` or `name="value"` options separated by commas outside quotes, with their offsets.
-    static func options(_ text: String) -> [(name: String, value: String?, offset: Int)] {
+    /// The options field read as OpenSSH's `sshsigopt_parse` reads it: each option is
+    /// `cert-authority` or `name="value"` (the quotes required, `\"` inside them a quote), options
+    /// are separated by single commas, a name may appear once, and anything else is refused
+    /// with its 0-based offset. Names compare without regard to case.
+    static func options(_ text: String) throws(OptionProblem) -> [(name: String, value: String?, offset: Int)] {
+        let characters = Array(text)
         var options: [(name: String, value: String?, offset: Int)] = []
-        var current = ""
-        var start = 0
-        var quoted = false
-        func flush() {
-            guard !current.isEmpty else { return }
-            if let equals = current.firstIndex(of: "=") {
-                options.append(
-                    (String(current[..<equals]), unquote(String(current[current.index(after: equals)...])), start))
+        var index = 0
+        while index < characters.count {
+            let start = index
+            if let name = valuedOptions.first(where: { starts(characters, at: index, with: $0 + "=") }) {
+                guard !options.contains(where: { $0.name == name }) else {
+                    throw OptionProblem(message: "multiple \"\(name)\" clauses", offset: start)
+                }
+                index += name.count + 1
+                options.append((name, try dequote(characters, at: &index), start))
+            } else if starts(characters, at: index, with: "cert-authority") {
+                index += "cert-authority".count
+                options.append(("cert-authority", nil, start))
             } else {
-                options.append((current, nil, start))
+                let name = String(characters[index...].prefix { $0 != "," && $0 != "=" })
+                throw OptionProblem(message: "unknown option '\(name)'", offset: start)
+            }
+            if index == characters.count { break }
+            guard characters[index] == "," else {
+                throw OptionProblem(message: "unknown key option after \(options.last?.name ?? "")", offset: index)
+            }
+            index += 1
+            guard index < characters.count else {
+                throw OptionProblem(message: "unexpected end of options after ','", offset: index - 1)
             }
         }
-        for (offset, character) in text.enumerated() {
-            if character == "\"" { quoted.toggle() }
-            if character == ",", !quoted {
-                flush()
-                current = ""
-                continue
-            }
-            if current.isEmpty { start = offset }
-            current.append(character)
-        }
-        flush()
         return options
+    }
+
+    /// The options that take a quoted value.
+    static let valuedOptions = ["namespaces", "valid-after", "valid-before"]
+
+    /// A problem in the options field, at an offset into it.
+    struct OptionProblem: Error {
+        var message: String
+        var offset: Int
+    }
+
+    private static func starts(_ characters: [Character], at index: Int, with name: String) -> Bool {
+        let name = Array(name)
+        guard index + name.count <= characters.count else { return false }
+        return zip(characters[index..<(index + name.count)], name).allSatisfy { $0.lowercased() == $1.lowercased() }
+    }
+
+    /// A double-quoted value at `index`, which moves past its closing quote.
+    private static func dequote(_ characters: [Character], at index: inout Int) throws(OptionProblem) -> String {
+        guard index < characters.count, characters[index] == "\"" else {
+            throw OptionProblem(message: "missing start quote: OpenSSH requires the value in double quotes", offset: index)
+        }
+        let start = index
+        index += 1
+        var value = ""
+        while index < characters.count, characters[index] != "\"" {
+            if characters[index] == "\\", index + 1 < characters.count, characters[index + 1] == "\"" { index += 1 }
+            value.append(characters[index])
+            index += 1
+        }
+        guard index < characters.count else { throw OptionProblem(message: "missing end quote", offset: start) }
+        index += 1
+        return value
     }
 }

@@ -43,8 +43,12 @@ public struct SSHSignature: Sendable, Hashable {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
             $0.hasSuffix("\r") ? $0.dropLast() : $0
         }
+        // OpenSSH's sshsig_dearmor reads the marker at the very start: nothing may precede it.
         guard let begin = lines.firstIndex(where: { $0 == Self.armorBegin }) else {
             throw Malformed(message: "no '\(Self.armorBegin)' line: this is not an SSH signature", line: 1)
+        }
+        guard begin == 0, bytes.starts(with: Array(Self.armorBegin.utf8)) else {
+            throw Malformed(message: "text before the '\(Self.armorBegin)' line: OpenSSH refuses it", line: 1)
         }
         guard let end = lines[begin...].firstIndex(where: { $0 == Self.armorEnd }) else {
             throw Malformed(message: "no '\(Self.armorEnd)' line: the signature is truncated", line: lines.count)
