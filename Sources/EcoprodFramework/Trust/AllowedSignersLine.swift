@@ -90,7 +90,8 @@ enum AllowedSignersLine {
     /// A double-quoted value at `index`, which moves past its closing quote.
     private static func dequote(_ characters: [Character], at index: inout Int) throws(OptionProblem) -> String {
         guard index < characters.count, characters[index] == "\"" else {
-            throw OptionProblem(message: "missing start quote: OpenSSH requires the value in double quotes", offset: index)
+            throw OptionProblem(
+                message: "missing start quote: OpenSSH requires the value in double quotes", offset: index)
         }
         let start = index
         index += 1
