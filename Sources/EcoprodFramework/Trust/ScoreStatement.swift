@@ -93,6 +93,39 @@ public struct ScoreStatement: Sendable, Hashable {
         answersDigest = try subject.required("digest").object().required("sha256").string()
         predicate = try members.required("predicate").object().members
         for name in ["bundle", "scored_on"] { _ = try members.required("predicate").object().required(name) }
+        try Self.refuseUnknownMembers(members)
+        let scoredOn = try members.required("predicate").object().required("scored_on")
+        guard ReleaseDate.validated(try scoredOn.string()) != nil else {
+            throw JSONField.ShapeError(
+                kind: .invalid("'\(try scoredOn.string())' is not a calendar date (YYYY-MM-DD)"),
+                path: "$.predicate.scored_on")
+        }
+    }
+
+    /// The members `Schemas/score-statement.schema.json` allows, by object: a statement that
+    /// carries any other (`certified_by_afnor`) states what no scorer computed, and is refused.
+    static let allowedMembers: [String: Set<String>] = [
+        "$": ["_type", "subject", "predicateType", "predicate"],
+        "$.predicate": [
+            "bundle", "production", "scheme", "percent", "basis_points", "points", "applicable_points", "threshold",
+            "eligible", "stars", "mandatory_missing", "tool", "scored_on",
+        ],
+        "$.predicate.bundle": ["id", "version", "digest"],
+        "$.predicate.production": ["title", "type"],
+        "$.predicate.threshold": ["basis_points", "comparison"],
+        "$.predicate.tool": ["name", "version"],
+    ]
+
+    private static func refuseUnknownMembers(_ members: JSONField.Members) throws(JSONField.ShapeError) {
+        for (path, allowed) in allowedMembers.sorted(by: { $0.key < $1.key }) {
+            var value: JSONValue? = .object(members.members)
+            for step in path.split(separator: ".").dropFirst() { value = value?[String(step)] }
+            guard case .object(let found)? = value else { continue }
+            if let unknown = found.keys.sorted().first(where: { !allowed.contains($0) }) {
+                throw JSONField.ShapeError(
+                    kind: .invalid("'\(unknown)' is not a member of a score statement"), path: "\(path).\(unknown)")
+            }
+        }
     }
 
     /// The bundle the statement names: id, version and digest.

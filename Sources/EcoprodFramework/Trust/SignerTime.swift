@@ -21,12 +21,16 @@ public struct SignerTime: Sendable, Hashable, Comparable, CustomStringConvertibl
         let hour = value / 10_000 % 100
         let minute = value / 100 % 100
         let second = value % 100
-        guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else { return nil }
+        let year = value / 10_000_000_000
+        let date = String(format: "%04d-%02d-%02d", Int(year), Int(month), Int(day))
+        // A calendar date: the 31st of November is no day at all, and is refused.
+        guard ReleaseDate.validated(date) != nil, hour < 24, minute < 60, second < 61 else { return nil }
         self.value = value
     }
 
     /// The start (00:00:00 UTC) of a release date written `YYYY-MM-DD`.
     public init?(releaseDate: String) {
+        guard ReleaseDate.validated(releaseDate) != nil else { return nil }
         let parts = releaseDate.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2 else { return nil }
         self.init(parts.joined())
