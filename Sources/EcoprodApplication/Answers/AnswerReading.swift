@@ -56,6 +56,10 @@ public struct AnswerReading: Sendable {
         _ bytes: [UInt8], file: String, history: ReleaseHistory, also: FrameworkBundle? = nil,
         into diagnostics: inout DiagnosticCollector
     ) -> AnswerDocument? {
+        guard !bytes.isEmpty else {
+            diagnostics.emit(.answersEmpty(file))
+            return nil
+        }
         if GridImporter.isWorkbook(bytes) {
             let grid = GridImporter(limits: limits).read(
                 bytes, file: file,

@@ -38,6 +38,7 @@ public struct AnswerScoring {
     public func score(at path: String) throws(UseCaseFailure) -> Scored {
         var diagnostics = DiagnosticCollector()
         guard let bytes = InputFile.read(path, into: &diagnostics) else { throw .input(diagnostics.sorted()) }
+        guard !bytes.isEmpty else { throw .input(.answersEmpty(path)) }
         // A grid is recognised by its content: its answers are scored with problems at cells.
         if GridImporter.isWorkbook(bytes) {
             guard let grid = reading.answers(bytes, file: path, history: history, into: &diagnostics)?.grid,

@@ -22,4 +22,10 @@ extension Diagnostic {
             .error, .writeRefused, "a migrated grid is a workbook: give --output FILE (or --output - for stdout)",
             at: .file(file))
     }
+
+    static func answersEmpty(_ file: String) -> Diagnostic {
+        Diagnostic(
+            .error, .answersSyntax, "\(file) is empty: an answer set is JSON, or a filled grid (xlsx)",
+            at: SourceLocation(file: file, line: 1, column: 1))
+    }
 }

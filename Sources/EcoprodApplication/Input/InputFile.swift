@@ -14,10 +14,11 @@ public enum InputFile {
             diagnostics.emit(.fileUnreadable(path, reason: reason))
             return nil
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.readToEnd() ?? Data() else {
             diagnostics.emit(.fileUnreadable(path, reason: "cannot be read"))
             return nil
         }
+        try? handle.close()
         return Array(data)
     }
 
@@ -44,10 +45,20 @@ public enum InputFile {
         return handle
     }
 
-    /// Why `path` is not a file to read: missing, or a folder.
+    /// Why `path` is not a file to read: missing, a folder, a pipe, a device or a socket. Only
+    /// regular files are read by name: opening a FIFO waits for a writer that may never come,
+    /// so a stream is passed as stdin (`-`).
     private static func unreadableReason(_ path: String) -> String? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return "no such file" }
-        return isDirectory.boolValue ? "is a folder, not a file" : nil
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            return errno == ENOENT ? "no such file" : String(cString: strerror(errno))
+        }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "is a folder, not a file"
+        case S_IFIFO: return "is a pipe, not a file: pass a stream on stdin, as -"
+        case S_IFCHR, S_IFBLK: return "is a device, not a file"
+        default: return "is not a regular file"
+        }
     }
 }

@@ -80,11 +80,8 @@ public struct StatementVerification: Sendable {
         into diagnostics: inout DiagnosticCollector
     ) {
         let at = SourceLocation(file: statement, line: 1, column: 1)
-        guard let parsed = try? JSONParser().parse(answerBytes) else {
-            diagnostics.emit(.answersNotValidJSON(answers))
-            return
-        }
-        let digest = ScoreStatement.digest(ofAnswers: parsed)
+        guard let stated = statedAnswers(answerBytes, history: history, into: &diagnostics) else { return }
+        let digest = ScoreStatement.digest(ofAnswers: stated.json)
         guard digest == claims.answersDigest else {
             diagnostics.emit(.statementAnswersDiffer(answers, digest: digest, stated: claims.answersDigest, at: at))
             return
@@ -100,14 +97,40 @@ public struct StatementVerification: Sendable {
             return
         }
         var scoring = DiagnosticCollector()
-        guard
-            let rescored = ReleaseScorer(history: ReleaseHistory(releases: [release]), againstLatest: true)
-                .scoredAnswers(answerBytes, file: answers, into: &scoring)
-        else {
+        let scorer = ReleaseScorer(history: ReleaseHistory(releases: [release]), againstLatest: true)
+        guard let rescored = scorer.scoredAnswers(stated.answers, into: &scoring, locate: stated.locate) else {
             diagnostics.emit(contentsOf: scoring.diagnostics)
             return
         }
         let differences = claims.differences(from: rescored)
         if !differences.isEmpty { diagnostics.emit(.statementFiguresDiffer(differences, at: at)) }
+    }
+
+    /// The answers as `score` stated them: a JSON file as it is; a grid as the canonical JSON of
+    /// the answers it holds, once scored (migrated when the grid is older), as `score` signs it.
+    private func statedAnswers(
+        _ bytes: [UInt8], history: ReleaseHistory, into diagnostics: inout DiagnosticCollector
+    ) -> (json: JSONValue, answers: AnswerSet, locate: (String) -> SourceLocation)? {
+        var reading = DiagnosticCollector()
+        let document = AnswerReading().answers(bytes, file: answers, history: history, into: &reading)
+        guard let document else {
+            diagnostics.emit(contentsOf: reading.diagnostics)
+            return nil
+        }
+        guard let grid = document.grid else {
+            guard let parsed = try? JSONParser().parse(bytes) else {
+                diagnostics.emit(.answersNotValidJSON(answers))
+                return nil
+            }
+            return (parsed, document.answers, document.locate)
+        }
+        var scoring = DiagnosticCollector()
+        let scored = ReleaseScorer(history: history, againstLatest: false)
+            .scoredAnswers(grid.answers, into: &scoring, locate: grid.locate)
+        guard let scored else {
+            diagnostics.emit(contentsOf: scoring.diagnostics)
+            return nil
+        }
+        return (scored.answers.jsonValue, scored.answers, grid.locate)
     }
 }
