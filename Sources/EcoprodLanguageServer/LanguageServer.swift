@@ -23,6 +23,8 @@ public struct LanguageServer {
     /// changes are sent and a file whose problems are gone is cleared.
     var published: [String: [LSP.Diagnostic]] = [:]
     var shutdownRequested = false
+    /// Whether `initialize` was answered: until then, the protocol allows nothing else.
+    var initialized = false
     /// Whether the client registers file watchers on request (`client/registerCapability`).
     var watchesFiles = false
     /// The framework as last compiled without errors: what hover describes while a file is broken.
@@ -77,12 +79,21 @@ public struct LanguageServer {
             refuse(body)
             return true
         }
+        if message.hasInvalidID {
+            respond(id: nil, error: (-32600, "the id is neither an integer nor a string"))
+            return true
+        }
         guard let method = message.method else {
             if message.id != nil, message.isResponse { return true }  // a response to us
             respond(id: message.id, error: (-32600, "not a JSON-RPC request or notification"))
             return true
         }
         if method == "exit" { return false }
+        guard initialized || method == "initialize" else {
+            // Before `initialize`, requests are refused and notifications dropped (LSP 3.17).
+            if let id = message.id { respond(id: id, error: (-32002, "the server is not initialized")) }
+            return true
+        }
         if shutdownRequested, let id = message.id {
             respond(id: id, error: (-32600, "the server is shutting down"))
             return true
@@ -107,7 +118,11 @@ public struct LanguageServer {
     mutating func handle(_ method: String, _ message: LSP.IncomingMessage) {
         let id = message.id
         switch message.params {
-        case .initialize(let params): if let id { respond(id: id, result: initialize(params)) }
+        case .initialize(let params):
+            if let id {
+                respond(id: id, result: initialize(params))
+                initialized = true
+            }
         case .didOpen(let params): didOpen(params)
         case .didChange(let params): didChange(params)
         case .didClose(let params): didClose(params)
@@ -183,6 +198,10 @@ public struct LanguageServer {
 
     mutating func didOpen(_ params: LSP.DidOpenTextDocumentParams) {
         let item = params.textDocument
+        guard item.text.utf8.count <= limits.maxFileBytes else {
+            log("ignored \(item.uri): \(item.text.utf8.count) bytes, over the limit of \(limits.maxFileBytes)")
+            return
+        }
         documents[item.uri] = OpenDocument(uri: item.uri, version: item.version ?? 0, text: item.text)
         publishAll()
     }
@@ -196,6 +215,15 @@ public struct LanguageServer {
             } catch {
                 log("ignored a change to \(uri): \(error.message)")
             }
+        }
+        // A document is held within the limit a file on disk is read within (--max-file-bytes).
+        // One that an edit takes past it is no longer held: the file on disk stands for it, and
+        // the edits that follow are ignored, rather than applied to a text the editor no longer shows.
+        guard document.text.utf8.count <= limits.maxFileBytes else {
+            log("closed \(uri): an edit took it to \(document.text.utf8.count) bytes, over \(limits.maxFileBytes)")
+            documents[uri] = nil
+            publishAll()
+            return
         }
         document.version = params.textDocument.version ?? document.version
         documents[uri] = document

@@ -114,12 +114,40 @@ struct CompletionContextTests {
         ),
     ])
     func eachBodyGetsItsAnswer(_ body: String, _ answer: String) throws {
+        try Self.expectAnswer(answer, to: body, initialized: true)
+    }
+
+    /// Before `initialize`, and for an id no answer can carry.
+    @Test(arguments: [
+        (
+            #"{"jsonrpc":"2.0","id":5,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///x"},"position":{"line":0,"character":0}}}"#,
+            #"{"error":{"code":-32002,"message":"the server is not initialized"},"id":5,"jsonrpc":"2.0"}"#
+        ),
+        (
+            #"{"jsonrpc":"2.0","id":6,"method":"shutdown"}"#,
+            #"{"error":{"code":-32002,"message":"the server is not initialized"},"id":6,"jsonrpc":"2.0"}"#
+        ),
+        (
+            #"{"jsonrpc":"2.0","id":1e400,"method":"initialize"}"#,
+            #"{"error":{"code":-32600,"message":"the id is neither an integer nor a string"},"id":null,"jsonrpc":"2.0"}"#
+        ),
+        (
+            #"{"jsonrpc":"2.0","id":[1],"method":"textDocument/hover"}"#,
+            #"{"error":{"code":-32600,"message":"the id is neither an integer nor a string"},"id":null,"jsonrpc":"2.0"}"#
+        ),
+    ])
+    func aServerNotInitializedRefusesRequests(_ body: String, _ answer: String) throws {
+        try Self.expectAnswer(answer, to: body, initialized: false)
+    }
+
+    static func expectAnswer(_ answer: String, to body: String, initialized: Bool) throws {
         var output: [Int32] = [0, 0]
         pipe(&output)
         defer { close(output[0]) }
         var server = LanguageServer(
             framework: packageRoot.appendingPathComponent("Framework"),
             channel: JSONRPCChannel(input: -1, output: output[1]))
+        server.initialized = initialized
         let goesOn = server.receive(body: Array(body.utf8))
         #expect(goesOn)
         close(output[1])
@@ -133,5 +161,46 @@ struct CompletionContextTests {
             Issue.record("expected one answer only")
             return
         }
+    }
+}
+
+/// Open documents are held within the limit files are read within: 60 edits of a megabyte once
+/// took the server past 600 MB.
+@Suite struct OpenDocumentLimitTests {
+    static func message(_ method: String, _ params: JSONValue) -> JSONValue {
+        ["jsonrpc": "2.0", "method": .string(method), "params": params]
+    }
+
+    @Test func aDocumentPastTheLimitIsNotHeld() throws {
+        var output: [Int32] = [0, 0]
+        pipe(&output)
+        defer {
+            close(output[0])
+            close(output[1])
+        }
+        var server = LanguageServer(
+            framework: packageRoot.appendingPathComponent("Framework"),
+            channel: JSONRPCChannel(input: -1, output: output[1]), limits: .init(maxFileBytes: 1024))
+        server.initialized = true
+        let uri = packageRoot.appendingPathComponent("Framework/departments/Z-extra.yaml").absoluteString
+        let big = String(repeating: "# x\n", count: 300)
+        server.receive(
+            Self.message(
+                "textDocument/didOpen",
+                ["textDocument": ["uri": .string(uri), "languageId": "yaml", "version": 1, "text": .string(big)]]))
+        #expect(server.documents[uri] == nil, "a 1,200-byte document over a 1,024-byte limit was held")
+        server.receive(
+            Self.message(
+                "textDocument/didOpen",
+                ["textDocument": ["uri": .string(uri), "languageId": "yaml", "version": 1, "text": "# small\n"]]))
+        #expect(server.documents[uri] != nil)
+        server.receive(
+            Self.message(
+                "textDocument/didChange",
+                [
+                    "textDocument": ["uri": .string(uri), "version": 2],
+                    "contentChanges": [["text": .string(big)]],
+                ]))
+        #expect(server.documents[uri] == nil, "an edit past the limit left the document held")
     }
 }

@@ -27,6 +27,9 @@ extension LSP {
     /// what the message is and again for its parameters.)
     public struct IncomingMessage: Decodable, Sendable {
         public var id: RequestID?
+        /// Whether an `id` is present that is neither an integer nor a string (`1e400`): such a
+        /// request cannot be answered under its id, and is refused under a null one.
+        public var hasInvalidID: Bool
         public var method: String?
         /// Whether it carries `result` or `error`: a response to one of the server's own requests.
         public var isResponse: Bool
@@ -39,6 +42,7 @@ extension LSP {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             id = try? container.decodeIfPresent(RequestID.self, forKey: .id)
+            hasInvalidID = id == nil && container.contains(.id) && !((try? container.decodeNil(forKey: .id)) ?? false)
             method = try? container.decodeIfPresent(String.self, forKey: .method)
             isResponse = container.contains(.result) || container.contains(.error)
             params = Params(method: method, in: container, forKey: .params)
