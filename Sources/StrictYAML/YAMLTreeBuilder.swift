@@ -69,6 +69,24 @@ struct YAMLTreeBuilder {
         return YAMLReadResult(root: root, problems: all)
     }
 
+    /// A control character other than tab and line feed is refused in a scalar however it was
+    /// written: libyaml refuses one written raw, and this refuses one written as an escape
+    /// (`"\e]0;…\a"`, `"\x9b"`), which would otherwise reach terminals, pages and pull requests.
+    mutating func checkControls(in value: String, start: SourcePosition, end: SourcePosition) {
+        guard let control = value.unicodeScalars.first(where: Self.isRefusedControl) else { return }
+        let code = String(control.value, radix: 16, uppercase: true)
+        report(
+            .syntax,
+            "the scalar holds the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), "
+                + "written as an escape; only tab and line feed may appear in a text",
+            at: start, end: end)
+    }
+
+    /// C0 controls but tab and line feed, and C1 controls.
+    static func isRefusedControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n") || (0x7F...0x9F).contains(scalar.value)
+    }
+
     mutating func report(
         _ kind: YAMLProblem.Kind, _ message: String, at start: SourcePosition, end: SourcePosition? = nil,
         related: [YAMLProblem.Related] = []
@@ -157,6 +175,7 @@ struct YAMLTreeBuilder {
             default: style = .plain
             }
             countNode(at: start)
+            checkControls(in: value, start: start, end: end)
             checkLayout(scalar: value, style: style, start: start, end: end)
             attach(
                 YAMLNode(

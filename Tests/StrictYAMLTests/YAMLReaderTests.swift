@@ -163,3 +163,24 @@ private let aliasBomb = """
         #expect(result.problems.last?.kind == .tooManyProblems)
     }
 }
+
+/// Control characters reach no text, written raw or as an escape: each escape below is refused
+/// at its scalar (it once passed `check` and reached terminals, CSV and pull requests).
+@Suite struct ControlEscapeTests {
+    @Test(arguments: [
+        #"title: "\e]0;PWNED\a\e[31m""#, #"title: "\x9b2J""#, #"title: "a\rb""#, #"title: "\0""#, #"title: "\N""#,
+        #"title: "\x7f""#, #"title: "\u0085""#, #"title: 'a' # fine"# + "\n" + #"b: "\x1b""#,
+    ])
+    func anEscapedControlIsRefused(_ text: String) {
+        let result = read(text + "\n")
+        let problem = result.problems.first { $0.kind == .syntax }
+        #expect(problem != nil, "\(text) passed: \(result.problems)")
+        #expect(problem?.message.contains("control character") == true)
+        #expect(problem?.range.start.line == text.split(separator: "\n").count)
+    }
+
+    @Test(arguments: [#"title: "tab\there""#, #"title: "two\nlines""#, #"title: "é\u00e9 – ok""#])
+    func tabAndLineFeedEscapesStayAllowed(_ text: String) {
+        #expect(read(text + "\n").problems.isEmpty)
+    }
+}

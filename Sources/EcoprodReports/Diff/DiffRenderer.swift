@@ -102,7 +102,7 @@ public struct DiffMarkdownRenderer: DiffRenderer {
     }
 
     static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        MarkdownText.inline(text)
     }
 
     public func render(_ diff: FrameworkDiff, impact: ImpactAnalysis?) -> String {
@@ -126,7 +126,7 @@ public struct DiffMarkdownRenderer: DiffRenderer {
                         change.criterion ?? change.scheme ?? change.productionType ?? change.department ?? "framework"
                     let kind = change.kind.rawValue + (change.locale.map { " (\($0))" } ?? "")
                     output +=
-                        "| \(group.department ?? "—") | `\(Self.cell(subject))` | \(kind) | \(Self.cell(change.displayBefore(in: locale))) | \(Self.cell(change.displayAfter(in: locale))) |\n"
+                        "| \(group.department ?? "—") | \(MarkdownText.code(subject)) | \(kind) | \(Self.cell(change.displayBefore(in: locale))) | \(Self.cell(change.displayAfter(in: locale))) |\n"
                 }
             }
         }

@@ -43,7 +43,7 @@ public struct Changelog: Sendable {
         let scoring = diff.changes.filter { $0.changeClass == .scoring }
         for (title, changes) in [("Added", added), ("Changed", changed), ("Removed", removed)] where !changes.isEmpty {
             lines += ["### \(title)", ""]
-            lines += changes.map { "- \($0.summary(in: locale))" }
+            lines += changes.map { "- \(MarkdownText.inline($0.summary(in: locale)))" }
             lines.append("")
         }
         lines += ["### Scoring impact", ""]
@@ -52,7 +52,7 @@ public struct Changelog: Sendable {
             lines.append(
                 "- No change can alter a production's score or eligibility; answer sets carry over as they are.")
         } else {
-            lines += scoring.map { "- \($0.subject(in: locale)): \($0.kind.rawValue)" }
+            lines += scoring.map { "- \(MarkdownText.inline($0.subject(in: locale))): \($0.kind.rawValue)" }
         }
         lines.append("")
         return lines.joined(separator: "\n") + "\n"
