@@ -22,6 +22,11 @@ public enum InterruptCleanup {
     public static func install() {
         guard !installed else { return }
         installed = true
+        // The table is a lazily initialised global: initialise it here, never first inside the
+        // handler, where its allocation could wait for ever on a malloc lock the interrupted
+        // thread holds. (Staged files without names register nothing, so nothing else touches
+        // it before a signal comes: an interrupted build hung that way, until killed.)
+        _ = slots
         var unblock = sigset_t()
         sigemptyset(&unblock)
         for signal in [SIGINT, SIGTERM, SIGHUP] {

@@ -119,7 +119,7 @@ private func timed(_ body: () throws -> Void) rethrows -> Double {
         try FileManager.default.removeItem(at: folder.appendingPathComponent("out/timing.json"))
         var generator = SplitMix(seed: 11)
         var statuses: Set<Int32> = []
-        for attempt in 0..<16 {
+        for attempt in 0..<8 {
             let delay = Self.delay(attempt, full: full, &generator)
             let arguments = [
                 "build", "--output", "out/bundle.json", "--force", "--date", "2026-12-0\(attempt % 9 + 1)",
