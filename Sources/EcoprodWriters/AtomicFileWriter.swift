@@ -49,6 +49,8 @@ public struct AtomicFileWriter: Sendable {
     /// target. Returns nil when the target already holds these bytes.
     public func stage(_ bytes: [UInt8], to path: String) throws(Failure) -> StagedFile? {
         let target = URL(fileURLWithPath: path)
+        // What a writer killed outright left beside this target goes first, written or not.
+        TemporaryName.sweep(beside: target)
         if let existing = FileManager.default.contents(atPath: path) {
             if Array(existing) == bytes { return nil }
             try checkReplaceable(target)
@@ -59,7 +61,6 @@ public struct AtomicFileWriter: Sendable {
         } catch {
             throw Failure(diagnostic: .writeFailed(path, reason: "cannot create folder \(directory.path)"))
         }
-        TemporaryName.sweep(beside: target)
         let (descriptor, storage, slot) = try open(beside: target)
         if let reason = Self.writeAll(bytes, to: descriptor) {
             StagedFile(target: target, descriptor: descriptor, storage: storage, slot: slot).discard()

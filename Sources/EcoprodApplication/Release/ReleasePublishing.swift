@@ -64,17 +64,24 @@ public final class PlannedRelease: @unchecked Sendable {
         self.lock = lock
     }
 
-    /// Signs the release (when a key is given), then writes the bundle, its signature and the
-    /// changelog, all or nothing.
+    /// Signs the release (when a key is given), then writes the changelog, the signature and the
+    /// bundle, all or nothing.
+    ///
+    /// The bundle is placed last: it is what makes a version released. A process killed
+    /// outright (which no rollback can follow) therefore leaves either the previous state, or
+    /// a changelog section and perhaps a signature for a version not yet released, which the
+    /// next run of `release` writes again and completes (the section is replaced, not repeated;
+    /// a signature whose bundle does not exist signs nothing, and is replaced).
     public func publish() throws(UseCaseFailure) {
         defer { lock?.release() }
         var signing = DiagnosticCollector()
         guard planner.sign(&plan, into: &signing) else { throw .input(signing.sorted()) }
+        if !FileManager.default.fileExists(atPath: plan.bundlePath) { unlink(plan.signaturePath) }
         do {
             var transaction = Transaction()
-            try transaction.stage(plan.bundle.fileBytes(), to: plan.bundlePath)
-            if let signature = plan.signature { try transaction.stage(signature, to: plan.signaturePath) }
             try transaction.stage(Array(plan.changelogText.utf8), to: plan.changelogPath, force: true)
+            if let signature = plan.signature { try transaction.stage(signature, to: plan.signaturePath) }
+            try transaction.stage(plan.bundle.fileBytes(), to: plan.bundlePath)
             try transaction.commit()
         } catch {
             throw .input(error.diagnostic)

@@ -58,9 +58,19 @@ public struct Changelog: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `existing` with `entry` inserted above the newest section (or after the header).
+    /// `existing` with `entry` inserted above the newest section (or after the header). A
+    /// section for the same version is replaced, not repeated: a release interrupted after its
+    /// changelog was written writes it again when it is run again.
     public static func inserting(_ entry: String, into existing: String?) -> String {
-        guard let existing, !existing.isEmpty else { return header + "\n" + entry }
+        guard var existing, !existing.isEmpty else { return header + "\n" + entry }
+        if let heading = entry.split(separator: "\n").first.map({ $0.prefix { $0 != "]" } + "]" }),
+            let start = existing.range(of: "\n" + heading)
+        {
+            let rest = existing[start.upperBound...]
+            let end = rest.range(of: "\n## [")?.lowerBound ?? existing.endIndex
+            existing.removeSubrange(existing.index(after: start.lowerBound)..<end)
+            existing = existing.replacingOccurrences(of: "\n\n\n", with: "\n\n")
+        }
         if let range = existing.range(of: "\n## [") {
             var text = existing
             text.insert(contentsOf: "\n" + entry, at: text.index(after: range.lowerBound))
