@@ -577,6 +577,22 @@ extension DiagnosticCode {
                     "An answer can carry members that no cell shows (from another tool, or a later format); the grid keeps them on its hidden sheet. When a row's status is cleared, the criterion is unanswered, and an unanswered criterion has no answer to carry them: the import drops them, and says which.",
                 example: "A3 answered with a `reviewed_by` member, then its status cleared",
                 fix: "Pick a status again to keep them, or accept that they go with the answer.")
+        case .gridAmbiguous:
+            Entry(
+                .error, "Workbook that applications read differently",
+                explanation:
+                    "The package holds a part twice, two sheets share a name, or a cell's reference is not one a spreadsheet can hold (past column XFD or row 1,048,576). Applications settle such a file each their own way: one reads the first copy, another the last, another drops the cell. What the auditor sees could then differ from what is scored, so the grid is refused, naming the part, sheet or cell.",
+                example: "a status cell written r=\"XFE7\", or xl/worksheets/sheet2.xml present twice in the zip",
+                fix:
+                    "Open the grid in a spreadsheet application and save it again, or start from a grid written by `ecoprod render --format xlsx`."
+            )
+        case .gridFormula:
+            Entry(
+                .error, "Formula in a cell the production fills in",
+                explanation:
+                    "A status, evidence, note, justification or ID cell, or the Production sheet's title, type or scheme, holds a formula. Its stored value may disagree with what the formula computes when the grid is opened (the grid asks for a full recalculation), and a formula saved without a value reads as empty: either way the cell could show one answer and be scored as another.",
+                example: "a status cell holding =\"Non rempli\" with the stored value Rempli",
+                fix: "Type the value itself into the cell (copy, then paste values only).")
         case .answersStatus:
             Entry(
                 .error, "Unknown status",

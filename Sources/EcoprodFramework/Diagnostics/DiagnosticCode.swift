@@ -115,6 +115,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable, C
     case gridStatus = "X109"
     case gridPreserved = "X110"
     case gridPreservedDropped = "X111"
+    case gridAmbiguous = "X112"
+    case gridFormula = "X113"
     // J1xx: batch streams (JSONL).
     case lineTooLong = "J101"
     case lineMemberReserved = "J102"

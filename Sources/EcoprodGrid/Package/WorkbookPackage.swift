@@ -14,6 +14,11 @@ struct WorkbookPackage {
         case missingPart(String)
         case unreadablePart(String, reason: String)
         case xml(part: String, XMLDocumentReader.Failure)
+        /// A cell whose `r` is not a reference a spreadsheet can hold (`XFE7`): applications
+        /// drop it or read it elsewhere.
+        case invalidReference(sheet: String, reference: String)
+        /// Two sheets with one name (compared without regard to case, as applications do).
+        case duplicateSheet(String)
     }
 
     let directory: ZIPDirectory

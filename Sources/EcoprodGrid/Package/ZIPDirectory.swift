@@ -32,6 +32,9 @@ struct ZIPDirectory {
         case ratio(path: String, ratio: Int, limit: Int)
         case unsafePath(String)
         case encrypted(String)
+        /// Two entries with one name (part names compare without regard to case, as OPC says):
+        /// applications disagree on which copy is the part.
+        case duplicateEntry(String)
     }
 
     var entries: [Entry] = []
@@ -61,6 +64,7 @@ struct ZIPDirectory {
                 encrypted: Self.uint16(bytes, position + 8) & 1 != 0, method: Self.uint16(bytes, position + 10),
                 crc32: UInt32(Self.uint32(bytes, position + 16)))
             try Self.check(entry, limits: limits)
+            if entries.contains(where: { $0.path.lowercased() == path.lowercased() }) { throw .duplicateEntry(path) }
             entry.dataStart = try Self.checkLocalHeader(
                 at: Self.uint32(bytes, position + 42), of: entry, in: bytes, before: offset)
             declaredTotal += entry.uncompressedSize

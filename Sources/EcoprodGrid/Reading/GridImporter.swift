@@ -72,6 +72,11 @@ public struct GridImporter: Sendable {
                 }
                 sheets.append((sheet, entry.name, try reader.cells(of: entry)))
             }
+            let typed = sheets.map { sheet, name, _ in
+                Self.refuseFormulas(
+                    in: sheet, named: name, formulas: reader.formulas[name] ?? [], places: places, into: &diagnostics)
+            }
+            guard typed.allSatisfy({ $0 }) else { return nil }
             guard
                 let found = Self.check(
                     named, claim: claim, sheet: identitySheet.name, places: places, into: &diagnostics)
@@ -174,6 +179,16 @@ public struct GridImporter: Sendable {
                 .gridXML, "\(part), line \(problem.line), column \(problem.column): \(problem.message)",
                 at: SourceLocation(file: file, line: 1, column: 1, cell: part),
                 help: "save the grid again from the spreadsheet application")
+        case .invalidReference(let sheet, let reference):
+            return Diagnostic(
+                .gridAmbiguous, "the sheet has a cell at '\(reference)', which no spreadsheet can hold",
+                at: SourceLocation(file: file, line: 1, column: 1, cell: "\(sheet)!\(reference)"),
+                help: "applications drop such a cell or read it elsewhere; save the grid again")
+        case .duplicateSheet(let name):
+            return Diagnostic(
+                .gridAmbiguous, "two sheets are named '\(name)': applications disagree on which one is read",
+                at: SourceLocation(file: file, line: 1, column: 1, cell: name),
+                help: "rename or delete the copy, or start again from a grid written by `ecoprod render --format xlsx`")
         }
     }
 
@@ -219,6 +234,11 @@ public struct GridImporter: Sendable {
             return Diagnostic(
                 .gridUnsafePath, "the package entry '\(path)' is named outside the package", at: at,
                 help: "spreadsheet applications never write such names; save the grid again")
+        case .duplicateEntry(let path):
+            return Diagnostic(
+                .gridAmbiguous, "the package holds the part \(path) twice: applications disagree on which copy is read",
+                at: SourceLocation(file: at.file, line: 1, column: 1, cell: path),
+                help: "spreadsheet applications never write a part twice; save the grid again")
         }
     }
 }

@@ -250,6 +250,7 @@ extension GridRows {
         production["scheme"] = .string(self.production.scheme)
         document["production"] = .object(production)
         let kept = preserved["answers"]?.objectValue ?? [:]
+        guard showsEveryAnswer(kept, into: &diagnostics) else { return nil }
         var merged: [String: JSONValue] = [:]
         for (id, answer) in answers {
             var fields = kept[id]?.objectValue ?? [:]
@@ -275,5 +276,29 @@ extension GridRows {
             return nil
         }
         return GridImport(answers: answerSet, bundle: bundle, locale: locale, places: places)
+    }
+}
+
+extension GridRows {
+    /// The preserved members of each answer are only what no cell can show, as the writer put
+    /// them there: a status, or evidence, a note or a justification that a cell could hold,
+    /// found in the hidden sheet was put there by hand, and would be read without being seen.
+    /// Each is an X110 at the preserved JSON's cell; true when there is none.
+    func showsEveryAnswer(_ kept: [String: JSONValue], into diagnostics: inout DiagnosticCollector) -> Bool {
+        var shown = true
+        for (id, fields) in kept.sorted(by: { $0.key < $1.key }) {
+            let members = fields.objectValue ?? [:]
+            let asWritten = GridAnswerCells(Answer(status: .met, fields: members)).preserved
+            let hidden = members.keys.filter { $0 == "status" || asWritten[$0] == nil }.sorted()
+            guard !hidden.isEmpty else { continue }
+            shown = false
+            diagnostics.emit(
+                Diagnostic(
+                    .gridPreserved,
+                    "the hidden sheet gives \(id) \(hidden.map { "'\($0)'" }.joined(separator: ", ")), which its cells would show",
+                    at: places.locate("$.retired"),
+                    help: "type the answer into its row's cells; restore the hidden sheet as it was written"))
+        }
+        return shown
     }
 }

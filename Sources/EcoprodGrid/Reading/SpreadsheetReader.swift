@@ -31,6 +31,8 @@ struct SpreadsheetReader {
 
     private var package: WorkbookPackage
     let sheets: [SheetEntry]
+    /// The cells holding a formula, by sheet name, for the sheets read so far.
+    private(set) var formulas: [String: Set<CellReference>] = [:]
     private let sharedStrings: [String]
 
     init(_ bytes: [UInt8], limits: GridLimits) throws(WorkbookPackage.Failure) {
@@ -52,6 +54,8 @@ struct SpreadsheetReader {
                     name: XMLText.unescape(name), part: target,
                     hidden: sheet.attribute("state").map { $0 != "visible" } ?? false))
         }
+        var names: Set<String> = []
+        for sheet in sheets where !names.insert(sheet.name.lowercased()).inserted { throw .duplicateSheet(sheet.name) }
         self.sheets = sheets
         if let shared = relationships.values.first(where: { $0.type.hasSuffix("/sharedStrings") }),
             package.has(shared.target)
@@ -72,6 +76,7 @@ struct SpreadsheetReader {
         var cells = WorksheetCells(sharedStrings: sharedStrings, sheet: sheet)
         try package.read(sheet.part, into: &cells)
         if let failure = cells.failure { throw failure }
+        formulas[sheet.name] = cells.formulas
         return cells.cells
     }
 }

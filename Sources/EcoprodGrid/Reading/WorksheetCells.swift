@@ -12,6 +12,7 @@ struct WorksheetCells: XMLEventHandler {
         var type: CellType
         var value: String?
         var inline: String?
+        var formula = false
     }
 
     /// A cell's `t` attribute: how its value is to be read.
@@ -41,14 +42,19 @@ struct WorksheetCells: XMLEventHandler {
 
     /// The local names this reader acts on; every other element is `.other`.
     private enum Element {
-        case sheetData, row, cell, value, inlineString, run, phonetic, other
+        case sheetData, row, cell, value, formula, inlineString, run, phonetic, other
 
         init(_ name: XMLToken) {
             self = name.withLocalNameBytes { local in
                 switch local.count {
                 case 1:
-                    return local[0] == UInt8(ascii: "c")
-                        ? .cell : local[0] == UInt8(ascii: "v") ? .value : local[0] == UInt8(ascii: "t") ? .run : .other
+                    switch local[0] {
+                    case UInt8(ascii: "c"): return .cell
+                    case UInt8(ascii: "v"): return .value
+                    case UInt8(ascii: "f"): return .formula
+                    case UInt8(ascii: "t"): return .run
+                    default: return .other
+                    }
                 case 2 where local.equals("is"): return .inlineString
                 case 3 where local.equals("row"): return .row
                 case 3 where local.equals("rPh"): return .phonetic
@@ -71,7 +77,10 @@ struct WorksheetCells: XMLEventHandler {
     private let sharedStrings: [String]
     private let sheet: SpreadsheetReader.SheetEntry
     private(set) var cells: [CellReference: SpreadsheetReader.CellValue] = [:]
-    /// The first cell that names a shared string that does not exist.
+    /// The cells that hold a formula, with a stored value or not.
+    private(set) var formulas: Set<CellReference> = []
+    /// The first cell that names a shared string that does not exist, or whose reference is
+    /// not one a spreadsheet can hold.
     private(set) var failure: WorkbookPackage.Failure?
 
     /// The open elements, root first.
@@ -109,16 +118,26 @@ struct WorksheetCells: XMLEventHandler {
         case .sheetData where depth == Depth.sheetData && sheetData == .before:
             sheetData = .inside
         case .row where depth == Depth.row && sheetData == .inside:
-            rowNumber = attributes.value(of: "r").flatMap(\.integer) ?? rowNumber + 1
+            let written = attributes.value(of: "r")
+            rowNumber = written.map { $0.integer ?? 0 } ?? rowNumber + 1
+            if !(1...1_048_576).contains(rowNumber) { refuse(reference: "row \(written?.string ?? "\(rowNumber)")") }
             column = 0
         case .cell where depth == Depth.cell && sheetData == .inside && path[Depth.row - 1] == .row:
-            let reference =
-                attributes.value(of: "r").flatMap { $0.withBytes { CellReference(utf8: $0) } }
-                ?? CellReference(column: column + 1, row: rowNumber)
+            let written = attributes.value(of: "r")
+            let reference: CellReference? =
+                if let written { written.withBytes { CellReference(utf8: $0) } } else {
+                    CellReference(column: column + 1, row: rowNumber)
+                }
+            guard let reference else {
+                refuse(reference: written?.string ?? "")
+                return
+            }
             column = reference.column
             cell = OpenCell(reference: reference, type: CellType(attributes.value(of: "t")))
             sawValue = false
             sawInline = false
+        case .formula where depth == Depth.cellChild && cell != nil:
+            cell?.formula = true
         case .value where depth == Depth.cellChild && cell != nil && !sawValue:
             sawValue = true
             cell?.value = ""
@@ -127,7 +146,7 @@ struct WorksheetCells: XMLEventHandler {
             sawInline = true
             inInline = true
             cell?.inline = ""
-        case .sheetData, .row, .cell, .value, .inlineString, .run, .phonetic, .other:
+        case .sheetData, .row, .cell, .value, .formula, .inlineString, .run, .phonetic, .other:
             openInsideInlineString(element, depth: depth)
         }
     }
@@ -140,7 +159,7 @@ struct WorksheetCells: XMLEventHandler {
         switch element {
         case .phonetic: skippingFrom = depth
         case .run: capturing = .run(depth: depth)
-        case .sheetData, .row, .cell, .value, .inlineString, .other: break
+        case .sheetData, .row, .cell, .value, .formula, .inlineString, .other: break
         }
     }
 
@@ -170,8 +189,14 @@ struct WorksheetCells: XMLEventHandler {
         }
     }
 
+    /// Keeps the first reference that no spreadsheet can hold, for the sheet's refusal.
+    private mutating func refuse(reference: String) {
+        if failure == nil { failure = .invalidReference(sheet: sheet.name, reference: reference) }
+    }
+
     /// Records a closed cell's value, typed by its `t` attribute.
     private mutating func finish(_ open: OpenCell) {
+        if open.formula { formulas.insert(open.reference) }
         let value: SpreadsheetReader.CellValue?
         switch open.type {
         case .sharedString:
