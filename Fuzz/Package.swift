@@ -27,6 +27,11 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
         .executableTarget(
+            name: "FramingFuzzer",
+            dependencies: ["FuzzDriver", .product(name: "EcoprodLSP", package: root)],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
+        .executableTarget(
             name: "SignatureFuzzer",
             dependencies: ["FuzzDriver", .product(name: "EcoprodFramework", package: root)],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]

@@ -77,4 +77,51 @@ import Testing
         }
         #expect(killed >= 3, "the release was killed at only \(killed) placements")
     }
+
+    /// A statement replaced by another, killed outright at each placement: whatever pair is left,
+    /// the next run writes the new statement and its signature, which verify, and nothing of the
+    /// killed run is left beside them.
+    @Test(.enabled(if: strace != nil, "strace injects the kills (Debian: strace; .ci/run installs it)"))
+    func aStatementKilledAtEveryPlacementFailsClosedAndIsCompletedByTheNextRun() throws {
+        let key = try Self.key.get()
+        let first = packageRoot.appendingPathComponent("docs/examples/les-jours-verts.answers.json").path
+        let second = packageRoot.appendingPathComponent("Tests/Conformance/ecoprod-label-1.1.0/all-met.answers.json")
+            .path
+        var killed = 0
+        for placement in 1...8 {
+            let folder = try temporaryFolder("ecoprod-crash-statement")
+            let signers = folder.appendingPathComponent("signers")
+            try "maintainer@ecoprod-label namespaces=\"ecoprod-statement\" \(key.publicLine)\n".write(
+                to: signers, atomically: true, encoding: .utf8)
+            let statement = folder.appendingPathComponent("st.json").path
+            let score = { (answers: String) in
+                [
+                    "score", answers, "--statement", statement, "--sign", key.privateKey.path, "--date", "2026-11-29",
+                    "--force",
+                ]
+            }
+            let verify = { (answers: String) in
+                try runEcoprod(["verify-statement", statement, "--answers", answers, "--allowed-signers", signers.path])
+                    .status
+            }
+            #expect(try runEcoprod(score(first)).status == 0)
+            let injection = "inject=rename,link,linkat:signal=KILL:when=\(placement)"
+            let outcome = try ChildProcess(
+                try #require(Self.strace),
+                ["-f", "-o", "/dev/null", "-e", injection, "--", ecoprodBinary().path] + score(second)
+            ).run(deadline: 120)
+            if outcome.status == 0 {
+                #expect(try verify(second) == 0)
+                break
+            }
+            killed += 1
+            // The pair on disk is the old one or a mixed one, which `verify-statement` refuses
+            // (its signature no longer verifies): either way the next run completes it.
+            #expect(try runEcoprod(score(second)).status == 0)
+            #expect(try verify(second) == 0, "placement \(placement): the next run did not complete it")
+            let hidden = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+            #expect(hidden.isEmpty, "placement \(placement): left \(hidden)")
+        }
+        #expect(killed >= 2, "the statement was killed at only \(killed) placements")
+    }
 }
