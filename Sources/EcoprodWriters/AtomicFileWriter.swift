@@ -107,21 +107,25 @@ public struct AtomicFileWriter: Sendable {
 
     /// Writes every byte and flushes them to disk. Returns the reason of a failure.
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> String? {
-        var failure: String?
+        if let failure = write(bytes, to: descriptor) { return failure }
+        return fsync(descriptor) == 0 ? nil : String(cString: strerror(errno))
+    }
+
+    /// Writes every byte to `descriptor`, again after an interruption. Returns the reason of a
+    /// failure: what ``StreamingFile`` keeps for its commit.
+    static func write(_ bytes: [UInt8], to descriptor: Int32) -> String? {
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
+                    return String(cString: strerror(errno))
                 }
                 offset += written
             }
+            return nil
         }
-        if failure == nil && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
-        return failure
     }
 }
 

@@ -21,18 +21,7 @@ public final class StreamingFile: @unchecked Sendable {
     /// Appends bytes to the file; a failure is kept and reported by ``commit()``.
     public func write(_ bytes: [UInt8]) {
         guard failure == nil else { return }
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += written
-            }
-        }
+        failure = AtomicFileWriter.write(bytes, to: descriptor)
     }
 
     /// Flushes the file and puts it in place.
@@ -45,9 +34,3 @@ public final class StreamingFile: @unchecked Sendable {
         try InterruptCleanup.withSignalsBlocked { () throws(AtomicFileWriter.Failure) in try staged.commit() }
     }
 }
-
-#if canImport(Glibc)
-    private let systemWrite = Glibc.write
-#elseif canImport(Darwin)
-    private let systemWrite = Darwin.write
-#endif
