@@ -93,7 +93,9 @@ public struct FrameworkCompiler: Sendable {
 
     /// The value of a top-level `department:` key, read from the text without parsing.
     static func departmentKey(in text: String) -> String? {
-        for line in text.split(separator: "\n") where line.hasPrefix("department:") {
+        // YAML's line breaks: "\r\n" is one Character, so splitting on "\n" alone never splits it.
+        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        where line.hasPrefix("department:") {
             return line.dropFirst("department:".count).trimmingCharacters(
                 in: .whitespaces.union(CharacterSet(charactersIn: "\"'\r")))
         }

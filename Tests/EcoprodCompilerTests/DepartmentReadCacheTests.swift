@@ -107,3 +107,16 @@ struct DepartmentReadCacheTests {
                 == department.bytes)
     }
 }
+
+/// A department file's `department:` key is found whatever its line breaks: "\r\n" is one Swift
+/// Character, so a split on "\n" alone left a CRLF file one line long.
+@Suite struct DepartmentKeyTests {
+    @Test(
+        arguments: [
+            ("department: A\ncriteria: []\n", "A"), ("# c\r\ndepartment: B\r\ncriteria: []\r\n", "B"),
+            ("# c\rdepartment: C\rcriteria: []\r", "C"), ("department: \"D\"\r\n", "D"), ("criteria: []\r\n", nil),
+        ] as [(String, String?)])
+    func theKeyIsReadWhateverTheLineBreaks(_ text: String, _ key: String?) {
+        #expect(FrameworkCompiler.departmentKey(in: text) == key)
+    }
+}

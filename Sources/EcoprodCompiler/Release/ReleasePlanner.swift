@@ -203,7 +203,8 @@ public struct ReleasePlanner: Sendable {
 
     private static func versionLocation(_ sources: FrameworkSources) -> SourceLocation {
         guard let file = sources.framework else { return .file("framework.yaml") }
-        let lines = String(decoding: file.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = String(decoding: file.bytes, as: UTF8.self).split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         guard let index = lines.firstIndex(where: { $0.hasPrefix("version:") }) else {
             return SourceLocation(file: file.path, line: 1, column: 1)
         }
