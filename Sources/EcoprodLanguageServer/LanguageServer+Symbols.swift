@@ -13,9 +13,8 @@ extension LanguageServer {
             documents[uri].map { Array($0.text.utf8) } ?? FileManager.default.contents(atPath: url.path).map(Array.init)
             ?? []
         let read = YAMLReader().read(bytes, file: url.path)
-        let lines = [
-            url.path: String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        ]
+        // Split on bytes, as the diagnostics' lines are: "\r\n" is one Character of a String.
+        let lines = [url.path: Self.lines(bytes)]
         guard let entries = read.root?.mappingEntries,
             let criteria = entries.first(where: { $0.key.scalar?.value == "criteria" })?.value.sequenceItems
         else { return [] }
