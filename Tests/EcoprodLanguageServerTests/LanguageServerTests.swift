@@ -204,3 +204,36 @@ struct CompletionContextTests {
         #expect(server.documents[uri] == nil, "an edit past the limit left the document held")
     }
 }
+
+/// The outline of a department file, whatever its line breaks: with CRLF, the selection of each
+/// criterion's ID sits on its own line and column, as with LF.
+@Suite struct DocumentSymbolLineBreakTests {
+    @Test(arguments: ["\n", "\r\n"])
+    func eachCriterionIsOutlinedAtItsID(_ lineBreak: String) throws {
+        var output: [Int32] = [0, 0]
+        pipe(&output)
+        defer {
+            close(output[0])
+            close(output[1])
+        }
+        var server = LanguageServer(
+            framework: packageRoot.appendingPathComponent("Framework"),
+            channel: JSONRPCChannel(input: -1, output: output[1]))
+        server.initialized = true
+        let uri = packageRoot.appendingPathComponent("Framework/departments/Z-extra.yaml").absoluteString
+        let text = ["department: Z", "criteria:", "  - id: Z1", "    title: {fr: a, en: a}", "  - id: Z2", ""]
+            .joined(separator: lineBreak)
+        server.receive([
+            "jsonrpc": "2.0", "method": "textDocument/didOpen",
+            "params": [
+                "textDocument": ["uri": .string(uri), "languageId": "yaml", "version": 1, "text": .string(text)]
+            ],
+        ])
+        let symbols = server.documentSymbols(
+            try JSONDecoder().decode(
+                LSP.DocumentSymbolParams.self, from: Data(#"{"textDocument":{"uri":"\#(uri)"}}"#.utf8)))
+        #expect(symbols.map(\.name) == ["Z1", "Z2"])
+        #expect(symbols.map(\.selectionRange.start.line) == [2, 4])
+        #expect(symbols.map(\.selectionRange.start.character) == [8, 8])
+    }
+}
