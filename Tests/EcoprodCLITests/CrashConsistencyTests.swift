@@ -87,9 +87,20 @@ import Testing
         let first = packageRoot.appendingPathComponent("docs/examples/les-jours-verts.answers.json").path
         let second = packageRoot.appendingPathComponent("Tests/Conformance/ecoprod-label-1.1.0/all-met.answers.json")
             .path
+        // The first statement and its signature, made once and copied into each attempt's folder.
+        let made = try temporaryFolder("ecoprod-crash-statement")
+        let madeStatement = made.appendingPathComponent("st.json").path
+        #expect(
+            try runEcoprod([
+                "score", first, "--statement", madeStatement, "--sign", key.privateKey.path, "--date", "2026-11-29",
+            ]).status == 0)
         var killed = 0
         for placement in 1...8 {
             let folder = try temporaryFolder("ecoprod-crash-statement")
+            for name in ["st.json", "st.json.sig"] {
+                try FileManager.default.copyItem(
+                    at: made.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+            }
             let signers = folder.appendingPathComponent("signers")
             try "maintainer@ecoprod-label namespaces=\"ecoprod-statement\" \(key.publicLine)\n".write(
                 to: signers, atomically: true, encoding: .utf8)
@@ -104,7 +115,6 @@ import Testing
                 try runEcoprod(["verify-statement", statement, "--answers", answers, "--allowed-signers", signers.path])
                     .status
             }
-            #expect(try runEcoprod(score(first)).status == 0)
             let injection = "inject=rename,link,linkat:signal=KILL:when=\(placement)"
             let outcome = try ChildProcess(
                 try #require(Self.strace),
