@@ -5,7 +5,7 @@ extension Diagnostic {
         Diagnostic(
             .note, .signatureMissing,
             "untrusted bundles are not scored or migrated; see which and why with: ecoprod verify --releases \(directory)",
-            at: SourceLocation(file: file, line: 1, column: 1),
+            at: .file(file),
             help:
                 "or, for one bundle: ssh-keygen -Y verify -n ecoprod-bundle -f \(file) -I SIGNER -s BUNDLE.sig < BUNDLE"
         )

@@ -42,7 +42,7 @@ public struct BundleSigning: Sendable {
         } catch {
             throw .input(error.diagnostic)
         }
-        let at = SourceLocation(file: policy.file, line: 1, column: 1)
+        let at = SourceLocation.file(policy.file)
         guard
             policy.authorize(
                 publicKey, namespace: SignerPolicy.bundleNamespace, at: time, reportingAt: at, into: &collector)

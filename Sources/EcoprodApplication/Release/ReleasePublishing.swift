@@ -13,6 +13,7 @@ public struct ReleasePublishing: Sendable {
 
     public init(planner: ReleasePlanner, dryRun: Bool) {
         self.planner = planner
+        self.planner.dryRun = dryRun
         self.dryRun = dryRun
     }
 

@@ -40,6 +40,9 @@ public struct ReleasePlanner: Sendable {
     public var locale: String?
     /// Who signs the release (`--sign KEY`); nil for an unsigned release.
     public var signer: SSHKeygenSigner?
+    /// A dry run signs nothing, so it needs no key: a folder that requires signed releases
+    /// gets a note saying the real release will, instead of an error.
+    public var dryRun = false
 
     public init(
         directory: String, changelogPath: String, date: String, limits: YAMLLimits = .default, locale: String? = nil,
@@ -130,11 +133,18 @@ public struct ReleasePlanner: Sendable {
         let listFile = SignerPolicy.defaultFile(forReleases: releasesDirectory)
         guard let signer else {
             guard let listFile else { return (nil, nil) }
+            if dryRun {
+                diagnostics.emit(
+                    Diagnostic(
+                        .note, .signatureMissing,
+                        "\(listFile) lists who signs releases: the release itself will need --sign KEY, a key it allows",
+                        at: .file(listFile)))
+                return (nil, nil)
+            }
             diagnostics.emit(
                 Diagnostic(
                     .error, .signatureMissing, "\(listFile) lists who signs releases, and this release is not signed",
-                    at: SourceLocation(file: listFile, line: 1, column: 1),
-                    help: "release with --sign KEY, a key that file allows"))
+                    at: .file(listFile), help: "release with --sign KEY, a key that file allows"))
             return nil
         }
         guard let listFile else {
@@ -157,7 +167,7 @@ public struct ReleasePlanner: Sendable {
         guard let time = SignerTime(releaseDate: date),
             policy.authorize(
                 key, namespace: SignerPolicy.bundleNamespace, at: time,
-                reportingAt: SourceLocation(file: listFile, line: 1, column: 1), into: &diagnostics)
+                reportingAt: .file(listFile), into: &diagnostics)
         else { return nil }
         return (policy, key)
     }

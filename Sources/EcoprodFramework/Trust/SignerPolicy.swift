@@ -34,8 +34,7 @@ public struct SignerPolicy: Sendable {
         else {
             diagnostics.emit(
                 .allowedSignersMalformed(
-                    "the file is not UTF-8 text of at most \(AllowedSigners.maximumFileBytes) bytes",
-                    at: SourceLocation(file: path, line: 1, column: 1)))
+                    "the file is not UTF-8 text of at most \(AllowedSigners.maximumFileBytes) bytes", at: .file(path)))
             return nil
         }
         let signers = AllowedSigners(text: text)
@@ -48,9 +47,11 @@ public struct SignerPolicy: Sendable {
     }
 
     /// The trust list that applies to a releases folder: `DIR/../allowed_signers`, when present.
+    /// Named as the folder was (`Framework/releases` gives `Framework/allowed_signers`), so that
+    /// diagnostics name it as the user wrote it, not by an absolute path.
     public static func defaultFile(forReleases directory: String) -> String? {
-        let candidate = URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent(fileName)
-            .path
+        let parent = (directory as NSString).deletingLastPathComponent
+        let candidate = (parent as NSString).appendingPathComponent(fileName)
         return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
     }
 
