@@ -10,7 +10,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "The framework folder, or - to check one file read from stdin in the context of --context.")
     var directory = "Framework"
 
-    @Option(name: .long, help: "With -, the framework folder the file from stdin belongs to (default: Framework).")
+    @Option(name: .long, help: "With -, the framework folder the file from stdin belongs to.")
     var context = "Framework"
 
     @OptionGroup var diagnostics: DiagnosticOptions

@@ -9,7 +9,7 @@ struct LSPCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lsp", abstract: "Run the language server (LSP 3.17 over stdio) for the framework's sources.")
 
-    @Option(name: .long, help: "The framework folder (default: Framework in the current folder).")
+    @Option(name: .long, help: "The framework folder, from the current folder.")
     var framework = "Framework"
 
     @OptionGroup var limits: ReaderLimitOptions

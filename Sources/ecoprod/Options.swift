@@ -74,7 +74,10 @@ struct ReaderLimitOptions: ParsableArguments {
 /// The release date stamped into a bundle: `--date`, else `SOURCE_DATE_EPOCH`.
 struct ReleaseDateOptions: ParsableArguments {
     @Option(
-        name: .long, help: "Release date (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH; for `release`, else today (UTC).")
+        name: .long,
+        help:
+            "The date to record (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH, else none for a build and today (UTC) for a release or a statement."
+    )
     var date: String?
 
     func validate() throws {
@@ -97,7 +100,11 @@ struct ReleaseDateOptions: ParsableArguments {
 /// `--locale` and `--output` of the reports meant for people (`render`, and the html
 /// formats of `diff` and `score`).
 struct ReportOptions: ParsableArguments {
-    @Option(name: .long, help: "Show one locale (fr, en); by default the page holds every locale with a switch.")
+    @Option(
+        name: .long,
+        help:
+            "The one language of the output (fr, en). By default an HTML page holds every locale with a switch, a CSV a column per locale, and a grid the framework's first."
+    )
     var locale: String?
 
     @Option(name: .shortAndLong, help: "Where to write the report (written atomically); - or nothing for stdout.")

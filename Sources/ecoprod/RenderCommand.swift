@@ -25,7 +25,7 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: "The bundle file, or a framework source folder; - reads a bundle from stdin.")
     var bundle: String
 
-    @Option(name: .long, help: "Output: html or csv.")
+    @Option(name: .long, help: "Output: html, csv or xlsx.")
     var format: RenderFormat = .html
 
     @Option(name: .long, help: "With --format xlsx: pre-fill the grid from this answer set or grid.")

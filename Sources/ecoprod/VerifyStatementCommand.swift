@@ -17,7 +17,7 @@ struct VerifyStatementCommand: ParsableCommand {
     var answers: String
 
     @Option(
-        name: .long, help: "The releases folder holding the bundle the statement names (default: Framework/releases).")
+        name: .long, help: "The releases folder holding the bundle the statement names.")
     var releases = "Framework/releases"
 
     @Option(name: .long, help: "Who may sign statements (default: allowed_signers next to the releases folder).")
