@@ -10,7 +10,7 @@ import Testing
     }
 
     private let header =
-        #""framework": {"id": "x", "version": "1.0.0", "digest": "sha256:00"}, "production": {"title": "T", "type": "series", "scheme": "performance"}"#
+        #""framework": {"id": "x", "version": "1.0.0", "digest": "sha256:0000000000000000000000000000000000000000000000000000000000000000"}, "production": {"title": "T", "type": "series", "scheme": "performance"}"#
 
     @Test func unknownMembersAreKeptEverywhere() throws {
         let json =
@@ -57,5 +57,26 @@ import Testing
         _ = AnswerSetDecoder().decode(Array(json.utf8), file: "batch.jsonl", line: 42, into: &diagnostics)
         #expect(diagnostics.diagnostics.first?.location.line == 42)
         #expect(diagnostics.diagnostics.first?.location.file == "batch.jsonl")
+    }
+}
+
+/// A digest that is not one (cut short, as a README once printed it) is called malformed,
+/// rather than taken for another build of the release.
+@Suite struct AnswerDigestFormTests {
+    @Test(arguments: [
+        "767d…", "sha256:767d", "sha256:" + String(repeating: "A", count: 64),
+        "767d" + String(repeating: "0", count: 60),
+    ])
+    func aMalformedDigestIsNamedAsSuch(_ digest: String) {
+        let text = """
+            {"framework": {"id": "ecoprod-label", "version": "1.1.0", "digest": "\(digest)"},
+             "production": {"title": "t", "type": "series", "scheme": "performance"}, "answers": {}}
+            """
+        var diagnostics = DiagnosticCollector()
+        #expect(AnswerSetDecoder().decode(Array(text.utf8), file: "a.json", into: &diagnostics) == nil)
+        #expect(
+            diagnostics.diagnostics.contains {
+                $0.message.contains("malformed") && $0.location.path == "$.framework.digest"
+            })
     }
 }

@@ -68,7 +68,13 @@ public struct AnswerSetDecoder: Sendable {
                         .answersStructure, "$.framework.version '\(versionText!)' is not a semantic version",
                         "$.framework.version")
                 }
-                if let id, let version, let digest {
+                if let digest, !Self.isDigest(digest) {
+                    problem(
+                        .answersStructure,
+                        "$.framework.digest '\(digest)' is malformed: a bundle's digest is sha256: and 64 hexadecimal digits",
+                        "$.framework.digest")
+                }
+                if let id, let version, let digest, Self.isDigest(digest) {
                     reference = BundleReference(id: id, version: version, digest: digest)
                 }
             } else {
@@ -154,5 +160,13 @@ public struct AnswerSetDecoder: Sendable {
         }
         guard !failed, let reference, let production else { return nil }
         return AnswerSet(framework: reference, production: production, answers: answers, retired: retired, extra: root)
+    }
+
+    /// Whether `text` is a bundle digest as bundles write it: `sha256:` and 64 lowercase
+    /// hexadecimal digits (a digest cut short, `767d…`, is not).
+    static func isDigest(_ text: String) -> Bool {
+        let hex = text.utf8.dropFirst("sha256:".count)
+        return text.hasPrefix("sha256:") && hex.count == 64
+            && hex.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 }
