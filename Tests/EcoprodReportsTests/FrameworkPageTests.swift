@@ -191,3 +191,13 @@ func contrastRatio(_ first: String, _ second: String) -> Double {
     let (a, b) = (luminance(first), luminance(second))
     return (max(a, b) + 0.05) / (min(a, b) + 0.05)
 }
+
+/// The count of mandatory criteria agrees with its number in French: "1 obligatoire",
+/// "8 obligatoires" (it read "8 Obligatoire", a column header's word).
+@Suite struct MandatoryCountLabelTests {
+    @Test(arguments: [(1, "obligatoire"), (8, "obligatoires"), (0, "obligatoires")])
+    func theFrenchCountIsPlural(_ count: Int, _ french: String) {
+        #expect(ReportLabel.mandatoryCount(count)["fr"] == french)
+        #expect(ReportLabel.mandatoryCount(count)["en"] == "mandatory")
+    }
+}

@@ -143,7 +143,7 @@ public struct FrameworkPageRenderer: Sendable {
                 element(.dt) { page.label(.criteriaCount) }
                 element(.dd) {
                     "\(framework.criteria.count) (\(framework.mandatoryCount) "
-                    page.label(.mandatory)
+                    page.label(.mandatoryCount(framework.mandatoryCount))
                     ") · \(framework.totalPoints) "
                     page.label(.points)
                 }

@@ -46,6 +46,10 @@ public struct ReportLabel: Sendable, Equatable {
     public static let criterion = ReportLabel("Critère", "Criterion")
     public static let points = ReportLabel("Points", "Points")
     public static let mandatory = ReportLabel("Obligatoire", "Mandatory")
+    /// A count of mandatory criteria: "8 obligatoires", "1 obligatoire", "8 mandatory".
+    public static func mandatoryCount(_ count: Int) -> ReportLabel {
+        ReportLabel(count == 1 ? "obligatoire" : "obligatoires", "mandatory")
+    }
     public static let mandatoryPoints = ReportLabel("Points obligatoires", "Mandatory points")
     public static let otherPoints = ReportLabel("Autres points", "Other points")
     public static let chartAnnotation = ReportLabel(
