@@ -101,7 +101,9 @@ struct ScoreCommand: ParsableCommand {
         case .json: return scored.report.jsonValue.prettyBytes()
         case .html:
             try report.checkLocale(in: scored.bundle.framework)
-            return Array(ScoreHTMLRenderer(locale: report.locale).render(scored).utf8)
+            let day = try? statementDate.resolve(todayByDefault: true)
+            let stamp = day.flatMap { $0 }.map { (on: $0, by: "ecoprod \(Ecoprod.version)") }
+            return Array(ScoreHTMLRenderer(locale: report.locale, scored: stamp).render(scored).utf8)
         }
     }
 }

@@ -9,9 +9,13 @@ import EcoprodFramework
 public struct ScoreHTMLRenderer: Sendable {
     /// The one locale to show; nil shows every locale of the framework, with a switch.
     public var locale: String?
+    /// When and by what the answers were scored, for the page a production sends on: the day
+    /// (`YYYY-MM-DD`) and the tool with its version (`ecoprod 0.1.0`).
+    public var scored: (on: String, by: String)?
 
-    public init(locale: String? = nil) {
+    public init(locale: String? = nil, scored: (on: String, by: String)? = nil) {
         self.locale = locale
+        self.scored = scored
     }
 
     /// The whole page for one scored answer set, in the bundle's words.
@@ -70,6 +74,13 @@ public struct ScoreHTMLRenderer: Sendable {
                 " "
                 element(.code) { scored.bundle.digest }
                 "."
+                if let stamp = self.scored {
+                    " "
+                    page.label(.scoredOn)
+                    " \(stamp.on), "
+                    page.label(.scoredBy)
+                    " \(stamp.by)."
+                }
             }
             "\n"
         }
