@@ -9,6 +9,9 @@ struct ChildProcessTests {
         let outcome = try ChildProcess("/bin/sleep", ["600"]).run(deadline: 0.5)
         #expect(outcome.timedOut)
         #expect(outcome.status == -1)
+        // What /proc said of it before it was killed, for a hang's report.
+        #expect(
+            outcome.snapshot.contains("/bin/sleep 600") && outcome.snapshot.contains("State:"), "\(outcome.snapshot)")
     }
 
     @Test func moreThanAPipeBufferFlowsBothWays() throws {

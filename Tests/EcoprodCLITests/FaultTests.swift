@@ -13,7 +13,9 @@ private func runAndInterrupt(_ arguments: [String], in folder: URL, after delay:
 {
     let outcome = try ChildProcess(ecoprodBinary().path, arguments, in: folder.path, capturesOutput: false)
         .run(deadline: 120, interruption: .init(after: delay, signal: signal))
-    #expect(!outcome.timedOut, "`ecoprod \(arguments.joined(separator: " "))` was still running after 120 s")
+    #expect(
+        !outcome.timedOut,
+        "`ecoprod \(arguments.joined(separator: " "))` was still running after 120 s:\n\(outcome.snapshot)")
     return outcome.status
 }
 

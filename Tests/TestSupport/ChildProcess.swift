@@ -25,6 +25,9 @@ public struct ChildProcess: Sendable {
         public var stderr: [UInt8]
         /// True when the child was still running at the deadline and was killed.
         public var timedOut: Bool
+        /// What `/proc` said of the child just before the deadline killed it: its command, its
+        /// state and signal masks, and where each of its threads waited. Empty otherwise.
+        public var snapshot = ""
     }
 
     /// A signal to send once, a delay after the start (for interruption tests).
@@ -85,6 +88,7 @@ public struct ChildProcess: Sendable {
         var interrupted = interruption == nil
         var status: Int32?
         var timedOut = false
+        var snapshot = ""
         var buffer = [UInt8](repeating: 0, count: 65536)
         while status == nil {
             let elapsed = ProcessInfo.processInfo.systemUptime - started
@@ -92,7 +96,8 @@ public struct ChildProcess: Sendable {
                 kill(child.pid, interruption.signal)
                 interrupted = true
             }
-            if elapsed >= deadline {
+            if elapsed >= deadline, !timedOut {
+                snapshot = Self.snapshot(of: child.pid)
                 kill(child.pid, SIGKILL)
                 timedOut = true
             }
@@ -125,7 +130,25 @@ public struct ChildProcess: Sendable {
             }
         }
         for entry in open { close(entry.fd) }
-        return Outcome(status: timedOut ? -1 : status!, stdout: out, stderr: err, timedOut: timedOut)
+        return Outcome(
+            status: timedOut ? -1 : status!, stdout: out, stderr: err, timedOut: timedOut, snapshot: snapshot)
+    }
+
+    /// The child's command, state, signal masks and each thread's wait channel, from `/proc`
+    /// (Linux): what a hang's report needs to be diagnosed after the fact.
+    static func snapshot(of pid: pid_t) -> String {
+        func read(_ path: String) -> String {
+            (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        }
+        let command = read("/proc/\(pid)/cmdline").replacingOccurrences(of: "\u{0}", with: " ")
+        let fields = ["State", "Threads", "SigPnd", "ShdPnd", "SigBlk", "SigIgn", "SigCgt"]
+        let status = read("/proc/\(pid)/status").split(separator: "\n").filter { line in
+            fields.contains { line.hasPrefix($0) }
+        }
+        let tasks = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []).sorted().map {
+            "task \($0): \(read("/proc/\(pid)/task/\($0)/wchan")) \(read("/proc/\(pid)/task/\($0)/stack").prefix(400))"
+        }
+        return ([command] + status.map(String.init) + tasks).joined(separator: "\n")
     }
 
     /// The exit status in the shell's convention, or `nil` while the child runs.
