@@ -85,11 +85,12 @@ extension LanguageServer {
 
     /// One diagnostic in the protocol's shape: code, severity, range, related information (the
     /// notes that have a place), and a link to the code's explanation.
-    /// The README beside the framework folder, whose anchors explain each code, when it exists:
-    /// looked up once per check, not once per diagnostic.
+    /// The page of diagnostic codes beside the framework folder (``DiagnosticCode/documentation``),
+    /// whose anchors explain each code, when it exists: looked up once per check, not once per
+    /// diagnostic.
     var codeExplanations: String? {
-        let readme = framework.deletingLastPathComponent().appendingPathComponent("README.md")
-        return FileManager.default.fileExists(atPath: readme.path) ? readme.absoluteString : nil
+        let page = framework.deletingLastPathComponent().appendingPathComponent(DiagnosticCode.documentation)
+        return FileManager.default.fileExists(atPath: page.path) ? page.absoluteString : nil
     }
 
     func lspDiagnostic(_ diagnostic: Diagnostic, lines: [String: [Substring]], explanations: String?) -> LSP.Diagnostic

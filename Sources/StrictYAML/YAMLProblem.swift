@@ -73,7 +73,7 @@ public struct YAMLLimits: Sendable, Hashable {
         self.maxProblems = maxProblems
     }
 
-    /// The defaults, documented in the README.
+    /// The defaults, documented in docs/formats.md.
     public static let `default` = YAMLLimits()
 }
 

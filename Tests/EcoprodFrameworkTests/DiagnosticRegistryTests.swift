@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 /// The registry of diagnostic codes is the one table: unique codes, complete entries, and the
-/// README's table equal to it, row for row.
+/// diagnostics page's table equal to it, row for row.
 struct DiagnosticRegistryTests {
     @Test func codesAreUniqueAndWellFormed() {
         let codes = DiagnosticCode.allCases.map(\.rawValue)
@@ -22,10 +22,11 @@ struct DiagnosticRegistryTests {
         #expect(DiagnosticCode(named: code.rawValue.lowercased()) == code)
     }
 
-    /// Every row of the README's table names a registered code with its severity and title, and
+    /// Every row of the diagnostics page's table names a registered code with its severity and title, and
     /// every registered code has a row with its own anchor.
     @Test func readmeTableMatchesTheRegistry() throws {
-        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(
+            contentsOf: packageRoot.appendingPathComponent(DiagnosticCode.documentation), encoding: .utf8)
         var rows: [String: (severity: String, title: String)] = [:]
         for line in readme.split(separator: "\n") {
             guard let match = line.wholeMatch(of: /\| <a id="([a-z0-9]+)"><\/a>([A-Z][0-9]{3}) \| ([a-z]+) \| (.+) \|/)

@@ -78,7 +78,7 @@ private func brokenFixture() -> (diagnostics: [Diagnostic], sources: [String: [U
             let code = try #require(rule["id"]?.stringValue.flatMap(DiagnosticCode.init(rawValue:)))
             #expect(rule["shortDescription"]?["text"]?.stringValue == code.entry.title)
             #expect(rule["fullDescription"]?["text"]?.stringValue == code.entry.explanation)
-            #expect(rule["helpUri"]?.stringValue == "README.md#\(code.rawValue.lowercased())")
+            #expect(rule["helpUri"]?.stringValue == "docs/diagnostics.md#\(code.rawValue.lowercased())")
             #expect(rule["defaultConfiguration"]?["level"]?.stringValue == code.entry.severity.rawValue)
         }
     }

@@ -70,7 +70,7 @@ async def test_an_edit_gets_the_diagnostics_check_gives_at_the_same_place(client
         assert ours.range.start.line == theirs["line"] - 1
         assert ours.range.start.character == theirs["column"] - 1  # ASCII line: columns agree in any encoding
         assert ours.severity == types.DiagnosticSeverity.Error
-        assert ours.code_description.href.endswith("README.md#p401")
+        assert ours.code_description.href.endswith("docs/diagnostics.md#p401")
         assert "help:" in ours.message
 
 

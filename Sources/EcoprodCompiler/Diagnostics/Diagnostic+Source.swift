@@ -16,7 +16,8 @@ extension Diagnostic {
         case .multipleDocuments: help = "remove the '---' separator and what follows, or move it to its own file"
         case .complexKey: help = "use a plain text key"
         case .depthLimit, .sizeLimit, .nodeLimit, .scalarLength:
-            help = "the strict reader's limits are in the README; raise them with --max-* flags if the input is genuine"
+            help =
+                "the strict reader's limits are in docs/formats.md; raise them with --max-* flags if the input is genuine"
         case .invalidUTF8: help = "save the file as UTF-8"
         case .tooManyProblems: help = nil
         case .commentWithoutSpace: help = "put a space before the '#'; without it the '#' is not a comment in YAML 1.2"

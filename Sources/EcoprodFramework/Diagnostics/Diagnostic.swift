@@ -30,7 +30,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     }
 
     public var severity: Severity
-    /// A stable code, such as `Y102`. Codes never change meaning; see the README's table.
+    /// A stable code, such as `Y102`. Codes never change meaning; see the diagnostics page's table (docs/diagnostics.md).
     public var code: DiagnosticCode
     public var message: String
     /// Where the problem is. Every diagnostic about an input file has one.

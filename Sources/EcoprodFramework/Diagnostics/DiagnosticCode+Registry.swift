@@ -1,5 +1,5 @@
 /// The registry of diagnostic codes: one entry per code, the single source of the text that
-/// `ecoprod explain`, SARIF rule metadata, the language server and the README's table show.
+/// `ecoprod explain`, SARIF rule metadata, the language server and the diagnostics page's table (docs/diagnostics.md) show.
 extension DiagnosticCode {
     /// What the registry says about one code.
     public struct Entry: Sendable, Hashable {
@@ -24,12 +24,12 @@ extension DiagnosticCode {
     }
 
     /// Where the README documents every code: the table in its "Diagnostics" section, one anchor per code.
-    public static let documentation = "README.md"
+    public static let documentation = "docs/diagnostics.md"
 
     /// The README anchor of this code (`p401`).
     public var anchor: String { rawValue.lowercased() }
 
-    /// A link to this code's row in the README, relative to the repository root.
+    /// A link to this code's row in docs/diagnostics.md, relative to the repository root.
     public var helpURI: String { "\(Self.documentation)#\(anchor)" }
 
     /// The default severity of this code.

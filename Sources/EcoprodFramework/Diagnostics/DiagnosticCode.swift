@@ -2,7 +2,7 @@
 ///
 /// A code never changes meaning. Each case is registered exactly once, with its default severity,
 /// title, explanation and help (``DiagnosticCode/entry``), so that `ecoprod explain`, SARIF rule
-/// metadata, the language server and the README's table all read the same text. Raw values are
+/// metadata, the language server and the diagnostics page's table (docs/diagnostics.md) all read the same text. Raw values are
 /// unique by construction (the compiler rejects a repeated raw value), and adding a case fails to
 /// compile until its registry entry is written.
 ///
