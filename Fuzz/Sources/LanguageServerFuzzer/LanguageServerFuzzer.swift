@@ -4,7 +4,7 @@
 import EcoprodCompiler
 import EcoprodFramework
 import EcoprodLSP
-import EcoprodLanguageServer
+@_spi(Fuzzing) import EcoprodLanguageServer
 import Foundation
 import FuzzDriver
 
@@ -22,68 +22,11 @@ private let folder: URL = {
 
 private let sink = open("/dev/null", O_WRONLY)
 private let uri = folder.appendingPathComponent("departments/A-production.yaml").absoluteString
-private let methods = [
-    "textDocument/hover", "textDocument/definition", "textDocument/references", "textDocument/completion",
-    "textDocument/codeAction", "textDocument/prepareRename", "textDocument/rename", "textDocument/documentSymbol",
-]
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzLanguageServer(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    var bytes = Array(UnsafeBufferPointer(start: data, count: size))[...]
     var server = LanguageServer(framework: folder, channel: JSONRPCChannel(input: -1, output: sink))
-    server.receive(["jsonrpc": "2.0", "id": 0, "method": "initialize", "params": ["capabilities": [:]]])
-    var version = 1
-    func next() -> Int { bytes.isEmpty ? 0 : Int(bytes.removeFirst()) }
-    func text(_ count: Int) -> String {
-        let taken = bytes.prefix(count)
-        bytes = bytes.dropFirst(count)
-        return String(decoding: taken, as: UTF8.self)
-    }
-    func position() -> JSONValue { ["line": .integer(next() % 200), "character": .integer(next())] }
-    server.receive([
-        "jsonrpc": "2.0", "method": "textDocument/didOpen",
-        "params": [
-            "textDocument": [
-                "uri": .string(uri), "languageId": "yaml", "version": 1, "text": .string(text(next() * 8)),
-            ]
-        ],
-    ])
-    while !bytes.isEmpty {
-        version += 1
-        switch next() % 4 {
-        case 0:
-            server.receive([
-                "jsonrpc": "2.0", "method": "textDocument/didChange",
-                "params": [
-                    "textDocument": ["uri": .string(uri), "version": .integer(version)],
-                    "contentChanges": [
-                        ["range": ["start": position(), "end": position()], "text": .string(text(next() % 16))]
-                    ],
-                ],
-            ])
-        case 1:
-            let raw = Array(text(next()).utf8)
-            if let message = try? JSONParser().parse(raw) { server.receive(message) }
-        case 2:
-            let method = methods[next() % methods.count]
-            server.receive([
-                "jsonrpc": "2.0", "id": .integer(version), "method": .string(method),
-                "params": [
-                    "textDocument": ["uri": .string(uri)], "position": position(), "newName": .string(text(next() % 4)),
-                    "range": ["start": position(), "end": position()],
-                    "context": ["includeDeclaration": true, "diagnostics": []],
-                ],
-            ])
-        default:
-            server.receive([
-                "jsonrpc": "2.0", "method": "textDocument/didChange",
-                "params": [
-                    "textDocument": ["uri": .string(uri), "version": .integer(version)],
-                    "contentChanges": [["text": .string(text(next() * 4))]],
-                ],
-            ])
-        }
-    }
+    server.receive(fuzzing: Array(UnsafeBufferPointer(start: data, count: size))[...], uri: uri)
     return 0
 }
 
