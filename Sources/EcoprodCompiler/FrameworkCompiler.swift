@@ -49,6 +49,9 @@ public struct FrameworkCompiler: Sendable {
         public var history: ReleaseHistory = .empty
         /// The files compiled, for quoting source lines in text diagnostics.
         public var sources: FrameworkSources = FrameworkSources(framework: nil, departments: [])
+        /// The locale `framework.yaml` names for `CHANGELOG.md` (`changelog_locale`), else its
+        /// first locale: a changelog stays in one language from release to release.
+        public var changelogLocale: String?
 
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
@@ -162,7 +165,14 @@ public struct FrameworkCompiler: Sendable {
             contentsOf: Self.diagnostics(for: FrameworkInvariants.violations(in: model, translations: false), map: map))
         var framework = diagnostics.hasErrors ? nil : model
         framework?.lineage = lineage
-        return Result(framework: framework, diagnostics: diagnostics.sorted(), history: history, sources: sources)
+        if let framework, let version = frameworkSource.version {
+            diagnostics.emit(
+                contentsOf: VersionAdvice.diagnostics(
+                    for: framework, history: history, at: SourceLocation(version.range)))
+        }
+        var result = Result(framework: framework, diagnostics: diagnostics.sorted(), history: history, sources: sources)
+        result.changelogLocale = frameworkSource.changelogLocale?.value ?? frameworkSource.locales.first?.value
+        return result
     }
 
     /// One department file, read and typed.

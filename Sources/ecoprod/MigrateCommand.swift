@@ -1,6 +1,7 @@
 import ArgumentParser
 import EcoprodApplication
 import EcoprodFramework
+import EcoprodReports
 import EcoprodWriters
 
 /// `ecoprod migrate ANSWERS --to VERSION`: answers of an older release → answers of VERSION.
@@ -39,6 +40,9 @@ struct MigrateCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace an existing --output file with different content.")
     var force = false
 
+    @Option(name: .long, help: "The language of the report on stderr (fr, en; default: the target release's first).")
+    var locale: String?
+
     @OptionGroup var reading: AnswerReadingOptions
 
     func validate() throws {
@@ -61,7 +65,7 @@ struct MigrateCommand: ParsableCommand {
             if let report {
                 try Console.deliver(migrated.report.jsonValue.prettyBytes(), to: report, force: force, announce: false)
             } else {
-                Console.status(migrated.report.text)
+                Console.status(MigrationReportText(locale: try migration.reportLocale(locale)).render(migrated.report))
             }
         }
     }

@@ -103,7 +103,7 @@ struct ReportOptions: ParsableArguments {
     @Option(
         name: .long,
         help:
-            "The one language of the output (fr, en). By default an HTML page holds every locale with a switch, a CSV a column per locale, and a grid the framework's first."
+            "The one language of the output, one of the framework's locales. By default text, Markdown and grids use the framework's first locale; an HTML page holds every locale with a switch, a CSV a column per locale."
     )
     var locale: String?
 

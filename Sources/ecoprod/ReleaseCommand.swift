@@ -23,7 +23,11 @@ struct ReleaseCommand: ParsableCommand {
 
     @OptionGroup var date: ReleaseDateOptions
 
-    @Option(name: .long, help: "The locale of the changelog's lines (default: the framework's first locale).")
+    @Option(
+        name: .long,
+        help:
+            "The language of the diff shown on stderr (default: the framework's first locale). The changelog is always in framework.yaml's changelog_locale."
+    )
     var locale: String?
 
     @Flag(name: .long, help: "Print what would be written, and write nothing.")

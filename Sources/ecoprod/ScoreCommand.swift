@@ -56,8 +56,8 @@ struct ScoreCommand: ParsableCommand {
         if jsonl && (format == .html || report.output != nil) {
             throw ValidationError("--jsonl streams JSON lines to stdout: --format html and --output do not apply")
         }
-        if let locale = report.locale, format != .html {
-            throw ValidationError("--locale \(locale) applies to --format html only")
+        if let locale = report.locale, format == .json {
+            throw ValidationError("--locale \(locale) applies to text and html; JSON has no words to translate")
         }
         if (statement == nil) != (sign == nil) {
             throw ValidationError("--statement and --sign go together: a statement is always signed")
@@ -97,7 +97,9 @@ struct ScoreCommand: ParsableCommand {
 
     private func rendered(_ scored: ScoredAnswers) throws(UseCaseFailure) -> [UInt8] {
         switch format {
-        case .text: return Array(ScoreTextRenderer().render(scored.report).utf8)
+        case .text:
+            try report.checkLocale(in: scored.bundle.framework)
+            return Array(ScoreTextRenderer(locale: report.locale).render(scored).utf8)
         case .json: return scored.report.jsonValue.prettyBytes()
         case .html:
             try report.checkLocale(in: scored.bundle.framework)

@@ -53,22 +53,28 @@ import Testing
         var collector = DiagnosticCollector()
         let releasePlanner = planner(folder)
         #expect(releasePlanner.plan(into: &collector).plan != nil, "\(collector.diagnostics)")
-        var englishDiagnostics = DiagnosticCollector()
-        let englishPlanner = ReleasePlanner(
+        // `locale` words the console's diff; the changelog keeps framework.yaml's changelog_locale.
+        var frenchDiagnostics = DiagnosticCollector()
+        let frenchPlanner = ReleasePlanner(
             directory: releasePlanner.directory, changelogPath: releasePlanner.changelogPath, date: releasePlanner.date,
-            locale: "en")
-        let english = englishPlanner.plan(into: &englishDiagnostics).plan
-        #expect(english?.changelogEntry.contains("- A7 renamed to A11") == true)
+            locale: "fr")
+        let french = frenchPlanner.plan(into: &frenchDiagnostics).plan
+        #expect(french?.changelogEntry.contains("- A7 Environmental clause in contracts: renamed to A11") == true)
         try ReleasePublishing(planner: releasePlanner, dryRun: false).plan().publish()
         let bundlePath = folder.appendingPathComponent("Framework/releases/ecoprod-label-2.0.0.json").path
         #expect(FileManager.default.fileExists(atPath: bundlePath))
         let changelog = try String(contentsOf: folder.appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
         #expect(changelog.contains("## [2.0.0] - 2026-11-29"))
         #expect(changelog.range(of: "## [2.0.0]")!.lowerBound < changelog.range(of: "## [1.1.0]")!.lowerBound)
-        // Written in the framework's first locale, French, unless told otherwise.
-        #expect(changelog.contains("- A7 renommé en A11"))
-
+        // Written in the locale framework.yaml names for the changelog, English, whole: each
+        // line names the criterion by ID and title, and the impact says what it does to scores.
+        #expect(changelog.contains("- A7 Environmental clause in contracts: renamed to A11"))
         #expect(changelog.contains("### Scoring impact"))
+        #expect(
+            changelog.contains(
+                "- A7 Environmental clause in contracts becomes A11: the answer follows through migration; the score does not change."
+            ))
+        #expect(!changelog.contains("criterion-renamed"))
         var chain = DiagnosticCollector()
         let history = ReleaseHistory.load(
             directory: folder.appendingPathComponent("Framework/releases").path, into: &chain)

@@ -26,7 +26,8 @@ private let release110 = "Framework/releases/ecoprod-label-1.1.0.json"
     func diffOfASourceFolderAgainstItsReleaseIsEmpty(_ format: String) throws {
         let result = try runEcoprod(["diff", release110, "Framework", "--format", format])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("required bump: none") || result.stdout.contains("Required bump: none"))
+        #expect(
+            result.stdout.contains("version requise : aucune") || result.stdout.contains("Version requise : aucune"))
     }
 
     @Test func diffWithABrokenInputExits1WithDiagnostics() throws {
@@ -70,19 +71,25 @@ private let release110 = "Framework/releases/ecoprod-label-1.1.0.json"
                 atPath: folder.appendingPathComponent("Framework/releases/.release.lock").path))
     }
 
-    /// The changelog is written in the framework's first locale, or the one `--locale` names;
-    /// a locale the framework does not declare is a usage error, and nothing is written.
-    @Test func releaseWritesTheChangelogInTheChosenLocale() throws {
+    /// The changelog stays in the locale framework.yaml names for it, whatever `--locale` says
+    /// (which picks the diff shown on stderr); a locale the framework does not declare is a
+    /// usage error, and nothing is written.
+    @Test func releaseWritesTheChangelogInItsOwnLocale() throws {
         let folder = try releaseWorkspace()
         try edit(folder, "Framework/framework.yaml", "version: 1.1.0", "version: 1.1.1")
         try edit(
             folder, "Framework/departments/A-production.yaml", "en: \"Signed intention note\"",
             "en: \"A signed intention note\"")
+        let english = try runEcoprod(["release", "--dry-run", "--date", "2026-12-01", "--locale", "fr"], in: folder)
+        #expect(english.status == 0, "\(english.stderr)")
+        #expect(
+            english.stdout.contains("### Changed\n\n- A1 A signed intention note: title (en): "), "\(english.stdout)")
+        #expect(english.stderr.contains("A1 Note d'intention signée : titre (en) :"), "\(english.stderr)")
+        try edit(folder, "Framework/framework.yaml", "changelog_locale: en", "changelog_locale: fr")
         let french = try runEcoprod(["release", "--dry-run", "--date", "2026-12-01"], in: folder)
-        #expect(french.status == 0, "\(french.stderr)")
-        #expect(french.stdout.contains("critère A1, titre (en) :"))
-        let english = try runEcoprod(["release", "--dry-run", "--date", "2026-12-01", "--locale", "en"], in: folder)
-        #expect(english.stdout.contains("criterion A1 title (en):"))
+        #expect(
+            french.stdout.contains("### Modifié\n\n- A1 Note d'intention signée : titre (en) :"), "\(french.stdout)")
+        #expect(french.stdout.contains("### Effet sur la notation") && !french.stdout.contains("Scoring impact"))
         let unknown = try runEcoprod(["release", "--date", "2026-12-01", "--locale", "de"], in: folder)
         #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("locale 'de' is not one of the framework's locales"))
@@ -112,7 +119,7 @@ private let release110 = "Framework/releases/ecoprod-label-1.1.0.json"
         #expect(verify.status == 0, "\(verify.stderr)")
         let changelog = try String(contentsOf: folder.appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
         #expect(changelog.components(separatedBy: "## [1.1.1]").count == 2)
-        #expect(changelog.contains("titre (en) : Signed intention note → A signed intention note"))
+        #expect(changelog.contains("title (en): Signed intention note → A signed intention note"))
     }
 
     @Test func theCommittedReleasesVerifyAsAChain() throws {

@@ -48,7 +48,8 @@ struct RenderCommandTests {
         ["render", release, "--locale", "de"],
         ["render", release, "--format", "pdf"],
         ["score", example, "--jsonl", "--format", "html"],
-        ["score", example, "--locale", "en"],
+        ["score", example, "--locale", "en", "--format", "json"],
+        ["score", example, "--locale", "de"],
         ["diff", release, release, "--locale", "de"],
         ["diff", release, release, "--format", "html", "--locale", "it"],
     ])
@@ -74,7 +75,7 @@ struct RenderCommandTests {
     @Test func aMissingBundleIsAClearError() throws {
         let result = try runEcoprod(["render", "no/such/bundle.json", "--format", "csv"])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("no/such/bundle.json:1:1: error[F001]"))
+        #expect(result.stderr.hasPrefix("no/such/bundle.json: error[F001]"), "\(result.stderr)")
         #expect(result.stdout.isEmpty)
     }
 
@@ -95,6 +96,7 @@ struct RenderCommandTests {
         #expect(score.stdout.contains("<h1>Les Jours Verts</h1>") && score.stdout.contains("Not eligible"))
         let diff = try runEcoprod(["diff", "Framework/releases/ecoprod-label-1.0.0.json", release, "--format", "html"])
         #expect(diff.status == 0, "\(diff.stderr)")
-        #expect(diff.stdout.contains("<code>scheme-added</code>") && diff.stdout.contains(">minor</span>"))
+        #expect(diff.stdout.contains("commitment-phase") && diff.stdout.contains(">minor</span>"))
+        #expect(diff.stdout.contains(">mineure</span>") && !diff.stdout.contains("scheme-added"))
     }
 }

@@ -28,12 +28,15 @@ private func line(_ path: String) throws -> String {
     }
 
     @Test func scoreTextIsAShortReportWithBars() throws {
-        let result = try runEcoprod(["score", "\(kit)/unanswered-criteria.answers.json"])
+        let result = try runEcoprod(["score", "\(kit)/unanswered-criteria.answers.json", "--locale", "en"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Score "))
-        #expect(result.stdout.contains("Eligible:"))
+        #expect(result.stdout.contains("\nEligible, 1 star ★\n"), "\(result.stdout)")
         #expect(result.stdout.contains("█"))
-        #expect(result.stdout.contains("Unanswered (counted as not met)"))
+        #expect(result.stdout.contains("criteria unanswered (counted as not met): "))
+        let french = try runEcoprod(["score", "\(kit)/unanswered-criteria.answers.json"])
+        #expect(french.stdout.contains("\nÉligible, 1 étoile ★\n"), "\(french.stdout)")
+        #expect(french.stdout.contains("critères sans réponse (comptés non remplis) : "))
     }
 
     @Test func scoringAgainstAnotherVersionSaysToMigrate() throws {
@@ -119,7 +122,7 @@ private func line(_ path: String) throws -> String {
         let original = try JSONParser().parse(
             Array(try Data(contentsOf: packageRoot.appendingPathComponent("\(kit)/all-met.answers.json"))))
         #expect(try JSONParser().parse(result.stdoutBytes) == original)
-        #expect(result.stderr.contains("nothing to migrate"))
+        #expect(result.stderr.contains("déjà à jour, rien à migrer"), "\(result.stderr)")
     }
 
     @Test func migrateJSONLStreamsEveryLine() throws {
@@ -151,7 +154,7 @@ private func line(_ path: String) throws -> String {
         }
         let result = try runEcoprod([
             "diff", "Framework/releases/ecoprod-label-1.0.0.json", "Framework/releases/ecoprod-label-1.1.0.json",
-            "--answers", answers.path, "--format", "json",
+            "--answers", answers.path, "--format", "json", "--locale", "en",
         ])
         #expect(result.status == 0, "\(result.stderr)")
         let impact = try JSONParser().parse(result.stdoutBytes)["impact"]
@@ -167,6 +170,53 @@ private func line(_ path: String) throws -> String {
             "diff", "Framework/releases/ecoprod-label-1.0.0.json", "Framework/releases/ecoprod-label-1.1.0.json",
             "--answers", answers.path,
         ])
-        #expect(text.stdout.contains("Impact on 8 productions: 0 of 6 productions lose eligibility"))
+        #expect(
+            text.stdout.contains("Effet sur 8 productions : 0 production sur 6 perd l'éligibilité"), "\(text.stdout)")
+    }
+
+    /// Issue 27's reproduction: a rename released in 2.0.0, two releases after 1.0.0. The
+    /// impact of 1.0.0 → the sources must give each production what `migrate --to 2.0.0` then
+    /// `score` gives; it used to drop the 1.1.0 → 2.0.0 rename and lose A7's answer.
+    @Test func impactAcrossTwoReleasesMatchesMigrateThenScore() throws {
+        let folder = try releaseWorkspace()
+        try edit(folder, "Framework/framework.yaml", "version: 1.1.0", "version: 2.0.0")
+        try edit(folder, "Framework/departments/A-production.yaml", "  - id: A7\n", "  - id: A11\n    replaces: [A7]\n")
+        #expect(try runEcoprod(["release", "--date", "2026-12-01"], in: folder).status == 0)
+        let answers = folder.appendingPathComponent("answers")
+        try FileManager.default.createDirectory(at: answers, withIntermediateDirectories: true)
+        let names = try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent(kit100).path)
+            .filter { $0.hasSuffix(".answers.json") }.sorted()
+        for name in names {
+            try FileManager.default.copyItem(
+                at: packageRoot.appendingPathComponent("\(kit100)/\(name)"), to: answers.appendingPathComponent(name))
+        }
+        let diff = try runEcoprod(
+            [
+                "diff", "Framework/releases/ecoprod-label-1.0.0.json", "Framework", "--answers", "answers", "--format",
+                "json",
+            ],
+            in: folder)
+        #expect(diff.status == 0, "\(diff.stderr)")
+        let rows = try JSONParser().parse(diff.stdoutBytes)["impact"]?["productions"]?.arrayValue ?? []
+        #expect(rows.count == names.count)
+        var compared = 0
+        for row in rows where row["problem"] == nil {
+            let file = try #require(row["source"]?.stringValue)
+            let migrated = try runEcoprod(["migrate", file, "--to", "2.0.0"], in: folder)
+            let scored = try runEcoprod(["score", "-", "--format", "json"], in: folder, stdin: migrated.stdoutBytes)
+            let expected = try JSONParser().parse(scored.stdoutBytes)
+            #expect(row["after"]?["percent"] == expected["percent"], "\(file)")
+            #expect(row["after"]?["eligible"] == expected["eligible"], "\(file)")
+            #expect(row["after"]?["stars"] == expected["stars"], "\(file)")
+            compared += 1
+        }
+        #expect(compared == 6)
+        let backwards = try runEcoprod(
+            [
+                "diff", "Framework/releases/ecoprod-label-2.0.0.json", "Framework/releases/ecoprod-label-1.1.0.json",
+                "--answers", "answers",
+            ], in: folder)
+        #expect(backwards.status == 1)
+        #expect(backwards.stderr.contains("2.0.0 is not an ancestor of 1.1.0"), "\(backwards.stderr)")
     }
 }

@@ -239,7 +239,7 @@ struct PlantedDefect: Sendable, CustomTestStringConvertible {
             bytes: { text in
                 Array((text + "deep: " + String(repeating: "[", count: 100_000)).utf8)
             }, code: .yamlDepthLimit, line: 150),
-        .init(name: "empty file", bytes: { _ in Array("# nothing\n".utf8) }, code: .emptyFile, line: 1),
+        .init(name: "empty file", bytes: { _ in Array("# nothing\n".utf8) }, code: .emptyFile, line: 0),
     ]
 
     @Test(arguments: rawDefects)

@@ -75,10 +75,17 @@ private func strings(in value: JSONValue) -> [String] {
         let changed = report.steps[1].actions.filter { $0.kind == .changed }.flatMap(\.to)
         #expect(changed.contains("A1"))
         // Report text lists every kind of step.
+        let english = MigrationReportText(locale: "en").render(report)
         for fragment in [
             "A7 renamed to A11", "C6 split into C8, C9", "C7 retired", "C4, C5 merged into C10", "J6 is new",
         ] {
-            #expect(report.text.contains(fragment), "missing '\(fragment)' in\n\(report.text)")
+            #expect(english.contains(fragment), "missing '\(fragment)' in\n\(english)")
+        }
+        let french = MigrationReportText(locale: "fr").render(report)
+        for fragment in [
+            "A7 devient A11", "C6 scindé en C8, C9", "C7 retiré", "C4, C5 fusionnés dans C10", "J6 est nouveau",
+        ] {
+            #expect(french.contains(fragment), "missing '\(fragment)' in\n\(french)")
         }
     }
 

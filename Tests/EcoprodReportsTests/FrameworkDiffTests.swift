@@ -187,8 +187,8 @@ struct EvolutionCase: Sendable, CustomTestStringConvertible {
             evolutionCase.edit(&evolution)
         }
         let diff = try evolution.diff()
-        // English descriptions keep the goldens written before changes were typed; French ones
-        // are the default, the framework's first locale.
+        // One output, one language: English with "en", French (the framework's first locale,
+        // the default) with "fr".
         try assertMatchesGolden(DiffTextRenderer(locale: "en").render(diff), named: "diff.text")
         try assertMatchesGolden(DiffMarkdownRenderer(locale: "en").render(diff), named: "diff.md")
         try assertMatchesGolden(DiffJSONRenderer(locale: "en").render(diff), named: "diff.json")
@@ -207,7 +207,45 @@ struct EvolutionCase: Sendable, CustomTestStringConvertible {
         }
         #expect(sections.count == 3 && sections == sections.sorted())
         #expect(html.components(separatedBy: "<tr><td>").count - 1 == diff.changes.count)
-        #expect(html.contains("<span class=\"badge mandatory\">major</span>"))
+        #expect(html.contains("<span class=\"l l-en\" lang=\"en\">major</span>"))
+        #expect(html.contains("id=\"scoring-impact\"") && !html.contains("criterion-renamed"))
+    }
+
+    /// Words of the reports' own, which must not show in the other language's output.
+    static let frenchWords = [
+        "Poste", "Modifications", "Ajouts", "ersion requise", "ajouté", "devient", "scindé", "retiré", "s'applique",
+        "Effet sur", "Référentiel", "Modifié", "majeure", "depuis", "points au lieu",
+    ]
+    static let englishWords = [
+        "Scoring changes", "Additive changes", "Editorial changes", "Department", "Framework and policy",
+        "equired bump", "Impact on", "Scoring impact", "renamed", "split into", "retired", "added", "Changed",
+        "Added", "major", "from 1.1.0", "criterion-", "applies to",
+    ]
+
+    /// One output, one language: every text report of a diff, and the changelog entry, in each
+    /// locale, holds none of the other language's words (the criteria's own texts aside).
+    @Test(arguments: ["fr", "en"])
+    func everyTextOutputHoldsOneLanguage(_ locale: String) throws {
+        var evolution = FrameworkEvolution()
+        evolution.setVersion("2.0.0")
+        for evolutionCase in Self.cases
+        where ![.mandatoryChanged, .comparisonChanged, .criterionMerged, .titleChanged, .evidenceChanged].contains(
+            evolutionCase.kind)
+        {
+            evolutionCase.edit(&evolution)
+        }
+        let framework = try #require(evolution.compile().framework)
+        let diff = try evolution.diff()
+        let outputs = [
+            DiffTextRenderer(locale: locale).render(diff), DiffMarkdownRenderer(locale: locale).render(diff),
+            Changelog.entry(for: framework, date: "2026-12-01", diff: diff, locale: locale),
+        ]
+        let foreign = locale == "fr" ? Self.englishWords : Self.frenchWords
+        let own = locale == "fr" ? Self.frenchWords : Self.englishWords
+        for output in outputs {
+            for word in foreign { #expect(!output.contains(word), "'\(word)' in the \(locale) output:\n\(output)") }
+            #expect(own.filter { output.contains($0) }.count >= 4, "\(output)")
+        }
     }
 
     /// Correctness at scale: among 20,000 criteria, exactly the 200 changed ones are reported.

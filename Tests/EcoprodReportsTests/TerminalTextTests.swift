@@ -55,7 +55,7 @@ struct TerminalTextTests {
         var scored = try ScoreHTMLRendererTests.example()
         scored.report.production.title = Self.hostile
         scored.report.production.scheme = Self.hostile
-        #expect(Self.isInert(ScoreTextRenderer().render(scored.report)))
+        #expect(Self.isInert(ScoreTextRenderer().render(scored)))
         var framework = scored.bundle.framework
         framework.criteria[0].title = LocalizedText(["fr": Self.hostile, "en": Self.hostile])
         let diff = FrameworkDiff(from: scored.bundle.framework, to: framework)

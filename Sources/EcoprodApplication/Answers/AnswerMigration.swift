@@ -20,6 +20,14 @@ public struct AnswerMigration {
         migrator = Migrator(history: history)
     }
 
+    /// The locale of the report for people: `requested`, checked against the target release,
+    /// or that release's first locale.
+    public func reportLocale(_ requested: String?) throws(UseCaseFailure) -> String {
+        guard let framework = history.release(target)?.bundle.framework else { return requested ?? "en" }
+        try OutputLocale.check(requested, in: framework)
+        return requested ?? framework.identity.locales.first ?? "en"
+    }
+
     /// What a migration gave.
     public struct Migrated {
         /// The migrated answers, as JSON or (for a grid) as a workbook.

@@ -1,5 +1,6 @@
 import EcoprodCompiler
 import EcoprodFramework
+import Foundation
 
 /// `diff`: two versions of the framework, each a source folder or a bundle, and what the
 /// change does to the scores of the answer sets given.
@@ -33,8 +34,37 @@ public struct FrameworkComparison: Sendable {
         if let answers {
             let sets = ImpactAnalysis.loadAnswerSets(answers, into: &collector)
             try collector.failOnErrors()
-            impact = ImpactAnalysis(answerSets: sets, old: before.bundle, new: after.bundle)
+            switch ReleasePath.between(before.bundle, after.bundle, releases: releases()) {
+            case .success(let path): impact = ImpactAnalysis(answerSets: sets, path: path)
+            case .failure(let gap):
+                throw .input([
+                    Diagnostic(
+                        .error, .migrationRefused, "cannot carry answers from \(old) to \(new): \(gap.message)",
+                        at: .file(old),
+                        help:
+                            "impact follows the same releases as `ecoprod migrate`; give an OLD that NEW descends from, with the releases in between beside them"
+                    )
+                ])
+            }
         }
         return Compared(newer: after.framework, diff: diff, impact: impact)
+    }
+
+    /// The releases the path from OLD to NEW may cross: those beside each bundle given, and a
+    /// source folder's own `releases/`. A bundle that does not verify is left out, and the
+    /// path through it then names the missing version.
+    private func releases() -> [FrameworkBundle] {
+        var folders: [String] = []
+        for input in [old, new] where input != "-" {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else { continue }
+            folders.append(
+                isDirectory.boolValue
+                    ? FrameworkCompiler.releasesDirectory(of: input)
+                    : URL(fileURLWithPath: input).deletingLastPathComponent().path)
+        }
+        var ignored = DiagnosticCollector()
+        let files = Set(folders.flatMap(ReleaseHistory.bundleFiles(in:))).sorted()
+        return ReleaseHistory.verify(files: files, complete: false, into: &ignored).releases.map(\.bundle)
     }
 }

@@ -7,6 +7,8 @@ struct FrameworkSource: Sendable {
     var version: Located<SemanticVersion>?
     var title: LocalizedText?
     var locales: [Located<String>] = []
+    /// The one locale `CHANGELOG.md` is written in; nil for the first of `locales`.
+    var changelogLocale: Located<String>?
     var criterionIDPattern: Located<String>?
     var stages: [Located<CatalogEntry>] = []
     var productionTypes: [Located<CatalogEntry>] = []
@@ -88,7 +90,7 @@ extension SourceDecoder {
         "id", "version", "title", "locales", "criterion_id_pattern", "stages", "production_types", "departments",
         "scoring",
     ]
-    static let optionalFrameworkKeys = ["retired"]
+    static let optionalFrameworkKeys = ["retired", "changelog_locale"]
 
     /// Types `framework.yaml`.
     mutating func frameworkSource(_ root: YAMLNode) -> FrameworkSource? {
@@ -106,6 +108,13 @@ extension SourceDecoder {
             seenLocales[locale.value] = seenLocales[locale.value] ?? locale.range
         }
         locales = source.locales.map(\.value)
+        if let changelog = text(fields["changelog_locale"], what: "changelog_locale") {
+            if locales.contains(changelog.value) {
+                source.changelogLocale = changelog
+            } else if !locales.isEmpty {
+                diagnostics.emit(.undeclaredLocale(changelog.value, at: changelog.range, declared: locales))
+            }
+        }
         source.id = text(fields["id"], what: "id")
         if let versionText = text(fields["version"], what: "version") {
             if let version = SemanticVersion(versionText.value) {

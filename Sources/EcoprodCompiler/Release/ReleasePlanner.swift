@@ -35,8 +35,8 @@ public struct ReleasePlanner: Sendable {
     /// The release date, `YYYY-MM-DD`.
     public var date: String
     public var limits: YAMLLimits
-    /// The locale of the changelog's lines and of the notes on an understated version; nil for
-    /// the framework's first locale.
+    /// The locale of the notes on an understated version; nil for the framework's first locale.
+    /// The changelog itself is always in the locale `framework.yaml` names for it.
     public var locale: String?
     /// Who signs the release (`--sign KEY`); nil for an unsigned release.
     public var signer: SSHKeygenSigner?
@@ -63,7 +63,8 @@ public struct ReleasePlanner: Sendable {
         let history = ReleaseHistory.load(directory: releasesDirectory, into: &diagnostics)
         let compiler = FrameworkCompiler(options: .init(limits: limits, releaseDate: date, history: history))
         let result = compiler.compile(directory: directory)
-        diagnostics.emit(contentsOf: result.diagnostics)
+        // The planner states V804 itself, as an error; the compiler's early warning would repeat it.
+        diagnostics.emit(contentsOf: result.diagnostics.filter { $0.code != .versionUnderstated })
         guard !diagnostics.hasErrors, let framework = result.framework else { return (nil, result.sources) }
         let version = framework.identity.version
         let versionLocation = Self.versionLocation(result.sources)
@@ -100,7 +101,8 @@ public struct ReleasePlanner: Sendable {
                             at: versionLocation,
                             notes: scoring.map {
                                 Diagnostic.Note(
-                                    "\($0.bump.rawValue): \($0.summary(in: computed.descriptionLocale(locale)))")
+                                    "\($0.bump.rawValue): \($0.summary(in: computed.descriptionLocale(locale), titles: computed.titles))"
+                                )
                             },
                             help: "set 'version: \(minimum)' in framework.yaml"))
                     return (nil, result.sources)
@@ -117,7 +119,7 @@ public struct ReleasePlanner: Sendable {
         signed.lineage.signer = key?.fingerprint
         let bundle = FrameworkBundle(framework: signed)
         let existing = FileManager.default.contents(atPath: changelogPath).map { String(decoding: $0, as: UTF8.self) }
-        let entry = Changelog.entry(for: framework, date: date, diff: diff, locale: locale)
+        let entry = Changelog.entry(for: framework, date: date, diff: diff, locale: result.changelogLocale)
         let plan = ReleasePlan(
             bundle: bundle, bundlePath: releasesDirectory + "/" + bundle.fileName, diff: diff,
             changelogPath: changelogPath,

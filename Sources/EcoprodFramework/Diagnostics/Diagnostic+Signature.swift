@@ -35,12 +35,15 @@ extension Diagnostic {
         )
     }
 
+    /// At the allowed-signers entry whose dates refuse the key: that line is what to read or
+    /// change; the signed file is a note.
     static func signerOutsideValidity(
-        fingerprint: String, time: SignerTime, dates: [String], at location: SourceLocation
+        fingerprint: String, time: SignerTime, dates: [String], entry: SourceLocation, signed: SourceLocation
     ) -> Diagnostic {
         Diagnostic(
-            .error, .signerOutsideValidity, "\(fingerprint) was not a valid signer at \(time)", at: location,
-            notes: dates.map { Note($0) }, help: "sign with the key that was current at the release date")
+            .error, .signerOutsideValidity, "\(fingerprint) was not a valid signer at \(time)", at: entry,
+            notes: dates.map { Note($0) } + [Note("the signature checked", at: signed)],
+            help: "sign with the key that was current at the release date")
     }
 
     static func signerNotInLineage(_ message: String, at location: SourceLocation) -> Diagnostic {

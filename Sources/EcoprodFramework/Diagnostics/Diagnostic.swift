@@ -96,10 +96,14 @@ public struct SourceLocation: Sendable, Hashable, Codable, Comparable {
         self.cell = cell
     }
 
-    /// The start of a file, for problems about a file as a whole.
+    /// A file as a whole, for problems no line of it holds (a missing file, a signature that
+    /// does not verify): line and column are 0, and renderers name the file alone.
     public static func file(_ file: String) -> SourceLocation {
-        SourceLocation(file: file, line: 1, column: 1)
+        SourceLocation(file: file, line: 0, column: 0)
     }
+
+    /// Whether the location is a file as a whole rather than a place in it.
+    public var isWholeFile: Bool { line == 0 }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)

@@ -17,52 +17,83 @@ extension Change {
     public func subject(in locale: String) -> String {
         let wording = Wording(locale)
         if let criterion { return (wording == .french ? "critère " : "criterion ") + criterion }
-        if let scheme { return (wording == .french ? "schéma " : "scheme ") + scheme }
+        if let scheme { return (wording == .french ? "dispositif " : "scheme ") + scheme }
         if let productionType {
             return (wording == .french ? "type de production " : "production type ") + productionType
         }
-        if let department { return (wording == .french ? "département " : "department ") + department }
-        return wording == .french ? "cadre" : "framework"
+        if let department { return (wording == .french ? "poste " : "department ") + department }
+        return wording == .french ? "référentiel" : "framework"
     }
 
-    /// One line for people: what changed, before → after.
-    public func summary(in locale: String) -> String {
+    /// One line for people: what changed, before → after. A criterion is named by its ID and,
+    /// when `titles` knows it, its title in `locale`: "G2 Covoiturage des équipes : 3 → 4 points".
+    public func summary(in locale: String, titles: [String: LocalizedText] = [:]) -> String {
         let french = Wording(locale) == .french
+        let colon = french ? " : " : ": "
         let text = { (value: LocalizedText?) in Self.display(value, in: locale) }
+        let named = { (id: String) in Self.named(id, titles: titles, in: locale) }
         switch self {
-        case .criterionAdded(let ref, let title): return "\(ref.id) \(french ? "ajouté :" : "added:") \(text(title))"
-        case .criterionRemoved(let ref, let title):
-            return
-                "\(ref.id) \(french ? "supprimé sans règle de migration :" : "removed without a migration rule:") \(text(title))"
-        case .criterionRenamed(let from, let to): return "\(from) \(french ? "renommé en" : "renamed to") \(to.id)"
+        case .criterionAdded(let ref, _): return named(ref.id) + colon + (french ? "ajouté" : "added")
+        case .criterionRemoved(let ref, _):
+            return named(ref.id) + colon
+                + (french ? "supprimé sans règle de migration" : "removed without a migration rule")
+        case .criterionRenamed(let from, let to):
+            return named(from) + colon + (french ? "devient " : "renamed to ") + to.id
         case .criterionSplit(let from, let into, _):
-            return "\(Self.list(from)) \(french ? "scindé en" : "split into") \(Self.list(into))"
+            return from.map(named).joined(separator: ", ") + colon + (french ? "scindé en " : "split into ")
+                + into.map(named).joined(separator: ", ")
         case .criterionMerged(let from, let into, let combine, _):
-            return
-                "\(Self.list(from)) \(french ? "fusionné dans" : "merged into") \(into.first ?? "") (\(combine?.rawValue ?? ""))"
-        case .criterionRetired(let ref, let title, let reason):
-            return "\(ref.id) \(french ? "retiré :" : "retired:") \(text(title))"
-                + (reason.map { " — \(text($0))" } ?? "")
+            return from.map(named).joined(separator: ", ") + colon + (french ? "fusionnés dans " : "merged into ")
+                + into.map(named).joined(separator: ", ") + " (" + Self.combination(combine, french) + ")"
+        case .criterionRetired(let ref, _, let reason):
+            return named(ref.id) + colon + (french ? "retiré" : "retired") + (reason.map { " — \(text($0))" } ?? "")
+        case .pointsChanged(let ref, let before, let after):
+            return named(ref.id) + colon + "\(before) → \(after) points"
+        case .mandatoryChanged(let ref, _, let after):
+            let what =
+                after
+                ? (french ? "devient obligatoire" : "becomes mandatory")
+                : (french ? "n'est plus obligatoire" : "is no longer mandatory")
+            return named(ref.id) + colon + what
+        case .applicabilityChanged(let ref, _, _), .criterionMoved(let ref, _, _), .stagesChanged(let ref, _, _),
+            .titleChanged(let ref, _), .guidanceChanged(let ref, _), .evidenceChanged(let ref, _, _, _):
+            let scope = self.locale.map { " (\($0))" } ?? ""
+            return named(ref.id) + colon + field(french) + scope + colon
+                + "\(displayBefore(in: locale)) → \(displayAfter(in: locale))"
         case .schemeAdded(let scheme):
             return "\(subject(in: locale)) \(french ? "ajouté :" : "added:") \(scheme.threshold.text)"
         case .schemeRemoved: return "\(subject(in: locale)) \(french ? "supprimé" : "removed")"
         case .thresholdChanged(_, let before, let after):
-            return "\(subject(in: locale)) \(french ? "seuil" : "threshold") \(before) → \(after)"
+            return "\(subject(in: locale))\(colon)\(french ? "seuil" : "threshold") \(before) → \(after)"
         case .productionTypeAdded(let entry), .departmentAdded(let entry), .stageAdded(let entry):
-            return "\(catalogName(french)) \(entry.id) \(french ? "ajouté" : "added")"
+            return "\(catalogName(french)) \(entry.id) \(text(entry.title))\(colon)\(french ? "ajouté" : "added")"
         case .productionTypeRemoved(let entry), .departmentRemoved(let entry), .stageRemoved(let entry):
-            return "\(catalogName(french)) \(entry.id) \(french ? "supprimé" : "removed")"
+            return "\(catalogName(french)) \(entry.id) \(text(entry.title))\(colon)\(french ? "supprimé" : "removed")"
         case .localeAdded(let added): return "\(french ? "langue" : "locale") \(added) \(french ? "ajoutée" : "added")"
         case .localeRemoved(let removed):
             return "\(french ? "langue" : "locale") \(removed) \(french ? "supprimée" : "removed")"
         case .frameworkTitleChanged, .idPatternChanged, .stageTitleChanged, .productionTypeTitleChanged,
-            .departmentTitleChanged,
-            .notApplicableRuleChanged, .schemeTitleChanged, .comparisonChanged, .starLevelsChanged, .pointsChanged,
-            .mandatoryChanged,
-            .applicabilityChanged, .criterionMoved, .stagesChanged, .titleChanged, .guidanceChanged, .evidenceChanged:
+            .departmentTitleChanged, .notApplicableRuleChanged, .schemeTitleChanged, .comparisonChanged,
+            .starLevelsChanged:
             let scope = self.locale.map { " (\($0))" } ?? ""
-            return "\(subject(in: locale))\(french ? "," : "") \(field(french))\(scope)\(french ? " :" : ":") "
+            return "\(subject(in: locale))\(colon)\(field(french))\(scope)\(colon)"
                 + "\(displayBefore(in: locale)) → \(displayAfter(in: locale))"
+        }
+    }
+
+    /// "G2 Covoiturage des équipes": the ID, then the title in `locale` when it is known.
+    static func named(_ id: String, titles: [String: LocalizedText], in locale: String) -> String {
+        guard let title = titles[id], let text = title[locale] ?? title.locales.first.flatMap({ title[$0] }) else {
+            return id
+        }
+        return "\(id) \(text)"
+    }
+
+    /// How a merge combines statuses, in words.
+    static func combination(_ combine: MigrationRule.Combination?, _ french: Bool) -> String {
+        switch combine ?? .allMet {
+        case .allMet: return french ? "rempli si tous l'étaient" : "met if all were met"
+        case .anyMet: return french ? "rempli si l'un l'était" : "met if any was met"
         }
     }
 
@@ -70,7 +101,7 @@ extension Change {
     private func catalogName(_ french: Bool) -> String {
         switch kind {
         case .productionTypeAdded, .productionTypeRemoved: return french ? "type de production" : "production type"
-        case .departmentAdded, .departmentRemoved: return french ? "département" : "department"
+        case .departmentAdded, .departmentRemoved: return french ? "poste" : "department"
         case .frameworkTitleChanged, .localeAdded, .localeRemoved, .idPatternChanged, .stageAdded, .stageRemoved,
             .stageTitleChanged,
             .productionTypeTitleChanged, .departmentTitleChanged, .notApplicableRuleChanged, .schemeAdded,
@@ -86,19 +117,19 @@ extension Change {
     /// The field a change of a value is about.
     private func field(_ french: Bool) -> String {
         switch kind {
-        case .frameworkTitleChanged: return french ? "titre du cadre" : "framework title"
+        case .frameworkTitleChanged: return french ? "titre du référentiel" : "framework title"
         case .idPatternChanged: return french ? "modèle d'identifiant" : "id pattern"
         case .stageTitleChanged: return french ? "titre d'étape" : "stage title"
         case .productionTypeTitleChanged: return french ? "titre du type de production" : "production type title"
-        case .departmentTitleChanged: return french ? "titre du département" : "department title"
+        case .departmentTitleChanged: return french ? "titre du poste" : "department title"
         case .notApplicableRuleChanged: return french ? "règle du non-applicable" : "not applicable rule"
-        case .schemeTitleChanged: return french ? "titre du schéma" : "scheme title"
+        case .schemeTitleChanged: return french ? "titre du dispositif" : "scheme title"
         case .comparisonChanged: return french ? "comparaison" : "comparison"
         case .starLevelsChanged: return french ? "niveaux d'étoiles" : "star levels"
         case .pointsChanged: return "points"
         case .mandatoryChanged: return french ? "obligatoire" : "mandatory"
-        case .applicabilityChanged: return french ? "applicabilité" : "applicability"
-        case .criterionMoved: return french ? "département" : "criterion moved"
+        case .applicabilityChanged: return french ? "s'applique à" : "applies to"
+        case .criterionMoved: return french ? "poste" : "department"
         case .stagesChanged: return french ? "étapes" : "stages"
         case .titleChanged: return french ? "titre" : "title"
         case .guidanceChanged: return french ? "recommandation" : "guidance"
@@ -152,7 +183,7 @@ extension Change {
         case .criterionRetired(_, let title, let reason): return Self.display(pick(title, reason), in: locale)
         case .pointsChanged(_, let before, let after): return String(pick(before, after))
         case .mandatoryChanged(_, let before, let after):
-            return pick(before, after) ? (french ? "oui" : "true") : (french ? "non" : "false")
+            return pick(before, after) ? (french ? "oui" : "yes") : (french ? "non" : "no")
         case .applicabilityChanged(_, let before, let after), .stagesChanged(_, let before, let after),
             .evidenceChanged(_, _, let before, let after):
             return Self.list(pick(before, after))
@@ -162,10 +193,10 @@ extension Change {
     /// A list as "[a, b]".
     static func list(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
 
-    /// A framework text in `locale`, with the other locales after it: "Roadmap (fr: Feuille de route)".
+    /// A framework text in `locale` alone, so that one output holds one language; another
+    /// locale's text only when `locale` has none.
     static func display(_ text: LocalizedText?, in locale: String) -> String {
-        guard let text, let first = text[locale] != nil ? locale : text.locales.first else { return "—" }
-        let others = text.locales.filter { $0 != first }.map { "\($0): \(text[$0]!)" }
-        return text[first]! + (others.isEmpty ? "" : " (" + others.joined(separator: "; ") + ")")
+        guard let text, let shown = text[locale] ?? text.locales.first.flatMap({ text[$0] }) else { return "—" }
+        return shown
     }
 }

@@ -13,6 +13,9 @@ public struct FrameworkDiff: Sendable {
     public var locales: [String]
     /// Every change, framework-level first, then policy, schemes, types, departments and criteria.
     public var changes: [Change]
+    /// Every criterion's title, the newer version's where both have it: changes name a
+    /// criterion by its ID and title.
+    public var titles: [String: LocalizedText]
 
     /// The locale descriptions are written in: `requested` when given, else the newer version's first locale.
     public func descriptionLocale(_ requested: String?) -> String {
@@ -28,6 +31,9 @@ public struct FrameworkDiff: Sendable {
         from = Side(id: old.identity.id, version: old.identity.version, digest: oldDigest)
         to = Side(id: new.identity.id, version: new.identity.version, digest: newDigest)
         locales = new.identity.locales
+        var titles = Dictionary(old.criteria.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        for criterion in new.criteria { titles[criterion.id] = criterion.title }
+        self.titles = titles
         var changes: [Change] = []
         Self.compareFramework(old, new, into: &changes)
         Self.compareScoring(old.scoring, new.scoring, into: &changes)

@@ -1,7 +1,8 @@
 import Foundation
 
 /// What a new version does to real productions: each answer set is scored under the old
-/// version, migrated, and scored under the new one.
+/// version, carried through every release in between as `migrate` carries it, and scored under
+/// the new one.
 public struct ImpactAnalysis: Sendable {
     /// One production's scores before and after.
     public struct Row: Sendable {
@@ -11,35 +12,45 @@ public struct ImpactAnalysis: Sendable {
         public var after: ScoreReport?
         /// Why the production could not be compared, when it could not.
         public var problem: String?
+
+        /// What the new version does to this production.
+        public var outcome: Outcome {
+            if let problem { return .notCompared(problem) }
+            guard let before, let after else { return .notCompared("not scored") }
+            if before.eligible && !after.eligible { return .losesEligibility }
+            if !before.eligible && after.eligible { return .gainsEligibility }
+            if before.stars != after.stars { return .starsChanged(from: before.stars, to: after.stars) }
+            return .unchanged
+        }
+    }
+
+    /// What a new version does to one production, worded by each report in its locale.
+    public enum Outcome: Sendable, Equatable {
+        case unchanged
+        case losesEligibility
+        case gainsEligibility
+        case starsChanged(from: Int, to: Int)
+        case notCompared(String)
     }
 
     public var rows: [Row]
 
+    /// Productions scored on both sides.
+    public var compared: [Row] { rows.filter { $0.before != nil && $0.after != nil } }
     /// Productions that were eligible before and are not after.
-    public var losingEligibility: [Row] { rows.filter { $0.before?.eligible == true && $0.after?.eligible == false } }
+    public var losingEligibility: [Row] { rows.filter { $0.outcome == .losesEligibility } }
     /// Productions that were not eligible before and are after.
-    public var gainingEligibility: [Row] { rows.filter { $0.before?.eligible == false && $0.after?.eligible == true } }
+    public var gainingEligibility: [Row] { rows.filter { $0.outcome == .gainsEligibility } }
     /// Productions whose stars changed.
     public var starsChanged: [Row] {
-        rows.filter { $0.before != nil && $0.after != nil && $0.before!.stars != $0.after!.stars }
+        compared.filter { $0.before!.stars != $0.after!.stars }
     }
 
-    /// "3 of 20 productions lose eligibility; 1 gains it; 2 change stars."
-    public var summary: String {
-        let compared = rows.filter { $0.before != nil && $0.after != nil }.count
-        var parts = ["\(losingEligibility.count) of \(compared) production\(compared == 1 ? "" : "s") lose eligibility"]
-        if !gainingEligibility.isEmpty {
-            parts.append("\(gainingEligibility.count) gain\(gainingEligibility.count == 1 ? "s" : "") it")
-        }
-        parts.append("\(starsChanged.count) change stars")
-        let failed = rows.count - compared
-        if failed > 0 { parts.append("\(failed) could not be compared") }
-        return parts.joined(separator: "; ") + "."
-    }
-
-    /// Scores every answer set under `old` and, migrated through `new`'s lineage rules, under `new`.
-    /// Answer sets must be written for `old`'s framework and version.
-    public init(answerSets: [(source: String, bytes: [UInt8], line: Int)], old: FrameworkBundle, new: FrameworkBundle) {
+    /// Scores every answer set under the path's first bundle and, migrated through each release
+    /// of the path, under its last. Answer sets must be written for the first bundle's version.
+    public init(answerSets: [(source: String, bytes: [UInt8], line: Int)], path: ReleasePath) {
+        let old = path.first
+        let new = path.last
         let oldScorer = Scorer(bundle: old)
         let newScorer = Scorer(bundle: new)
         rows = answerSets.map { item in
@@ -64,12 +75,7 @@ public struct ImpactAnalysis: Sendable {
             answers.framework = BundleReference(old)
             let before = oldScorer.score(answers, into: &diagnostics, locate: locator.location(of:))
             var report = MigrationReport(from: old.framework.identity.version, to: new.framework.identity.version)
-            var stepTarget = new
-            if new.framework.lineage.previous?.version != old.framework.identity.version {
-                stepTarget.framework.lineage = Lineage(previous: nil, rules: [])
-            }
-            let migrated = Migrator.step(answers, from: old, to: stepTarget, report: &report)
-            var rescored = migrated
+            var rescored = path.migrate(answers, report: &report)
             rescored.framework = BundleReference(new)
             let after = newScorer.score(rescored, into: &diagnostics, locate: locator.location(of:))
             return Row(
@@ -106,7 +112,9 @@ public struct ImpactAnalysis: Sendable {
         return items
     }
 
-    public var jsonValue: JSONValue {
+    /// The productions as `Schemas/diff.schema.json` describes `impact`, with `summary` worded
+    /// by the report.
+    public func jsonValue(summary: String) -> JSONValue {
         func score(_ report: ScoreReport?) -> JSONValue {
             guard let report else { return .null }
             return [
@@ -125,27 +133,5 @@ public struct ImpactAnalysis: Sendable {
                     return .object(object)
                 }),
         ]
-    }
-
-    /// Table rows for text and markdown: title, before, after, and what changed.
-    public var tableRows: [(title: String, before: String, after: String, change: String)] {
-        func describe(_ report: ScoreReport?) -> String {
-            guard let report else { return "—" }
-            return
-                "\(report.percent)% \(report.eligible ? "eligible \(String(repeating: "★", count: report.stars))" : "not eligible")"
-        }
-        return rows.map { row in
-            var change = ""
-            if let problem = row.problem {
-                change = problem
-            } else if row.before?.eligible == true && row.after?.eligible == false {
-                change = "loses eligibility"
-            } else if row.before?.eligible == false && row.after?.eligible == true {
-                change = "gains eligibility"
-            } else if row.before?.stars != row.after?.stars {
-                change = "stars \(row.before?.stars ?? 0) → \(row.after?.stars ?? 0)"
-            }
-            return (row.title, describe(row.before), describe(row.after), change)
-        }
     }
 }

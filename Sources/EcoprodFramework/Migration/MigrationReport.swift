@@ -64,31 +64,4 @@ public struct MigrationReport: Sendable, Hashable {
             "review": .array(review.map(JSONValue.string)),
         ]
     }
-
-    /// A few readable lines: kept answers counted, every other action listed.
-    public var text: String {
-        var lines: [String] = []
-        if steps.isEmpty { lines.append("\(from) → \(to): already there, nothing to migrate") }
-        for step in steps {
-            let kept = step.actions.filter { $0.kind == .kept }.count
-            lines.append("\(step.from) → \(step.to): \(kept) answer\(kept == 1 ? "" : "s") kept")
-            for action in step.actions where action.kind != .kept {
-                let ids = action.from.joined(separator: ", ")
-                let targets = action.to.joined(separator: ", ")
-                switch action.kind {
-                case .renamed: lines.append("  \(ids) renamed to \(targets)")
-                case .split: lines.append("  \(ids) split into \(targets) (copied; review them)")
-                case .merged: lines.append("  \(ids) merged into \(targets)\(action.detail.map { " (\($0))" } ?? "")")
-                case .retired:
-                    lines.append(
-                        "  \(ids) retired; answer kept under 'retired'\(action.detail.map { ": \($0)" } ?? "")")
-                case .new: lines.append("  \(targets) is new: to answer")
-                case .changed: lines.append("  \(targets): \(action.detail ?? "changed")")
-                case .conflict: lines.append("  \(ids): \(action.detail ?? "conflict")")
-                case .kept: break
-                }
-            }
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
 }

@@ -132,7 +132,10 @@ public struct SignerPolicy: Sendable {
                     + [entry.validAfter.map { "valid after \($0)" }, entry.validBefore.map { "valid before \($0)" }]
                     .compactMap { $0 }.joined(separator: ", ")
             }
-            diagnostics.emit(.signerOutsideValidity(fingerprint: key.fingerprint, time: time, dates: dates, at: at))
+            diagnostics.emit(
+                .signerOutsideValidity(
+                    fingerprint: key.fingerprint, time: time, dates: dates,
+                    entry: SourceLocation(file: file, line: allowed[0].line, column: 1), signed: at))
             return false
         }
         return true

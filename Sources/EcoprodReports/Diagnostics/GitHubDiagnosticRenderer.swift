@@ -20,7 +20,9 @@ public struct GitHubDiagnosticRenderer: DiagnosticRenderer {
             }
             if let help = diagnostic.help { message += "\nhelp: " + help }
             let location = diagnostic.location
-            var properties = "file=\(Self.escapeProperty(location.file)),line=\(location.line),col=\(location.column)"
+            var properties =
+                "file=\(Self.escapeProperty(location.file))"
+                + (location.isWholeFile ? "" : ",line=\(location.line),col=\(location.column)")
             if let endLine = location.endLine, let endColumn = location.endColumn {
                 properties += ",endLine=\(endLine),endColumn=\(endColumn)"
             }

@@ -61,9 +61,9 @@ public struct SARIFDiagnosticRenderer: DiagnosticRenderer {
             region["endLine"] = .integer(endLine)
             region["endColumn"] = .integer(endColumn)
         }
-        var location: [String: JSONValue] = [
-            "physicalLocation": ["artifactLocation": ["uri": .string(at.file)], "region": .object(region)]
-        ]
+        var physical: [String: JSONValue] = ["artifactLocation": ["uri": .string(at.file)]]
+        if !at.isWholeFile { physical["region"] = .object(region) }
+        var location: [String: JSONValue] = ["physicalLocation": .object(physical)]
         if let cell = at.cell {
             location["logicalLocations"] = [["fullyQualifiedName": .string(cell), "kind": "element"]]
         }

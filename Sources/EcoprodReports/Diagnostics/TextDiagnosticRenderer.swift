@@ -53,7 +53,8 @@ public struct TextDiagnosticRenderer: DiagnosticRenderer {
         let visible = { (text: String) in TerminalText.visible(text) }
         let place =
             location.cell.map { "\(visible(location.file)):\(visible($0)):" }
-            ?? "\(visible(location.file)):\(location.line):\(location.column):"
+            ?? (location.isWholeFile
+                ? "\(visible(location.file)):" : "\(visible(location.file)):\(location.line):\(location.column):")
         var output =
             "\(paint(place, "1")) \(severityLabel(diagnostic.severity))[\(diagnostic.code)]: \(paint(visible(diagnostic.message), "1"))\n"
         if location.cell == nil, let lines = lines(of: location.file, cache: &cache), location.line >= 1,

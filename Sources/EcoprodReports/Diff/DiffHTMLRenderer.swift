@@ -43,6 +43,7 @@ public struct DiffHTMLRenderer: DiffRenderer {
                     let groups = diff.grouped(changeClass)
                     if !groups.isEmpty { changes(changeClass, groups, diff, page) }
                 }
+                if diff.changes.contains(where: { $0.changeClass == .scoring }) { effects(diff, page) }
                 if let impact { self.impact(impact, page) }
             }
             "\n"
@@ -57,7 +58,7 @@ public struct DiffHTMLRenderer: DiffRenderer {
                 element(.dt) { page.label(.requiredBump) }
                 element(.dd) {
                     element(.span, .class("badge \(diff.requiredBump == .major ? "mandatory" : "optional")")) {
-                        diff.requiredBump?.rawValue ?? "none"
+                        Self.worded(page) { $0.bump(diff.requiredBump) }
                     }
                 }
                 "\n"
@@ -101,13 +102,13 @@ public struct DiffHTMLRenderer: DiffRenderer {
                     page.label(Self.title(changeClass))
                     " "
                     element(.span, .class("badge \(changeClass == .scoring ? "mandatory" : "optional")")) {
-                        changeClass.bump.rawValue
+                        Self.worded(page) { $0.bump(changeClass.bump) }
                     }
                 }
                 "\n"
                 element(.table) {
                     "\n"
-                    Self.header([.department, .subject, .change, .before, .after], page)
+                    Self.header([.department, .change], page)
                     "\n"
                     element(.tbody) {
                         "\n"
@@ -127,19 +128,32 @@ public struct DiffHTMLRenderer: DiffRenderer {
     }
 
     private func row(_ change: Change, department: String?, _ diff: FrameworkDiff, _ page: HTMLPage) -> HTMLNode {
-        let subject = change.criterion ?? change.scheme ?? change.productionType ?? change.department ?? diff.to.id
-        return element(.tr) {
+        element(.tr) {
             element(.td) { if let department { department } else { page.label(.frameworkAndPolicy) } }
-            element(.th, .rowHeader) { element(.code) { subject } }
-            element(.td) {
-                element(.code) { change.kind.rawValue }
-                if let locale = change.locale {
-                    " "
-                    element(.span, .lang(locale)) { "(\(locale))" }
+            element(.td) { Self.worded(page) { change.summary(in: $0.locale, titles: diff.titles) } }
+        }
+    }
+
+    /// What the scoring changes do to productions, one sentence each.
+    private func effects(_ diff: FrameworkDiff, _ page: HTMLPage) -> HTMLNode {
+        let changes = diff.changes.filter { $0.changeClass == .scoring }
+        return group {
+            element(.section, .labelledBy("scoring-impact")) {
+                "\n"
+                element(.h2, .id("scoring-impact")) { page.label(.scoringImpact) }
+                "\n"
+                element(.ul) {
+                    "\n"
+                    for change in changes {
+                        element(.li) {
+                            Self.worded(page) { change.scoringEffect(in: $0.locale, titles: diff.titles) ?? "" }
+                        }
+                        "\n"
+                    }
                 }
+                "\n"
             }
-            element(.td) { change.displayBefore(in: page.primaryLocale) }
-            element(.td) { change.displayAfter(in: page.primaryLocale) }
+            "\n"
         }
     }
 
@@ -150,7 +164,7 @@ public struct DiffHTMLRenderer: DiffRenderer {
                 "\n"
                 element(.h2, .id("impact")) { page.label(.impact) }
                 "\n"
-                element(.p) { impact.summary }
+                element(.p) { Self.worded(page) { $0.summary(impact) } }
                 "\n"
                 element(.table) {
                     "\n"
@@ -158,12 +172,12 @@ public struct DiffHTMLRenderer: DiffRenderer {
                     "\n"
                     element(.tbody) {
                         "\n"
-                        for row in impact.tableRows {
+                        for row in impact.rows {
                             element(.tr) {
                                 element(.th, .rowHeader) { row.title }
-                                element(.td) { row.before }
-                                element(.td) { row.after }
-                                element(.td) { row.change }
+                                element(.td) { Self.worded(page) { $0.score(row.before) } }
+                                element(.td) { Self.worded(page) { $0.score(row.after) } }
+                                element(.td) { Self.worded(page) { $0.outcome(row.outcome) } }
                             }
                             "\n"
                         }
@@ -174,6 +188,11 @@ public struct DiffHTMLRenderer: DiffRenderer {
             }
             "\n"
         }
+    }
+
+    /// A text the report words itself, in each of the page's locales.
+    static func worded(_ page: HTMLPage, _ text: (DiffWords) -> String) -> HTMLNode {
+        page.localized(LocalizedText(Dictionary(uniqueKeysWithValues: page.locales.map { ($0, text(DiffWords($0))) })))
     }
 
     /// A header row of labels.

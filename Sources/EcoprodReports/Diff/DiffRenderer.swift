@@ -44,14 +44,6 @@ extension FrameworkDiff {
         from.id == to.id
             ? "\(from.id) \(from.version) → \(to.version)" : "\(from.id) \(from.version) → \(to.id) \(to.version)"
     }
-
-    static func classTitle(_ changeClass: ChangeClass) -> String {
-        switch changeClass {
-        case .scoring: return "Scoring changes"
-        case .additive: return "Additive changes"
-        case .editorial: return "Editorial changes"
-        }
-    }
 }
 
 /// Grouped by class, then by department, with before → after.
@@ -65,27 +57,29 @@ public struct DiffTextRenderer: DiffRenderer {
 
     public func render(_ diff: FrameworkDiff, impact: ImpactAnalysis?) -> String {
         let locale = diff.descriptionLocale(locale)
+        let words = DiffWords(locale)
         var output =
-            "\(TerminalText.visible(diff.heading)): \(diff.changes.count) change\(diff.changes.count == 1 ? "" : "s"), required bump: \(diff.requiredBump?.rawValue ?? "none")\n"
+            TerminalText.visible(diff.heading) + words.colon + words.changeCount(diff.changes.count) + ", "
+            + words.label(.requiredBump).lowercased() + words.colon + words.bump(diff.requiredBump) + "\n"
         for changeClass in ChangeClass.allCases {
             let groups = diff.grouped(changeClass)
             guard !groups.isEmpty else { continue }
-            output += "\n\(FrameworkDiff.classTitle(changeClass)) (\(changeClass.bump.rawValue)):\n"
+            output += "\n\(words.classHeading(changeClass))\(words.colon.dropLast())\n"
             for group in groups {
-                output += "  \(group.department.map { "Department \($0)" } ?? "Framework and policy"):\n"
+                output += "  \(words.group(group.department))\(words.colon.dropLast())\n"
                 for change in group.changes {
-                    output += "    [\(change.kind.rawValue)] \(TerminalText.visible(change.summary(in: locale)))\n"
+                    output += "    \(TerminalText.visible(change.summary(in: locale, titles: diff.titles)))\n"
                 }
             }
         }
         if let impact {
-            output +=
-                "\nImpact on \(impact.rows.count) production\(impact.rows.count == 1 ? "" : "s"): \(impact.summary)\n"
-            for row in impact.tableRows {
+            output += "\n\(words.impactHeading(impact.rows.count))\(words.colon)\(words.summary(impact))\n"
+            for row in impact.rows {
+                let outcome = words.outcome(row.outcome)
                 output +=
                     TerminalText.visible(
-                        "  \(row.title): \(row.before) → \(row.after)\(row.change.isEmpty ? "" : "  [\(row.change)]")")
-                    + "\n"
+                        "  \(row.title)\(words.colon)\(words.score(row.before)) → \(words.score(row.after))"
+                            + (outcome.isEmpty ? "" : "  [\(outcome)]")) + "\n"
             }
         }
         return output
@@ -107,34 +101,35 @@ public struct DiffMarkdownRenderer: DiffRenderer {
 
     public func render(_ diff: FrameworkDiff, impact: ImpactAnalysis?) -> String {
         let locale = diff.descriptionLocale(locale)
-        var output = "## \(diff.heading)\n\n"
+        let words = DiffWords(locale)
+        var output = "## \(MarkdownText.inline(diff.heading))\n\n"
         output +=
-            "**Required bump: \(diff.requiredBump?.rawValue ?? "none")** — \(diff.changes.count) change\(diff.changes.count == 1 ? "" : "s")"
-        for changeClass in ChangeClass.allCases {
-            let count = diff.changes.filter { $0.changeClass == changeClass }.count
-            if count > 0 { output += ", \(count) \(changeClass.rawValue)" }
-        }
-        output += "\n"
+            "**\(words.label(.requiredBump))\(words.colon)\(words.bump(diff.requiredBump))** — "
+            + words.changeCount(diff.changes.count) + "\n"
         for changeClass in ChangeClass.allCases {
             let groups = diff.grouped(changeClass)
             guard !groups.isEmpty else { continue }
-            output += "\n### \(FrameworkDiff.classTitle(changeClass)) (\(changeClass.bump.rawValue))\n\n"
-            output += "| Department | Subject | Change | Before | After |\n|---|---|---|---|---|\n"
+            output += "\n### \(words.classHeading(changeClass))\n"
             for group in groups {
+                output += "\n**\(words.group(group.department))**\n\n"
                 for change in group.changes {
-                    let subject =
-                        change.criterion ?? change.scheme ?? change.productionType ?? change.department ?? "framework"
-                    let kind = change.kind.rawValue + (change.locale.map { " (\($0))" } ?? "")
-                    output +=
-                        "| \(group.department ?? "—") | \(MarkdownText.code(subject)) | \(kind) | \(Self.cell(change.displayBefore(in: locale))) | \(Self.cell(change.displayAfter(in: locale))) |\n"
+                    output += "- \(Self.cell(change.summary(in: locale, titles: diff.titles)))\n"
                 }
             }
         }
+        let effects = diff.changes.compactMap { $0.scoringEffect(in: locale, titles: diff.titles) }
+        if !effects.isEmpty {
+            output += "\n### \(words.label(.scoringImpact))\n\n"
+            output += effects.map { "- \(Self.cell($0))\n" }.joined()
+        }
         if let impact {
-            output +=
-                "\n### Impact on productions\n\n\(impact.summary)\n\n| Production | Before | After | Change |\n|---|---|---|---|\n"
-            for row in impact.tableRows {
-                output += "| \(Self.cell(row.title)) | \(row.before) | \(row.after) | \(Self.cell(row.change)) |\n"
+            output += "\n### \(words.impactHeading(impact.rows.count))\n\n\(Self.cell(words.summary(impact)))\n\n"
+            output += "| \(words.label(.production)) | \(words.label(.before)) | \(words.label(.after)) | "
+            output += "\(words.label(.change)) |\n|---|---|---|---|\n"
+            for row in impact.rows {
+                output +=
+                    "| \(Self.cell(row.title)) | \(words.score(row.before)) | \(words.score(row.after)) | "
+                    + "\(Self.cell(words.outcome(row.outcome))) |\n"
             }
         }
         return output
@@ -151,8 +146,9 @@ public struct DiffJSONRenderer: DiffRenderer {
     }
 
     public func render(_ diff: FrameworkDiff, impact: ImpactAnalysis?) -> String {
-        var value = Self.value(diff, locale: diff.descriptionLocale(locale)).objectValue ?? [:]
-        if let impact { value["impact"] = impact.jsonValue }
+        let locale = diff.descriptionLocale(locale)
+        var value = Self.value(diff, locale: locale).objectValue ?? [:]
+        if let impact { value["impact"] = impact.jsonValue(summary: DiffWords(locale).summary(impact)) }
         return String(decoding: JSONValue.object(value).prettyBytes(), as: UTF8.self)
     }
 
@@ -169,10 +165,11 @@ public struct DiffJSONRenderer: DiffRenderer {
                 "kind": .string(change.kind.rawValue),
                 "class": .string(change.changeClass.rawValue),
                 "bump": .string(change.bump.rawValue),
-                "summary": .string(change.summary(in: locale)),
+                "summary": .string(change.summary(in: locale, titles: diff.titles)),
                 "before": change.before ?? .null,
                 "after": change.after ?? .null,
             ]
+            if let effect = change.scoringEffect(in: locale, titles: diff.titles) { object["effect"] = .string(effect) }
             if let criterion = change.criterion { object["criterion"] = .string(criterion) }
             if let department = change.department { object["department"] = .string(department) }
             if let scheme = change.scheme { object["scheme"] = .string(scheme) }

@@ -102,6 +102,10 @@ public struct ReportLabel: Sendable, Equatable {
     public static let frameworkAndPolicy = ReportLabel("Référentiel et règles", "Framework and policy")
     public static let noChanges = ReportLabel("Aucune modification.", "No changes.")
     public static let impact = ReportLabel("Effet sur les productions", "Impact on productions")
+    public static let scoringImpact = ReportLabel("Effet sur la notation", "Scoring impact")
+    public static let added = ReportLabel("Ajouté", "Added")
+    public static let changed = ReportLabel("Modifié", "Changed")
+    public static let removed = ReportLabel("Supprimé", "Removed")
     public static let production = ReportLabel("Production", "Production")
 
     // MARK: The score report

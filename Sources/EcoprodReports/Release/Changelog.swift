@@ -14,47 +14,67 @@ public struct Changelog: Sendable {
 
         """
 
-    /// The section for a release. Change lines are written in `locale`, by default the framework's
-    /// first locale; section headings stay Keep a Changelog's own ("Added", "Changed", "Removed"),
-    /// which tools read.
+    /// The section for a release, wholly in `locale` (by default the framework's first):
+    /// headings, change lines and the scoring impact. Keep a Changelog's French headings
+    /// ("Ajouté", "Modifié", "Supprimé") stand in for its English ones.
     public static func entry(for framework: Framework, date: String, diff: FrameworkDiff?, locale: String? = nil)
         -> String
     {
         let locale = locale ?? framework.identity.locales.first ?? "en"
+        let words = DiffWords(locale)
         var lines = ["## [\(framework.identity.version)] - \(date)", ""]
         guard let diff else {
-            lines += [
-                "### Added", "",
-                "- First release: \(framework.criteria.count) criteria in \(framework.departments.count) departments, \(framework.mandatoryCount) of them mandatory, \(framework.totalPoints) points in all.",
-            ]
-            for scheme in framework.scoring.schemes {
-                let stars = scheme.levels.map { "\($0.stars)★ from \($0.basisPoints.shortText)%" }.joined(
-                    separator: ", ")
-                lines.append(
-                    "- Scheme `\(scheme.id)` (\(scheme.title[locale] ?? scheme.id)): \(scheme.threshold.comparison.symbol) \(scheme.threshold.basisPoints.shortText)%; \(stars)."
-                )
-            }
-            lines += ["", "### Scoring impact", "", "- None: nothing to compare with.", ""]
-            return lines.joined(separator: "\n") + "\n"
+            return firstEntry(for: framework, lines: lines, locale: locale)
         }
         let added = diff.changes.filter { $0.changeClass == .additive }
         let removed = diff.changes.filter { $0.kind.isRemoval }
         let changed = diff.changes.filter { $0.changeClass != .additive && !$0.kind.isRemoval }
-        let scoring = diff.changes.filter { $0.changeClass == .scoring }
-        for (title, changes) in [("Added", added), ("Changed", changed), ("Removed", removed)] where !changes.isEmpty {
-            lines += ["### \(title)", ""]
-            lines += changes.map { "- \(MarkdownText.inline($0.summary(in: locale)))" }
+        for (title, changes) in [(ReportLabel.added, added), (.changed, changed), (.removed, removed)]
+        where !changes.isEmpty {
+            lines += ["### \(words.label(title))", ""]
+            lines += changes.map { "- \(MarkdownText.inline($0.summary(in: locale, titles: diff.titles)))" }
             lines.append("")
         }
-        lines += ["### Scoring impact", ""]
-        lines.append("- Required bump: \(diff.requiredBump?.rawValue ?? "none") (from \(diff.from.version)).")
-        if scoring.isEmpty {
+        lines += ["### \(words.label(.scoringImpact))", ""]
+        lines.append(
+            "- \(words.label(.requiredBump))\(words.colon)\(words.bump(diff.requiredBump)) "
+                + (words.french ? "(depuis \(diff.from.version))." : "(from \(diff.from.version))."))
+        let effects = diff.changes.compactMap { $0.scoringEffect(in: locale, titles: diff.titles) }
+        if effects.isEmpty {
             lines.append(
-                "- No change can alter a production's score or eligibility; answer sets carry over as they are.")
+                words.french
+                    ? "- Aucune modification ne peut changer le score ni l'éligibilité d'une production ; les réponses restent valables telles quelles."
+                    : "- No change can alter a production's score or eligibility; answer sets carry over as they are."
+            )
         } else {
-            lines += scoring.map { "- \(MarkdownText.inline($0.subject(in: locale))): \($0.kind.rawValue)" }
+            lines += effects.map { "- \(MarkdownText.inline($0))" }
         }
         lines.append("")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The first release's section: what the framework holds, since there is nothing to compare.
+    private static func firstEntry(for framework: Framework, lines: [String], locale: String) -> String {
+        let words = DiffWords(locale)
+        let english = !words.french
+        var lines = lines
+        lines += [
+            "### \(words.label(.added))", "",
+            english
+                ? "- First release: \(framework.criteria.count) criteria in \(framework.departments.count) departments, \(framework.mandatoryCount) of them mandatory, \(framework.totalPoints) points in all."
+                : "- Première version : \(framework.criteria.count) critères en \(framework.departments.count) postes, dont \(framework.mandatoryCount) obligatoires, \(framework.totalPoints) points en tout.",
+        ]
+        for scheme in framework.scoring.schemes {
+            let stars = scheme.levels.map { "\($0.stars)★ \(words.label(.from)) \($0.basisPoints.shortText)%" }
+                .joined(separator: ", ")
+            lines.append(
+                "- \(english ? "Scheme" : "Dispositif") `\(scheme.id)` (\(scheme.title[locale] ?? scheme.id))\(words.colon)\(scheme.threshold.comparison.symbol) \(scheme.threshold.basisPoints.shortText)%; \(stars)."
+            )
+        }
+        lines += [
+            "", "### \(words.label(.scoringImpact))", "",
+            english ? "- None: nothing to compare with." : "- Aucun : rien à comparer.", "",
+        ]
         return lines.joined(separator: "\n") + "\n"
     }
 
