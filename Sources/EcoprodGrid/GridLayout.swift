@@ -110,12 +110,13 @@ enum GridColumn: Int, CaseIterable {
     var width: Int {
         switch self {
         case .id, .points: return 7
-        case .mandatory: return 10
+        case .mandatory: return 13
         case .title: return 30
-        case .guidance, .evidenceExpected: return 40
+        case .guidance: return 34
+        case .evidenceExpected: return 30
         case .stages, .appliesTo: return 16
         case .status: return 14
-        case .evidence, .note, .justification: return 30
+        case .evidence, .note, .justification: return 24
         case .review: return 26
         case .applies, .appliesList, .counted, .metPoints, .mandatoryMissing: return 8
         }

@@ -24,6 +24,20 @@ private let example = "docs/examples/les-jours-verts.answers.json"
         #expect(try JSONParser().parse(Array(try Data(contentsOf: URL(fileURLWithPath: written)))) == original)
     }
 
+    /// A grid imported before its Production sheet is filled says what is empty, at its cell,
+    /// and offers the titles its drop-downs show.
+    @Test func anUnfilledGridSaysTheTypeIsEmptyAndListsTheTitles() throws {
+        let grid = try temporaryFolder("ecoprod-grid").appendingPathComponent("blank.xlsx").path
+        #expect(try runEcoprod(["render", release, "--format", "xlsx", "--output", grid]).status == 0)
+        let imported = try runEcoprod(["import", grid])
+        #expect(imported.status == 1)
+        #expect(
+            imported.stderr.contains("Production!B4: error[A105]: the production type is empty"), "\(imported.stderr)")
+        #expect(imported.stderr.contains("choose one of: Long métrage (feature-film), Série (series)"))
+        #expect(imported.stderr.contains("error[A106]: the scheme is empty"))
+        #expect(!imported.stderr.contains("type '' is not declared"))
+    }
+
     @Test func theSameInputsGiveTheSameBytesInAnyTimeZone() throws {
         let first = try runEcoprod(
             ["render", release, "--format", "xlsx", "--answers", example, "--output", "-"],

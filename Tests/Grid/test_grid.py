@@ -118,8 +118,14 @@ def score_sheet(path):
         title, _, _, reached, eligible, stars, needed = rows[index][:7]
         figures["schemes"].append({"eligible": bool(eligible), "stars": stars, "points_needed": needed, "reached": bool(reached)})
         index += 1
+    figures["mandatory"] = {}
+    in_mandatory = False
     for row in rows[index:]:
-        if row[0] and " — " in str(row[0]) and isinstance(row[1], (int, float)):
+        if row[0] in ("Critères obligatoires", "Mandatory criteria"):
+            in_mandatory = True
+        elif in_mandatory and row[0]:
+            figures["mandatory"][row[0].split(" — ")[0]] = row[1]
+        elif row[0] and " — " in str(row[0]) and isinstance(row[1], (int, float)):
             figures["departments"][row[0].split(" — ")[0]] = (row[1], row[2], round(row[3] * 10000))
     return figures
 
@@ -131,6 +137,9 @@ def assert_matches_reference(figures, reports, bundle, label):
     expected_bp = int(first["percent"].replace(".", ""))
     assert figures["basis_points"] == expected_bp, f"{label}: {figures['basis_points']} != {first['percent']}"
     assert figures["missing"] == len(first["mandatory"]["missing"]), label
+    named = {id for id, state in figures["mandatory"].items() if state in ("Non rempli", "Not met")}
+    assert named == set(first["mandatory"]["missing"]), f"{label}: the mandatory table names {named}"
+    assert len(figures["mandatory"]) == len([c for c in bundle["criteria"] if c["mandatory"]]), label
     for scheme, shown in zip(bundle["scoring"]["schemes"], figures["schemes"]):
         report = reports[scheme["id"]]
         assert shown["eligible"] == report["eligible"], f"{label}: {scheme['id']} eligible"
@@ -207,6 +216,31 @@ def test_openpyxl_sees_the_drop_downs_and_the_protection(tmp_path):
     assert grid.freeze_panes == "C2" and grid.auto_filter.ref.startswith("A1:M")
     assert grid.page_setup.orientation == "landscape" and grid.page_setup.paperSize in (9, "9")
     assert grid.print_title_rows == "$1:$1"
+
+
+@pytest.mark.parametrize("locale", ["fr", "en"])
+def test_a_printed_grid_says_whose_it_is_on_every_page(tmp_path, locale):
+    answers = CONFORMANCE / "ecoprod-label-1.1.0" / "one-mandatory-missing.answers.json"
+    title = json.loads(answers.read_text())["production"]["title"]
+    workbook = openpyxl.load_workbook(render(tmp_path / "grid.xlsx", answers=answers, locale=locale))
+    grid_name = "Grille" if locale == "fr" else "Grid"
+    for sheet in workbook.worksheets[:3]:
+        assert sheet.oddHeader.left.text == title, sheet.title
+        assert sheet.oddHeader.right.text == "ecoprod-label 1.1.0", sheet.title
+        assert sheet.oddFooter.right.text == "Page &P / &N", sheet.title
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth in (1, "1")
+        assert sheet.page_setup.fitToHeight in (0, "0") and sheet.page_setup.orientation == "landscape"
+        assert sheet.print_area and sheet.print_area.startswith(f"'{sheet.title}'!$A$1:"), sheet.print_area
+    grid = workbook[grid_name]
+    assert grid.print_title_rows == "$1:$1"
+    assert grid.print_area == f"'{grid_name}'!$A$1:$M${grid.max_row}"
+    assert grid.column_dimensions["E"].width >= len("Obligatoire") + 2
+    score = workbook["Score"]
+    yes, no = ("Oui", "Non") if locale == "fr" else ("Yes", "No")
+    assert score["E9"].number_format == f'"{yes}";"{yes}";"{no}"' and score["D9"].number_format == score["E9"].number_format
+    assert score["F9"].number_format == '[=0]"—";0" ★"'
+    blank = openpyxl.load_workbook(render(tmp_path / "blank.xlsx", locale=locale))
+    assert blank.worksheets[1].oddHeader.left.text == "Production"
 
 
 def _in_range(cell, part):

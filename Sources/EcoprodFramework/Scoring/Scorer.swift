@@ -41,21 +41,32 @@ public struct Scorer: Sendable {
                     "the answers refer to another build of \(reference.version); run `ecoprod migrate` from the bundle they name"
             )
         }
-        let types = framework.productionTypes.map(\.id)
-        if !types.contains(answers.production.type) {
+        let locale = framework.identity.locales.first ?? "en"
+        /// "Long métrage (feature-film), Série (series)": what a grid's drop-down shows, then the ID.
+        func choices(_ entries: [(id: String, title: LocalizedText)]) -> String {
+            entries.map { entry in entry.title[locale].map { "\($0) (\(entry.id))" } ?? entry.id }
+                .joined(separator: ", ")
+        }
+        if !framework.productionTypes.contains(where: { $0.id == answers.production.type }) {
+            let types = choices(framework.productionTypes.map { ($0.id, $0.title) })
             problem(
                 .answersUnknownType,
-                "production type '\(answers.production.type)' is not declared by \(reference.id) \(reference.version)",
+                answers.production.type.isEmpty
+                    ? "the production type is empty"
+                    : "production type '\(answers.production.type)' is not declared by \(reference.id) \(reference.version)",
                 "$.production.type",
-                help: "declared types: \(types.joined(separator: ", "))")
+                help: "choose one of: \(types)")
         }
         let scheme = framework.scoring.schemes.first { $0.id == answers.production.scheme }
         if scheme == nil {
+            let schemes = choices(framework.scoring.schemes.map { ($0.id, $0.title) })
             problem(
                 .answersUnknownScheme,
-                "scheme '\(answers.production.scheme)' is not declared by \(reference.id) \(reference.version)",
+                answers.production.scheme.isEmpty
+                    ? "the scheme is empty"
+                    : "scheme '\(answers.production.scheme)' is not declared by \(reference.id) \(reference.version)",
                 "$.production.scheme",
-                help: "declared schemes: \(framework.scoring.schemes.map(\.id).joined(separator: ", "))")
+                help: "choose one of: \(schemes)")
         }
         let policy = framework.scoring.notApplicable
         for id in answers.answers.keys.sorted() {

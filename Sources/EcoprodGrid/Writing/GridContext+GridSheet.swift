@@ -66,7 +66,7 @@ extension GridContext {
                     listValidation(Self.ranges(twoStatusRows, column: .status), statusList([.met, .notMet]))
                 }
             }
-            Self.printSetup
+            printSetup
         }
     }
 

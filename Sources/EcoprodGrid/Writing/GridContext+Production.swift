@@ -49,7 +49,7 @@ extension GridContext {
                     "\(identityName)!$\(letter(GridLayout.schemeTitleColumn))$1:$\(letter(GridLayout.schemeTitleColumn))$\(schemes)"
                 )
             }
-            Self.printSetup
+            printSetup
         }
     }
 

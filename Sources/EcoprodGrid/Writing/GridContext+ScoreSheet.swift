@@ -64,6 +64,7 @@ extension GridContext {
         let chosenRow = ScoreRow.firstScheme + framework.scoring.schemes.count + 1
         writeChosenScheme(row: chosenRow, into: &data)
         writeDepartments(from: chosenRow + 4, reference: reference, into: &data)
+        writeMandatory(from: chosenRow + 6 + framework.departments.count, reference: reference, into: &data)
         return Self.worksheet {
             Self.fitToPage
             Self.columns([
@@ -72,7 +73,7 @@ extension GridContext {
             ])
             data.markup
             Self.protection
-            Self.printSetup
+            printSetup
         }
     }
 
@@ -90,16 +91,20 @@ extension GridContext {
         data.set(
             CellReference(column: 4, row: row),
             .formula(
-                GridFormulas.reaches(met: met, applicable: applicable, threshold.basisPoints, threshold.comparison),
-                cached: .boolean(reached)))
+                "IF("
+                    + GridFormulas.reaches(
+                        met: met, applicable: applicable, threshold.basisPoints, threshold.comparison) + ",1,0)",
+                cached: .number(reached ? 1 : 0)), style: .verdict)
         data.set(
             CellReference(column: 5, row: row),
-            .formula("AND(D\(row),$B$\(ScoreRow.mandatoryMissing)=0)", cached: .boolean(report?.eligible ?? false)))
+            .formula(
+                "IF(AND(D\(row)=1,$B$\(ScoreRow.mandatoryMissing)=0),1,0)",
+                cached: .number(report?.eligible == true ? 1 : 0)), style: .verdict)
         data.set(
             CellReference(column: 6, row: row),
             .formula(
-                GridFormulas.stars(met: met, applicable: applicable, levels: scheme.levels, eligible: "E\(row)"),
-                cached: .number(report?.stars ?? 0)))
+                GridFormulas.stars(met: met, applicable: applicable, levels: scheme.levels, eligible: "E\(row)=1"),
+                cached: .number(report?.stars ?? 0)), style: .stars)
         data.set(
             CellReference(column: 7, row: row),
             .formula(
@@ -117,17 +122,20 @@ extension GridContext {
         let identity = GridLayout.Sheet.identity.name(locale)
         let ids =
             "\(identity)!$\(CellReference.letters(GridLayout.schemeIDColumn))$1:$\(CellReference.letters(GridLayout.schemeIDColumn))$\(schemes.count)"
-        let lookups: [(Int, ReportLabel, String, SheetData.Cached)] = [
-            (0, Self.chosenEligible, "E", index == nil ? .text("") : .boolean(report?.eligible ?? false)),
-            (1, Self.chosenStars, "F", index == nil ? .text("") : .number(report?.stars ?? 0)),
+        let lookups: [(Int, ReportLabel, String, SheetData.Cached, GridStyle)] = [
+            (
+                0, Self.chosenEligible, "E", index == nil ? .text("") : .number(report?.eligible == true ? 1 : 0),
+                .verdict
+            ),
+            (1, Self.chosenStars, "F", index == nil ? .text("") : .number(report?.stars ?? 0), .stars),
         ]
-        for (offset, caption, column, cached) in lookups {
+        for (offset, caption, column, cached, style) in lookups {
             data.set(CellReference(column: 1, row: row + offset), .text(label(caption)), style: .label)
             data.set(
                 CellReference(column: 2, row: row + offset),
                 .formula(
                     "IFERROR(INDEX($\(column)$\(first):$\(column)$\(last),MATCH(\(formulas.chosenScheme),\(ids),0)),\"\")",
-                    cached: cached))
+                    cached: cached), style: style)
         }
     }
 
@@ -160,6 +168,54 @@ extension GridContext {
                     cached: Self.fraction(scored?.basisPoints)),
                 style: .percent)
         }
+    }
+
+    /// Each mandatory criterion by ID and title, with its state: the totals count the missing
+    /// ones, and this table names them.
+    private func writeMandatory(from row: Int, reference: ScoreReport?, into data: inout SheetData) {
+        data.set(CellReference(column: 1, row: row), .text(label(.mandatoryChecklist)), style: .header)
+        data.set(CellReference(column: 2, row: row), .text(label(.status)), style: .header)
+        let grid = GridLayout.Sheet.grid.name(locale)
+        let mandatory = rows.compactMap { entry -> (Int, Criterion)? in
+            guard case .criterion(let criterion) = entry.item, criterion.mandatory else { return nil }
+            return (entry.row, criterion)
+        }
+        let (met, notMet, notApplicable) = (label(.met), label(.notMet), label(.notApplicable))
+        for (offset, (gridRow, criterion)) in mandatory.enumerated() {
+            let current = row + 1 + offset
+            data.set(
+                CellReference(column: 1, row: current), .text(criterion.id + " — " + text(criterion.title)),
+                style: .label)
+            let applies = "\(grid)!$\(GridColumn.applies.letter)$\(gridRow)"
+            let missing = "\(grid)!$\(GridColumn.mandatoryMissing.letter)$\(gridRow)"
+            var cached = ""
+            if let reference {
+                let applicable = criterion.appliesTo.contains(reference.production.type)
+                cached =
+                    !applicable ? notApplicable : reference.mandatoryMissing.contains(criterion.id) ? notMet : met
+            }
+            data.set(
+                CellReference(column: 2, row: current),
+                .formula(
+                    "IF(\(applies)=\"\",\"\",IF(\(applies)=0,\(GridFormulas.string(notApplicable)),"
+                        + "IF(\(missing)=1,\(GridFormulas.string(notMet)),\(GridFormulas.string(met)))))",
+                    cached: .text(cached)))
+        }
+    }
+
+    /// The last row the Score sheet writes: the mandatory table's.
+    var lastScoreRow: Int {
+        let chosenRow = ScoreRow.firstScheme + framework.scoring.schemes.count + 1
+        return chosenRow + 6 + framework.departments.count + framework.criteria.filter(\.mandatory).count
+    }
+
+    /// What each printed sheet covers: the cells written, hidden helper columns aside.
+    var printAreas: [(GridLayout.Sheet, String)] {
+        [
+            (.production, "$A$1:$B$\(12 + (fill?.answers.retired.count ?? 0))"),
+            (.grid, "$A$1:$\(GridColumn.review.letter)$\(lastGridRow)"),
+            (.score, "$A$1:$G$\(lastScoreRow)"),
+        ]
     }
 
     /// A percentage as the fraction a cell shows with the `0.00%` format.

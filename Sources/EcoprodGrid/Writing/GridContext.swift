@@ -90,8 +90,10 @@ struct GridContext {
             XMLAttribute("formatRows", 0), XMLAttribute("sort", 0), XMLAttribute("autoFilter", 0))
     }
 
-    /// Margins and A4 landscape, one page wide.
-    static var printSetup: XMLMarkup {
+    /// Margins, A4 landscape one page wide, and on every printed page a header naming the
+    /// production and the framework version, and a footer with the page number: a printed
+    /// grid that reaches an auditor says whose it is and against which release.
+    var printSetup: XMLMarkup {
         XMLMarkup.group([
             xml(
                 "pageMargins", XMLAttribute("left", "0.4"), XMLAttribute("right", "0.4"), XMLAttribute("top", "0.5"),
@@ -101,7 +103,30 @@ struct GridContext {
                 "pageSetup", XMLAttribute("paperSize", 9), XMLAttribute("orientation", "landscape"),
                 XMLAttribute("fitToWidth", 1),
                 XMLAttribute("fitToHeight", 0)),
+            xml("headerFooter") {
+                xml("oddHeader", text: header)
+                xml("oddFooter", text: footer)
+            },
         ])
+    }
+
+    /// `&L` the production (or the word for one, on a blank grid), `&C` the sheet, `&R` the
+    /// framework and version. Header codes treat `&` as an escape, so the texts double theirs.
+    var header: String {
+        let title = fill?.answers.production.title ?? ""
+        let production = title.isEmpty ? label(.production) : String(title.prefix(80))
+        let identity = framework.identity
+        return "&L" + Self.headerText(production) + "&C&A&R"
+            + Self.headerText("\(identity.id) \(identity.version)")
+    }
+
+    /// `&L` the framework's title, `&R` "Page n / N".
+    var footer: String {
+        "&L" + Self.headerText(String(text(framework.identity.title).prefix(80))) + "&RPage &P / &N"
+    }
+
+    private static func headerText(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&&")
     }
 
     /// `<sheetPr>` that makes ``printSetup``'s one-page-wide scaling apply.

@@ -15,6 +15,10 @@ enum GridStyle: Int, CaseIterable {
     case percent
     case input
     case label
+    /// 1 shown as "Oui"/"Yes", 0 as "Non"/"No": a verdict a production manager reads.
+    case verdict
+    /// A count of stars shown as "2 ★", and 0 as "—".
+    case stars
 
     /// `<xf>`: number format, font, fill, border, then alignment and protection.
     private var format: (numberFormat: Int, font: Int, fill: Int, border: Int, wrap: Bool, locked: Bool) {
@@ -31,13 +35,27 @@ enum GridStyle: Int, CaseIterable {
         case .percent: return (10, 1, 0, 0, false, true)
         case .input: return (0, 0, 5, 1, false, false)
         case .label: return (0, 1, 0, 0, false, true)
+        case .verdict: return (Self.verdictFormat, 1, 0, 0, false, true)
+        case .stars: return (Self.starsFormat, 1, 0, 0, false, true)
         }
     }
 
-    /// `xl/styles.xml`: fonts, fills, borders, the formats above, and the one differential
-    /// format conditional formatting uses (grey rows that do not apply).
-    static var stylesPart: XMLMarkup {
-        xml("styleSheet", XMLAttribute("xmlns", Namespace.spreadsheet)) {
+    /// The custom number formats' IDs (164 is the first a workbook may define).
+    static let verdictFormat = 164
+    static let starsFormat = 165
+
+    /// `xl/styles.xml`: the verdict and star formats in `locale`'s words, fonts, fills, borders,
+    /// the formats above, and the one differential format conditional formatting uses (grey
+    /// rows that do not apply).
+    static func stylesPart(locale: String) -> XMLMarkup {
+        let (yes, no) = locale == "fr" ? ("Oui", "Non") : ("Yes", "No")
+        return xml("styleSheet", XMLAttribute("xmlns", Namespace.spreadsheet)) {
+            xml("numFmts", XMLAttribute("count", 2)) {
+                xml(
+                    "numFmt", XMLAttribute("numFmtId", verdictFormat),
+                    XMLAttribute("formatCode", "\"\(yes)\";\"\(yes)\";\"\(no)\""))
+                xml("numFmt", XMLAttribute("numFmtId", starsFormat), XMLAttribute("formatCode", "[=0]\"—\";0\" ★\""))
+            }
             xml("fonts", XMLAttribute("count", 4)) {
                 font(bold: false, size: 11, color: nil)
                 font(bold: true, size: 11, color: nil)

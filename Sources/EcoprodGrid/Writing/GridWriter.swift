@@ -37,7 +37,7 @@ public struct GridWriter: Sendable {
         writer.add("_rels/.rels", XMLMarkup.document(packageRelationships))
         writer.add("xl/workbook.xml", XMLMarkup.document(workbook(context)))
         writer.add("xl/_rels/workbook.xml.rels", XMLMarkup.document(workbookRelationships))
-        writer.add("xl/styles.xml", XMLMarkup.document(GridStyle.stylesPart))
+        writer.add("xl/styles.xml", XMLMarkup.document(GridStyle.stylesPart(locale: locale)))
         writer.add("xl/worksheets/sheet1.xml", XMLMarkup.document(context.productionSheet()))
         writer.add("xl/worksheets/sheet2.xml", XMLMarkup.document(context.gridSheet()))
         writer.add("xl/worksheets/sheet3.xml", XMLMarkup.document(context.scoreSheet()))
@@ -115,7 +115,12 @@ public struct GridWriter: Sendable {
                     text: "\(grid)!$A$1:$\(GridColumn.review.letter)$\(last)")
                 xml(
                     "definedName", XMLAttribute("name", "_xlnm.Print_Titles"), XMLAttribute("localSheetId", 1),
-                    text: "\(grid)!$1:$1")
+                    text: "\(grid)!$1:$\(GridLayout.headerRow)")
+                for (sheet, range) in context.printAreas {
+                    xml(
+                        "definedName", XMLAttribute("name", "_xlnm.Print_Area"),
+                        XMLAttribute("localSheetId", sheet.rawValue - 1), text: "\(sheet.name(locale))!\(range)")
+                }
             }
             xml("calcPr", XMLAttribute("calcId", 191029), XMLAttribute("fullCalcOnLoad", 1))
         }
