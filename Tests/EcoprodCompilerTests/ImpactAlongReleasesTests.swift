@@ -112,4 +112,23 @@ import Testing
             try result.get()
         }
     }
+
+    /// Across two releases the diff classifies through both releases' rules: a rename, a split
+    /// and a retirement in 2.0.0 and a merge in 3.0.0 read from 1.1.0 as those four, and no
+    /// criterion is "removed without a migration rule".
+    @Test func theDiffAcrossReleasesComposesTheirRules() throws {
+        let (first, last) = (Self.bundles[0], Self.bundles[2])
+        let path = try ReleasePath.between(first, last, releases: Self.bundles).get()
+        let rules = path.composedRules
+        #expect(rules.contains(MigrationRule(kind: .rename, from: ["A7"], to: ["A11"])))
+        #expect(rules.contains(MigrationRule(kind: .split, from: ["C6"], to: ["C8", "C9"])))
+        #expect(rules.contains(MigrationRule(kind: .merge, from: ["C4", "C5"], to: ["C10"], combine: .allMet)))
+        let retired = try #require(rules.first { $0.kind == .retire })
+        #expect(retired.from == ["C7"] && retired.reason?["en"] == "Covered by C1")
+        #expect(rules.count == 4, "\(rules)")
+        let diff = FrameworkDiff(from: first.framework, to: last.framework, rules: rules)
+        #expect(!diff.changes.contains { $0.kind == .criterionRemoved }, "\(diff.changes.map(\.kind))")
+        let plain = FrameworkDiff(from: first.framework, to: last.framework)
+        #expect(plain.changes.contains { $0.kind == .criterionRemoved })
+    }
 }

@@ -28,13 +28,18 @@ public struct FrameworkComparison: Sendable {
         let before = FrameworkInput.load(old, into: &collector)
         let after = FrameworkInput.load(new, into: &collector)
         guard let before, let after, !collector.hasErrors else { throw .input(collector.sorted()) }
+        // The releases between the two: the diff classifies through their composed rules, and
+        // impact carries answers through each of them, as `migrate` does.
+        let path = ReleasePath.between(before.bundle, after.bundle, releases: releases())
+        let composed = (try? path.get()).flatMap { $0.bundles.count > 2 ? $0.composedRules : nil }
         let diff = FrameworkDiff(
-            from: before.framework, to: after.framework, oldDigest: before.digest, newDigest: after.digest)
+            from: before.framework, to: after.framework, oldDigest: before.digest, newDigest: after.digest,
+            rules: composed)
         var impact: ImpactAnalysis?
         if let answers {
             let sets = ImpactAnalysis.loadAnswerSets(answers, into: &collector)
             try collector.failOnErrors()
-            switch ReleasePath.between(before.bundle, after.bundle, releases: releases()) {
+            switch path {
             case .success(let path): impact = ImpactAnalysis(answerSets: sets, path: path)
             case .failure(let gap):
                 throw .input([

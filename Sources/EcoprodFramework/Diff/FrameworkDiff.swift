@@ -27,7 +27,12 @@ public struct FrameworkDiff: Sendable {
 
     /// Compares `old` with `new`. Criteria are matched by ID in one pass over dictionaries, and
     /// through `new`'s migration rules when they lead from `old`'s version.
-    public init(from old: Framework, to new: Framework, oldDigest: String? = nil, newDigest: String? = nil) {
+    /// `rules`, when given, lead from `old` to `new` across the releases between them
+    /// (``ReleasePath/composedRules``); by default `new`'s own, when it follows `old` directly.
+    public init(
+        from old: Framework, to new: Framework, oldDigest: String? = nil, newDigest: String? = nil,
+        rules composed: [MigrationRule]? = nil
+    ) {
         from = Side(id: old.identity.id, version: old.identity.version, digest: oldDigest)
         to = Side(id: new.identity.id, version: new.identity.version, digest: newDigest)
         locales = new.identity.locales
@@ -46,7 +51,8 @@ public struct FrameworkDiff: Sendable {
             new.departments.map { CatalogEntry(id: $0.id, title: $0.title) },
             added: Change.departmentAdded, removed: Change.departmentRemoved, retitled: Change.departmentTitleChanged,
             into: &changes)
-        let rules = new.lineage.previous?.version == old.identity.version ? new.lineage.rules : []
+        let rules =
+            composed ?? (new.lineage.previous?.version == old.identity.version ? new.lineage.rules : [])
         let sharedTypes = Set(old.productionTypes.map(\.id)).intersection(new.productionTypes.map(\.id))
         Self.compareCriteria(old.criteria, new.criteria, rules: rules, sharedTypes: sharedTypes, into: &changes)
         self.changes = changes
