@@ -22,6 +22,7 @@ struct Ecoprod: ParsableCommand {
             CheckCommand.self, BuildCommand.self, VerifyCommand.self, DiffCommand.self, ReleaseCommand.self,
             SignCommand.self,
             ScoreCommand.self, VerifyStatementCommand.self, MigrateCommand.self, RenderCommand.self, ImportCommand.self,
+            AuditCommand.self, CertifyCommand.self, VerifyCertificateCommand.self,
             ExplainCommand.self, LSPCommand.self,
         ]
     )

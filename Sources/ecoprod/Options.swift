@@ -76,7 +76,7 @@ struct ReleaseDateOptions: ParsableArguments {
     @Option(
         name: .long,
         help:
-            "The date to record (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH, else none for a build and today (UTC) for a release or a statement."
+            "The date to record (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH, else none for a build and today (UTC) for a release, a statement, a plan or a certificate."
     )
     var date: String?
 

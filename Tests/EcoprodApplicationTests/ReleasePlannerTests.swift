@@ -23,7 +23,7 @@ import Testing
 
     @Test func anUnderstatedVersionIsRefusedWithTheRequiredOne() throws {
         let folder = try releaseWorkspace()
-        try edit(folder, "Framework/framework.yaml", "version: 1.1.0", "version: 1.2.0")
+        try edit(folder, "Framework/framework.yaml", "version: 1.2.0", "version: 1.3.0")
         try edit(
             folder, "Framework/departments/A-production.yaml", "    points: 2\n    mandatory: false",
             "    points: 3\n    mandatory: false")
@@ -31,7 +31,7 @@ import Testing
         let (plan, _) = planner(folder).plan(into: &collector)
         #expect(plan == nil)
         let error = try #require(collector.diagnostics.first { $0.code == .versionUnderstated })
-        #expect(error.message.contains("1.2.0"))
+        #expect(error.message.contains("1.3.0"))
         #expect(error.message.contains("major"))
         #expect(error.message.contains("2.0.0"))
         #expect(error.location.file.hasSuffix("framework.yaml"))
@@ -40,7 +40,7 @@ import Testing
 
     @Test func aVersionBelowTheLatestIsRefused() throws {
         let folder = try releaseWorkspace()
-        try edit(folder, "Framework/framework.yaml", "version: 1.1.0", "version: 1.0.5")
+        try edit(folder, "Framework/framework.yaml", "version: 1.2.0", "version: 1.0.5")
         var collector = DiagnosticCollector()
         _ = planner(folder).plan(into: &collector)
         #expect(collector.diagnostics.contains { $0.code == .versionNotIncreasing })
@@ -48,7 +48,7 @@ import Testing
 
     @Test func aCorrectVersionWritesTheBundleAndTheChangelogOnce() throws {
         let folder = try releaseWorkspace()
-        try edit(folder, "Framework/framework.yaml", "version: 1.1.0", "version: 2.0.0")
+        try edit(folder, "Framework/framework.yaml", "version: 1.2.0", "version: 2.0.0")
         try edit(folder, "Framework/departments/A-production.yaml", "  - id: A7\n", "  - id: A11\n    replaces: [A7]\n")
         var collector = DiagnosticCollector()
         let releasePlanner = planner(folder)
@@ -79,7 +79,7 @@ import Testing
         let history = ReleaseHistory.load(
             directory: folder.appendingPathComponent("Framework/releases").path, into: &chain)
         #expect(chain.diagnostics.isEmpty, "\(chain.diagnostics)")
-        #expect(history.latest?.bundle.framework.lineage.previous?.version == SemanticVersion("1.1.0"))
+        #expect(history.latest?.bundle.framework.lineage.previous?.version == SemanticVersion("1.2.0"))
         var again = DiagnosticCollector()
         #expect(releasePlanner.plan(into: &again).plan == nil)
         #expect(again.diagnostics.contains { $0.code == .versionAlreadyReleased })

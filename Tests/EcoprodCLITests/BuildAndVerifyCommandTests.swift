@@ -18,11 +18,11 @@ import Testing
         let folder = try copyOfFramework()
         let first = try runEcoprod(["build"], in: folder)
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stderr.contains("Wrote build/ecoprod-label-1.1.0.json"))
-        let bytes = try Data(contentsOf: folder.appendingPathComponent("build/ecoprod-label-1.1.0.json"))
+        #expect(first.stderr.contains("Wrote build/ecoprod-label-1.2.0.json"))
+        let bytes = try Data(contentsOf: folder.appendingPathComponent("build/ecoprod-label-1.2.0.json"))
         let second = try runEcoprod(["build"], in: folder)
-        #expect(second.stderr.contains("Unchanged build/ecoprod-label-1.1.0.json"))
-        #expect(try Data(contentsOf: folder.appendingPathComponent("build/ecoprod-label-1.1.0.json")) == bytes)
+        #expect(second.stderr.contains("Unchanged build/ecoprod-label-1.2.0.json"))
+        #expect(try Data(contentsOf: folder.appendingPathComponent("build/ecoprod-label-1.2.0.json")) == bytes)
     }
 
     @Test func bundleIsIdenticalAcrossLocaleAndTimeZone() throws {

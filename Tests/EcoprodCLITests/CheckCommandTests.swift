@@ -31,7 +31,7 @@ private let frameworkFile = "Framework/framework.yaml"
     @Test func shippedFrameworkPasses() throws {
         let result = try runEcoprod(["check"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("ecoprod-label 1.1.0: 80 criteria, 8 mandatory, 10 departments"))
+        #expect(result.stderr.contains("ecoprod-label 1.2.0: 80 criteria, 8 mandatory, 10 departments"))
     }
 
     static let defects: [CLIDefect] = [

@@ -16,12 +16,12 @@ import Testing
         try SSHKeygen().makeKey(in: try temporaryFolder("ecoprod-crash-key"), name: "maintainer")
     }
 
-    /// A signed 1.1.1 ready to release in a fresh workspace.
+    /// A signed 1.2.1 ready to release in a fresh workspace.
     static func workspace() throws -> URL {
         let folder = try releaseWorkspace(keepingSigners: true)
         try "maintainer@ecoprod-label namespaces=\"ecoprod-bundle\" \(try key.get().publicLine)\n".write(
             to: folder.appendingPathComponent("Framework/allowed_signers"), atomically: true, encoding: .utf8)
-        try edit(folder, "Framework/framework.yaml", "version: 1.1.0", "version: 1.1.1")
+        try edit(folder, "Framework/framework.yaml", "version: 1.2.0", "version: 1.2.1")
         try edit(
             folder, "Framework/departments/A-production.yaml", "en: \"Signed intention note\"", "en: \"A signed note\"")
         return folder
@@ -68,7 +68,7 @@ import Testing
             }
             killed += 1
             let after = try Self.state(of: folder)
-            let released = after["releases/ecoprod-label-1.1.1.json"] != nil
+            let released = after["releases/ecoprod-label-1.2.1.json"] != nil
             #expect(after == before || !released, "placement \(placement): released, yet not complete")
             let rerun = try runEcoprod(try Self.release(), in: folder)
             #expect(rerun.status == 0, "placement \(placement): the next run did not complete it: \(rerun.stderr)")

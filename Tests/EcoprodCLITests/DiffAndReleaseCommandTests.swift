@@ -5,6 +5,7 @@ import Testing
 
 private let release100 = "Framework/releases/ecoprod-label-1.0.0.json"
 private let release110 = "Framework/releases/ecoprod-label-1.1.0.json"
+private let release120 = "Framework/releases/ecoprod-label-1.2.0.json"
 
 @Suite(.serialized) struct DiffAndReleaseCommandTests {
     @Test func diffBetweenTheShippedReleasesIsMinor() throws {
@@ -24,7 +25,7 @@ private let release110 = "Framework/releases/ecoprod-label-1.1.0.json"
 
     @Test(arguments: ["text", "markdown"])
     func diffOfASourceFolderAgainstItsReleaseIsEmpty(_ format: String) throws {
-        let result = try runEcoprod(["diff", release110, "Framework", "--format", format])
+        let result = try runEcoprod(["diff", release120, "Framework", "--format", format])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(
             result.stdout.contains("version requise : aucune") || result.stdout.contains("Version requise : aucune"))
@@ -38,24 +39,24 @@ private let release110 = "Framework/releases/ecoprod-label-1.1.0.json"
 
     @Test func dryRunWritesNothing() throws {
         let folder = try releaseWorkspace()
-        try edit(folder, "Framework/framework.yaml", "version: 1.1.0", "version: 1.2.0")
+        try edit(folder, "Framework/framework.yaml", "version: 1.2.0", "version: 1.3.0")
         try edit(
             folder, "Framework/framework.yaml", "production_types:\n",
             "production_types:\n  - id: web-series\n    title: {fr: Série web, en: Web series}\n")
         let changelogBefore = try Data(contentsOf: folder.appendingPathComponent("CHANGELOG.md"))
         let result = try runEcoprod(["release", "--dry-run", "--date", "2026-12-01"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("## [1.2.0] - 2026-12-01"))
+        #expect(result.stdout.contains("## [1.3.0] - 2026-12-01"))
         #expect(result.stderr.contains("wrote nothing"))
         #expect(try Data(contentsOf: folder.appendingPathComponent("CHANGELOG.md")) == changelogBefore)
         #expect(
             !FileManager.default.fileExists(
-                atPath: folder.appendingPathComponent("Framework/releases/ecoprod-label-1.2.0.json").path))
+                atPath: folder.appendingPathComponent("Framework/releases/ecoprod-label-1.3.0.json").path))
     }
 
     @Test func releaseRefusesAnUnderstatedVersion() throws {
         let folder = try releaseWorkspace()
-        try edit(folder, "Framework/framework.yaml", "version: 1.1.0", "version: 1.1.1")
+        try edit(folder, "Framework/framework.yaml", "version: 1.2.0", "version: 1.2.1")
         try edit(
             folder, "Framework/framework.yaml", "{percent: 70, comparison: at-least}",
             "{percent: 70, comparison: more-than}")
@@ -65,7 +66,7 @@ private let release110 = "Framework/releases/ecoprod-label-1.1.0.json"
         #expect(result.stderr.contains("requires a major bump, so at least 2.0.0"))
         #expect(
             !FileManager.default.fileExists(
-                atPath: folder.appendingPathComponent("Framework/releases/ecoprod-label-1.1.1.json").path))
+                atPath: folder.appendingPathComponent("Framework/releases/ecoprod-label-1.2.1.json").path))
         #expect(
             !FileManager.default.fileExists(
                 atPath: folder.appendingPathComponent("Framework/releases/.release.lock").path))
@@ -76,7 +77,7 @@ private let release110 = "Framework/releases/ecoprod-label-1.1.0.json"
     /// usage error, and nothing is written.
     @Test func releaseWritesTheChangelogInItsOwnLocale() throws {
         let folder = try releaseWorkspace()
-        try edit(folder, "Framework/framework.yaml", "version: 1.1.0", "version: 1.1.1")
+        try edit(folder, "Framework/framework.yaml", "version: 1.2.0", "version: 1.2.1")
         try edit(
             folder, "Framework/departments/A-production.yaml", "en: \"Signed intention note\"",
             "en: \"A signed intention note\"")
@@ -95,12 +96,12 @@ private let release110 = "Framework/releases/ecoprod-label-1.1.0.json"
         #expect(unknown.stderr.contains("locale 'de' is not one of the framework's locales"))
         #expect(
             !FileManager.default.fileExists(
-                atPath: folder.appendingPathComponent("Framework/releases/ecoprod-label-1.1.1.json").path))
+                atPath: folder.appendingPathComponent("Framework/releases/ecoprod-label-1.2.1.json").path))
     }
 
     @Test func twoReleasesAtOnceLeaveOneWinnerAndAVerifiedHistory() throws {
         let folder = try releaseWorkspace(keepingSigners: false)
-        try edit(folder, "Framework/framework.yaml", "version: 1.1.0", "version: 1.1.1")
+        try edit(folder, "Framework/framework.yaml", "version: 1.2.0", "version: 1.2.1")
         try edit(
             folder, "Framework/departments/A-production.yaml", "en: \"Signed intention note\"",
             "en: \"A signed intention note\"")
@@ -118,7 +119,7 @@ private let release110 = "Framework/releases/ecoprod-label-1.1.0.json"
         let verify = try runEcoprod(["verify", "--releases", "Framework/releases"], in: folder)
         #expect(verify.status == 0, "\(verify.stderr)")
         let changelog = try String(contentsOf: folder.appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
-        #expect(changelog.components(separatedBy: "## [1.1.1]").count == 2)
+        #expect(changelog.components(separatedBy: "## [1.2.1]").count == 2)
         #expect(changelog.contains("title (en): Signed intention note → A signed intention note"))
     }
 

@@ -45,7 +45,7 @@ private func timed(_ body: () throws -> Void) rethrows -> Double {
         let url = folder.appendingPathComponent("Framework/framework.yaml")
         try Data(
             try String(contentsOf: url, encoding: .utf8).replacingOccurrences(
-                of: "version: 1.1.0", with: "version: 1.1.1"
+                of: "version: 1.2.0", with: "version: 1.2.1"
             ).utf8
         ).write(to: url)
         let departments = folder.appendingPathComponent("Framework/departments/A-production.yaml")
@@ -55,7 +55,7 @@ private func timed(_ body: () throws -> Void) rethrows -> Double {
             ).utf8
         ).write(to: departments)
         let originalChangelog = try Data(contentsOf: folder.appendingPathComponent("CHANGELOG.md"))
-        let bundle = folder.appendingPathComponent("Framework/releases/ecoprod-label-1.1.1.json")
+        let bundle = folder.appendingPathComponent("Framework/releases/ecoprod-label-1.2.1.json")
         // Delays spread over 0–1.4× the time an uninterrupted release takes on this machine, so
         // that some runs are cut at every stage and some complete, however fast the machine is.
         let full = try timed { _ = try runEcoprod(["release", "--date", "2026-12-01"], in: folder) }
@@ -74,7 +74,7 @@ private func timed(_ body: () throws -> Void) rethrows -> Double {
             #expect(leftovers.isEmpty, "attempt \(attempt) after \(delay)s left \(leftovers)")
             let changelog = try String(contentsOf: folder.appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
             let released = FileManager.default.fileExists(atPath: bundle.path)
-            #expect(changelog.contains("## [1.1.1]") == released, "attempt \(attempt): bundle and changelog disagree")
+            #expect(changelog.contains("## [1.2.1]") == released, "attempt \(attempt): bundle and changelog disagree")
             let verify = try runEcoprod(["verify", "--releases", "Framework/releases"], in: folder)
             #expect(verify.status == 0, "attempt \(attempt): \(verify.stderr)")
             if released {
@@ -167,7 +167,7 @@ private func timed(_ body: () throws -> Void) rethrows -> Double {
         let url = folder.appendingPathComponent("Framework/framework.yaml")
         try Data(
             try String(contentsOf: url, encoding: .utf8).replacingOccurrences(
-                of: "version: 1.1.0", with: "version: 1.1.1"
+                of: "version: 1.2.0", with: "version: 1.2.1"
             ).utf8
         ).write(to: url)
         let result = try runEcoprod(["release"], in: folder)

@@ -8,7 +8,7 @@ import Testing
 @Suite struct ReleaseDryRunTests {
     @Test func aDryRunWithoutAKeyPreviewsASignedFolder() throws {
         let folder = try releaseWorkspace(keepingSigners: true)
-        try edit(folder, "Framework/framework.yaml", "version: 1.1.0", "version: 1.1.1")
+        try edit(folder, "Framework/framework.yaml", "version: 1.2.0", "version: 1.2.1")
         try edit(
             folder, "Framework/departments/A-production.yaml", "en: \"Signed intention note\"", "en: \"A signed note\"")
         let releases = folder.appendingPathComponent("Framework/releases")
@@ -17,7 +17,7 @@ import Testing
 
         let result = try runEcoprod(["release", "--dry-run", "--date", "2026-12-01"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("## [1.1.1] - 2026-12-01"), "\(result.stdout)")
+        #expect(result.stdout.hasPrefix("## [1.2.1] - 2026-12-01"), "\(result.stdout)")
         #expect(result.stderr.contains("will need --sign KEY"), "\(result.stderr)")
         #expect(result.stderr.contains("wrote nothing"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: releases.path).sorted() == before)

@@ -179,7 +179,7 @@ private func line(_ path: String) throws -> String {
     /// `score` gives; it used to drop the 1.1.0 → 2.0.0 rename and lose A7's answer.
     @Test func impactAcrossTwoReleasesMatchesMigrateThenScore() throws {
         let folder = try releaseWorkspace()
-        try edit(folder, "Framework/framework.yaml", "version: 1.1.0", "version: 2.0.0")
+        try edit(folder, "Framework/framework.yaml", "version: 1.2.0", "version: 2.0.0")
         try edit(folder, "Framework/departments/A-production.yaml", "  - id: A7\n", "  - id: A11\n    replaces: [A7]\n")
         #expect(try runEcoprod(["release", "--date", "2026-12-01"], in: folder).status == 0)
         let answers = folder.appendingPathComponent("answers")

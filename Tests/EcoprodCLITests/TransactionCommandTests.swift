@@ -46,13 +46,13 @@ import Testing
         let signers = folder.appendingPathComponent("Framework/allowed_signers")
         try "maintainer@ecoprod-label namespaces=\"ecoprod-bundle\" \(key.publicLine)\n".write(
             to: signers, atomically: true, encoding: .utf8)
-        try edit(folder, "Framework/framework.yaml", "version: 1.1.0", "version: 1.1.1")
+        try edit(folder, "Framework/framework.yaml", "version: 1.2.0", "version: 1.2.1")
         try edit(
             folder, "Framework/departments/A-production.yaml", "en: \"Signed intention note\"",
             "en: \"A signed intention note\"")
         let releases = folder.appendingPathComponent("Framework/releases")
         try FileManager.default.createDirectory(
-            at: releases.appendingPathComponent("ecoprod-label-1.1.1.json.sig"), withIntermediateDirectories: false)
+            at: releases.appendingPathComponent("ecoprod-label-1.2.1.json.sig"), withIntermediateDirectories: false)
         let before = try FileManager.default.contentsOfDirectory(atPath: releases.path).sorted()
         let changelog = try Data(contentsOf: folder.appendingPathComponent("CHANGELOG.md"))
 

@@ -9,13 +9,19 @@ import Testing
 @Suite(.serialized) struct TrustCommandTests {
     static let release = "Framework/releases/ecoprod-label-1.1.0.json"
 
-    /// A workspace whose trust list names a fresh key (and only it), with both releases signed by it.
+    /// A workspace whose trust list names a fresh key, with the releases made before signing
+    /// (1.0.0, 1.1.0) signed by it; 1.2.0 keeps the signature of the key its lineage names,
+    /// whose line the list keeps.
     func signedWorkspace(options: String = "namespaces=\"ecoprod-bundle\"") throws -> (folder: URL, key: SSHKeygen.Key)
     {
         let folder = try releaseWorkspace(keepingSigners: true)
         let key = try SSHKeygen().makeKey(in: folder, name: "release-manager")
-        try "release-manager@example \(options) \(key.publicLine)\n".write(
-            to: folder.appendingPathComponent("Framework/allowed_signers"), atomically: true, encoding: .utf8)
+        let list = folder.appendingPathComponent("Framework/allowed_signers")
+        let lineageSigner = try String(contentsOf: list, encoding: .utf8).split(separator: "\n").filter {
+            $0.contains("interim, 2026-12")
+        }
+        try ("release-manager@example \(options) \(key.publicLine)\n" + lineageSigner.map { $0 + "\n" }.joined()).write(
+            to: list, atomically: true, encoding: .utf8)
         for version in ["1.0.0", "1.1.0"] {
             // A signature in releases/ is frozen like the bundle: the shipped ones are removed first.
             try FileManager.default.removeItem(
@@ -39,8 +45,8 @@ import Testing
     @Test func theShippedReleasesAreSignedByTheShippedSigner() throws {
         let result = try runEcoprod(["verify", "--releases", "Framework/releases"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.components(separatedBy: ", signed").count == 3)
-        for version in ["1.0.0", "1.1.0"] {
+        #expect(result.stderr.components(separatedBy: ", signed").count == 4)
+        for version in ["1.0.0", "1.1.0", "1.2.0"] {
             let bundle = packageRoot.appendingPathComponent("Framework/releases/ecoprod-label-\(version).json")
             let openssh = try SSHKeygen().verify(
                 Array(try Data(contentsOf: bundle)), signature: URL(fileURLWithPath: bundle.path + ".sig"),
@@ -158,10 +164,10 @@ import Testing
         #expect(found.contains(breakage.code), "\(found)")
     }
 
-    /// Bump the shipped sources to 1.1.1 with one wording change: a patch release.
+    /// Bump the shipped sources to 1.2.1 with one wording change: a patch release.
     func preparePatch(in folder: URL) throws {
         for (file, find, replace) in [
-            ("Framework/framework.yaml", "version: 1.1.0", "version: 1.1.1"),
+            ("Framework/framework.yaml", "version: 1.2.0", "version: 1.2.1"),
             (
                 "Framework/departments/A-production.yaml", "en: \"Signed intention note\"",
                 "en: \"A signed intention note\""
@@ -178,7 +184,7 @@ import Testing
         try preparePatch(in: folder)
         let released = try runEcoprod(["release", "--date", "2026-12-01", "--sign", key.privateKey.path], in: folder)
         #expect(released.status == 0, "\(released.stderr)")
-        let bundle = folder.appendingPathComponent("Framework/releases/ecoprod-label-1.1.1.json")
+        let bundle = folder.appendingPathComponent("Framework/releases/ecoprod-label-1.2.1.json")
         let parsed = try JSONParser().parse(Array(try Data(contentsOf: bundle)))
         let fingerprint = try SSHPublicKey(text: key.publicLine).fingerprint
         #expect(parsed["lineage"]?["signer"]?.stringValue == fingerprint)
@@ -204,7 +210,7 @@ import Testing
         try preparePatch(in: folder)
         #expect(
             try runEcoprod(["release", "--date", "2026-12-01", "--sign", key.privateKey.path], in: folder).status == 0)
-        let bundle = folder.appendingPathComponent("Framework/releases/ecoprod-label-1.1.1.json")
+        let bundle = folder.appendingPathComponent("Framework/releases/ecoprod-label-1.2.1.json")
         let signature = URL(fileURLWithPath: bundle.path + ".sig")
         try FileManager.default.removeItem(at: signature)
         try Data(try SSHKeygen().sign(Array(try Data(contentsOf: bundle)), with: second, namespace: "ecoprod-bundle"))
@@ -213,7 +219,7 @@ import Testing
         #expect(resigned.status == 1)
         #expect(try codes(resigned) == ["G106"])
 
-        // Put the right signature back, then make 1.1.2 without a signer and sign it afterwards.
+        // Put the right signature back, then make 1.2.2 without a signer and sign it afterwards.
         try FileManager.default.removeItem(at: signature)
         try Data(try SSHKeygen().sign(Array(try Data(contentsOf: bundle)), with: key, namespace: "ecoprod-bundle"))
             .write(to: signature)
@@ -223,7 +229,7 @@ import Testing
         let framework = folder.appendingPathComponent("Framework/framework.yaml")
         try Data(
             try String(contentsOf: framework, encoding: .utf8).replacingOccurrences(
-                of: "version: 1.1.1", with: "version: 1.1.2"
+                of: "version: 1.2.1", with: "version: 1.2.2"
             ).utf8
         ).write(to: framework)
         let departments = folder.appendingPathComponent("Framework/departments/A-production.yaml")
@@ -236,12 +242,12 @@ import Testing
         try FileManager.default.moveItem(at: hidden, to: list)
         #expect(
             try runEcoprod(
-                ["sign", "Framework/releases/ecoprod-label-1.1.2.json", "--sign", key.privateKey.path], in: folder
+                ["sign", "Framework/releases/ecoprod-label-1.2.2.json", "--sign", key.privateKey.path], in: folder
             ).status == 0)
         let unsignedLineage = try verifyReleases(in: folder)
         #expect(unsignedLineage.status == 1)
         #expect(try codes(unsignedLineage) == ["G106"])
-        #expect(unsignedLineage.stdout.contains("records no signer, but 1.1.1 before it does"))
+        #expect(unsignedLineage.stdout.contains("records no signer, but 1.2.0 before it does"))
     }
 
     struct Refusal: Sendable, CustomTestStringConvertible {
@@ -273,7 +279,7 @@ import Testing
         #expect(try codes(result).contains(refusal.code), "\(result.stdout)")
         let releases = try FileManager.default.contentsOfDirectory(
             atPath: folder.appendingPathComponent("Framework/releases").path)
-        #expect(!releases.contains { $0.contains("1.1.1") }, "\(releases)")
+        #expect(!releases.contains { $0.contains("1.2.1") }, "\(releases)")
         #expect(try Data(contentsOf: folder.appendingPathComponent("CHANGELOG.md")) == changelog)
     }
 

@@ -163,7 +163,7 @@ struct PlantedDefect: Sendable, CustomTestStringConvertible {
             name: "star level below threshold", file: frameworkFile, find: "{stars: 1, percent: 65}",
             replace: "{stars: 1, percent: 60}", code: .starLevelBelowThreshold),
         .init(
-            name: "invalid version", file: frameworkFile, find: "version: 1.1.0", replace: "version: 1.1",
+            name: "invalid version", file: frameworkFile, find: "version: 1.2.0", replace: "version: 1.2",
             code: .invalidVersion),
         .init(
             name: "invalid ID pattern", file: frameworkFile, find: "\"^[A-J][1-9][0-9]?$\"", replace: "\"^[A-J\"",

@@ -62,7 +62,7 @@ private func strings(in value: JSONValue) -> [String] {
         #expect(report.review == ["C8", "C9"])
         // Retire: whole answer kept with the reason.
         let retired = try #require(output.retired.first { $0.id == "C7" })
-        #expect(retired.version == SemanticVersion("1.1.0"))
+        #expect(retired.version == SemanticVersion("1.2.0"))
         #expect(retired.answer["x-reviewer"] == "AFNOR-C7")
         #expect(retired.reason["en"] == "Covered by C1")
         // Merge (all-met, one source not met): not met, evidence with origins, originals kept.
@@ -157,7 +157,7 @@ private func strings(in value: JSONValue) -> [String] {
         let history = try threeVersions()
         let input = answersFor(history.releases[2].bundle) { _ in .met }
         var diagnostics = DiagnosticCollector()
-        let result = Migrator(history: history).migrate(input, to: SemanticVersion("1.1.0")!, into: &diagnostics) {
+        let result = Migrator(history: history).migrate(input, to: SemanticVersion("1.2.0")!, into: &diagnostics) {
             SourceLocation(file: "a.json", line: 1, column: 1, path: $0)
         }
         #expect(result == nil)

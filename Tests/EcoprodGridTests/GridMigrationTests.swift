@@ -7,7 +7,7 @@ import Testing
 @testable import EcoprodFramework
 @testable import EcoprodGrid
 
-/// A grid filled for the first release of the migration chain (the shipped 1.1.0) migrates to
+/// A grid filled for the first release of the migration chain (the shipped 1.2.0) migrates to
 /// the newest (3.0.0): the rename, split, merge and retirement show in the new grid, and the
 /// new grid imports to exactly the migrated answer set.
 @Suite struct GridMigrationTests {
@@ -47,7 +47,7 @@ import Testing
         #expect(review("A1").contains("Modifié en 3.0.0"))
         #expect(review("B1").isEmpty)
         let production = try reader.cells(of: try #require(reader.sheet(named: ["Production"])))
-        #expect(production.values.contains { $0.text.hasPrefix("C7 (1.1.0)") })
+        #expect(production.values.contains { $0.text.hasPrefix("C7 (1.2.0)") })
 
         let (reimported, later) = importGrid(newGrid, bundle: newest)
         #expect(later.isEmpty, "\(later)")

@@ -8,7 +8,7 @@ public let departmentA = "Framework/departments/A-production.yaml"
 let departmentC = "Framework/departments/C-production-offices.yaml"
 let departmentJ = "Framework/departments/J-post-production.yaml"
 
-/// Three versions: the shipped 1.1.0; 2.0.0 renames A7 → A11, splits C6 → C8 + C9, retires C7
+/// Three versions: the shipped 1.2.0; 2.0.0 renames A7 → A11, splits C6 → C8 + C9, retires C7
 /// and adds J6; 3.0.0 merges C4 + C5 → C10 (all-met) and changes A1's points.
 public func threeVersions() throws -> ReleaseHistory {
     var evolution = FrameworkEvolution()

@@ -44,7 +44,7 @@ public struct StatementSigning: Sendable {
         let name = answersFile == "-" ? "stdin" : URL(fileURLWithPath: answersFile).lastPathComponent
         let statement = ScoreStatement(answers: parsed, name: name, scored: scored, tool: tool, date: date)
         let document = statement.jsonValue.prettyBytes()
-        let armored = try sign(document)
+        let armored = try DetachedSignature.sign(document, key: key, namespace: SignerPolicy.statementNamespace)
         let signaturePath = SignerPolicy.signatureFile(of: path)
         do {
             var transaction = Transaction()
@@ -55,27 +55,6 @@ public struct StatementSigning: Sendable {
             throw .input(error.diagnostic)
         }
         return Written(statement: path, signature: signaturePath, answersDigest: statement.answersDigest)
-    }
-
-    /// Signs with `ssh-keygen`, then checks the signature natively: the key it names must be
-    /// the key given, in the statements' namespace, over these bytes.
-    private func sign(_ document: [UInt8]) throws(UseCaseFailure) -> [UInt8] {
-        let signer = SSHKeygenSigner(key: key)
-        do throws(SSHKeygenSigner.Failure) {
-            let expected = try signer.publicKey()
-            let armored = try signer.sign(document, namespace: SignerPolicy.statementNamespace)
-            let signature = try? SSHSignature(armored: armored)
-            guard let signature, signature.publicKey == expected,
-                signature.namespace == SignerPolicy.statementNamespace,
-                signature.isValid(for: document)
-            else {
-                throw SSHKeygenSigner.Failure(
-                    message: "ssh-keygen returned a signature that does not verify over the statement")
-            }
-            return armored
-        } catch {
-            throw .input(error.diagnostic)
-        }
     }
 }
 

@@ -27,6 +27,14 @@ public struct StatementVerification: Sendable {
         public var figures: [String]
         /// `ecoprod-label 1.1.0`.
         public var bundle: String
+        /// The statement as read, and its file's exact bytes (an audit plan's subject).
+        public var statement: ScoreStatement
+        public var statementBytes: [UInt8]
+        /// The answers scored again against the stated bundle: what an audit samples and
+        /// re-scores.
+        public var scored: ScoredAnswers
+        /// The verified releases, for the bundle the statement names.
+        public var history: ReleaseHistory
     }
 
     /// Verifies the statement; every problem found goes to `diagnostics`, nil when any is an error.
@@ -48,12 +56,14 @@ public struct StatementVerification: Sendable {
         let time = claims.scoredOn.flatMap(SignerTime.init(releaseDate:)) ?? .now
         _ = policy.check(
             statementBytes, file: statement, namespace: SignerPolicy.statementNamespace, at: time, into: &diagnostics)
-        compare(claims, answers: answerBytes, history: history, into: &diagnostics)
-        guard !diagnostics.hasErrors else { return nil }
+        let scored = compare(claims, answers: answerBytes, history: history, into: &diagnostics)
+        guard let scored, !diagnostics.hasErrors else { return nil }
         let figures = ["percent", "eligible", "stars"].compactMap { name in
             claims.predicate[name].map { "\(name) \(String(decoding: $0.compactBytes(), as: UTF8.self))" }
         }
-        return Verified(figures: figures, bundle: claims.bundle.map { "\($0.id) \($0.version)" } ?? "?")
+        return Verified(
+            figures: figures, bundle: claims.bundle.map { "\($0.id) \($0.version)" } ?? "?", statement: claims,
+            statementBytes: statementBytes, scored: scored, history: history)
     }
 
     private func read(_ bytes: [UInt8], into diagnostics: inout DiagnosticCollector) -> ScoreStatement? {
@@ -78,32 +88,33 @@ public struct StatementVerification: Sendable {
     private func compare(
         _ claims: ScoreStatement, answers answerBytes: [UInt8], history: ReleaseHistory,
         into diagnostics: inout DiagnosticCollector
-    ) {
+    ) -> ScoredAnswers? {
         let at = SourceLocation(file: statement, line: 1, column: 1)
-        guard let stated = statedAnswers(answerBytes, history: history, into: &diagnostics) else { return }
+        guard let stated = statedAnswers(answerBytes, history: history, into: &diagnostics) else { return nil }
         let digest = ScoreStatement.digest(ofAnswers: stated.json)
         guard digest == claims.answersDigest else {
             diagnostics.emit(.statementAnswersDiffer(answers, digest: digest, stated: claims.answersDigest, at: at))
-            return
+            return nil
         }
         guard let named = claims.bundle, let version = SemanticVersion(named.version),
             let release = history.release(version), release.bundle.framework.identity.id == named.id
         else {
             diagnostics.emit(.statementBundleNotReleased(releases: releases, at: at))
-            return
+            return nil
         }
         guard release.bundle.digest == named.digest else {
             diagnostics.emit(.statementBundleDiffers(named, released: release.bundle.digest, at: at))
-            return
+            return nil
         }
         var scoring = DiagnosticCollector()
         let scorer = ReleaseScorer(history: ReleaseHistory(releases: [release]), againstLatest: true)
         guard let rescored = scorer.scoredAnswers(stated.answers, into: &scoring, locate: stated.locate) else {
             diagnostics.emit(contentsOf: scoring.diagnostics)
-            return
+            return nil
         }
         let differences = claims.differences(from: rescored)
         if !differences.isEmpty { diagnostics.emit(.statementFiguresDiffer(differences, at: at)) }
+        return rescored
     }
 
     /// The answers as `score` stated them: a JSON file as it is; a grid as the canonical JSON of

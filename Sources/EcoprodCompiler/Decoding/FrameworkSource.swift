@@ -18,6 +18,8 @@ struct FrameworkSource: Sendable {
     var schemesRange: SourceRange?
     /// Criteria of the previous release retired in this version, with their reasons.
     var retired: [RetiredSource] = []
+    /// Which claims an audit checks (`audit:`), when the framework says.
+    var audit: AuditPolicy?
     var range: SourceRange
 }
 
@@ -90,7 +92,7 @@ extension SourceDecoder {
         "id", "version", "title", "locales", "criterion_id_pattern", "stages", "production_types", "departments",
         "scoring",
     ]
-    static let optionalFrameworkKeys = ["retired", "changelog_locale"]
+    static let optionalFrameworkKeys = ["retired", "changelog_locale", "audit"]
 
     /// Types `framework.yaml`.
     mutating func frameworkSource(_ root: YAMLNode) -> FrameworkSource? {
@@ -162,6 +164,7 @@ extension SourceDecoder {
                 if let scheme = schemeSource(node) { source.schemes.append(scheme) }
             }
         }
+        if let node = fields["audit"] { source.audit = auditPolicy(node) }
         for node in sequence(fields["retired"], what: "retired") ?? [] {
             guard let entry = mapping(node, context: "a retired criterion", required: ["id", "reason"]),
                 let id = text(entry["id"], what: "retired id")

@@ -3,7 +3,7 @@ import StrictYAML
 
 /// Factory methods, one per source code: the message and the help live here, not at call sites.
 extension Diagnostic {
-    static func yaml(_ problem: YAMLProblem) -> Diagnostic {
+    public static func yaml(_ problem: YAMLProblem) -> Diagnostic {
         let help: String?
         switch problem.kind {
         case .syntax:

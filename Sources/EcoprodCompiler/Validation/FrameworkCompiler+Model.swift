@@ -59,7 +59,8 @@ extension FrameworkCompiler {
             // without criteria is an error (R502), so a kept model has criteria in each.
             departments: source.departments.map { Department(id: $0.value.id, title: $0.value.title) },
             criteria: criteria, productionTypes: source.productionTypes.map(\.value),
-            scoring: ScoringPolicy(notApplicable: notApplicable, schemes: schemes), lineage: .origin)
+            scoring: ScoringPolicy(notApplicable: notApplicable, schemes: schemes), lineage: .origin,
+            audit: source.audit)
         return (framework, map)
     }
 

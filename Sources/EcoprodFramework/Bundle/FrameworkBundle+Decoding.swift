@@ -16,9 +16,12 @@ extension FrameworkBundle {
         let productionTypes = try members.required("production_types").array(CatalogEntry.init(json:))
         let scoring = try ScoringPolicy(json: members.required("scoring"))
         let lineage = try Lineage(json: members.required("lineage"))
+        let audit = try members.optional("audit").map { (field) throws(JSONField.ShapeError) in
+            try AuditPolicy(json: field)
+        }
         return Framework(
             identity: identity, departments: departments, criteria: criteria,
-            productionTypes: productionTypes, scoring: scoring, lineage: lineage)
+            productionTypes: productionTypes, scoring: scoring, lineage: lineage, audit: audit)
     }
 }
 

@@ -5,7 +5,7 @@
 /// the decoding path and the reference: a test checks both produce the same JSON.
 extension FrameworkBundle {
     static func directContentValue(of framework: Framework) -> JSONValue {
-        .object([
+        var members: [String: JSONValue] = [
             "format": .string(format),
             "framework": framework.identity.jsonValue,
             "departments": .array(framework.departments.map { ["id": .string($0.id), "title": $0.title.jsonValue] }),
@@ -13,7 +13,9 @@ extension FrameworkBundle {
             "production_types": .array(framework.productionTypes.map(\.jsonValue)),
             "scoring": framework.scoring.jsonValue,
             "lineage": framework.lineage.jsonValue,
-        ])
+        ]
+        if let audit = framework.audit { members["audit"] = audit.jsonValue }
+        return .object(members)
     }
 }
 

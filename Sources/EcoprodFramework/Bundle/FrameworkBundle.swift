@@ -105,10 +105,11 @@ struct BundleDocument: Codable {
     var productionTypes: [CatalogEntry]
     var scoring: ScoringPolicy
     var lineage: Lineage
+    var audit: AuditPolicy?
     var digest: String?
 
     enum CodingKeys: String, CodingKey {
-        case format, framework, departments, criteria, scoring, lineage, digest
+        case format, framework, departments, criteria, scoring, lineage, audit, digest
         case productionTypes = "production_types"
     }
 
@@ -120,12 +121,13 @@ struct BundleDocument: Codable {
         self.productionTypes = framework.productionTypes
         self.scoring = framework.scoring
         self.lineage = framework.lineage
+        self.audit = framework.audit
         self.digest = digest
     }
 
     var model: Framework {
         Framework(
             identity: framework, departments: departments, criteria: criteria,
-            productionTypes: productionTypes, scoring: scoring, lineage: lineage)
+            productionTypes: productionTypes, scoring: scoring, lineage: lineage, audit: audit)
     }
 }

@@ -686,6 +686,10 @@ extension DiagnosticCode {
                 .error, "Release locked",
                 explanation: "Another release holds the lock on the releases folder.",
                 example: "two `ecoprod release` at once", fix: "Wait for the other release to finish.")
+        case .findingsMalformed, .findingsForAnotherPlan, .findingsCoverage, .planMalformed, .planForAnotherStatement,
+            .sampleDiffers, .certificateDenied, .certificateMalformed, .certificateDiffers, .claimRefuted,
+            .noAuditPolicy, .certificateInputsDiffer:
+            auditEntry
         }
     }
 }

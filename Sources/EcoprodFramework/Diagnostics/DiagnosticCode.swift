@@ -120,6 +120,19 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable, C
     // J1xx: batch streams (JSONL).
     case lineTooLong = "J101"
     case lineMemberReserved = "J102"
+    // U1xx: audit plans, findings and certificates.
+    case findingsMalformed = "U101"
+    case findingsForAnotherPlan = "U102"
+    case findingsCoverage = "U103"
+    case planMalformed = "U104"
+    case planForAnotherStatement = "U105"
+    case sampleDiffers = "U106"
+    case certificateDenied = "U107"
+    case certificateMalformed = "U108"
+    case certificateDiffers = "U109"
+    case claimRefuted = "U110"
+    case noAuditPolicy = "U111"
+    case certificateInputsDiffer = "U112"
     // F0xx, W0xx, L0xx: files, writes and locks.
     case fileUnreadable = "F001"
     case missingFrameworkFile = "F002"

@@ -69,6 +69,12 @@ extension Change {
             return "\(catalogName(french)) \(entry.id) \(text(entry.title))\(colon)\(french ? "ajouté" : "added")"
         case .productionTypeRemoved(let entry), .departmentRemoved(let entry), .stageRemoved(let entry):
             return "\(catalogName(french)) \(entry.id) \(text(entry.title))\(colon)\(french ? "supprimé" : "removed")"
+        case .auditPolicyAdded(let policy):
+            return (french ? "échantillon d'audit ajouté" : "audit sample added") + colon
+                + policy.summary(french: french)
+        case .auditPolicyChanged:
+            return (french ? "échantillon d'audit" : "audit sample") + colon
+                + "\(displayBefore(in: locale)) → \(displayAfter(in: locale))"
         case .localeAdded(let added): return "\(french ? "langue" : "locale") \(added) \(french ? "ajoutée" : "added")"
         case .localeRemoved(let removed):
             return "\(french ? "langue" : "locale") \(removed) \(french ? "supprimée" : "removed")"
@@ -109,7 +115,8 @@ extension Change {
             .schemeTitleChanged, .thresholdChanged, .comparisonChanged, .starLevelsChanged, .criterionAdded,
             .criterionRemoved,
             .criterionRenamed, .criterionSplit, .criterionMerged, .criterionRetired, .pointsChanged, .mandatoryChanged,
-            .applicabilityChanged, .criterionMoved, .stagesChanged, .titleChanged, .guidanceChanged, .evidenceChanged:
+            .applicabilityChanged, .criterionMoved, .stagesChanged, .titleChanged, .guidanceChanged, .evidenceChanged,
+            .auditPolicyAdded, .auditPolicyChanged:
             return french ? "étape" : "stage"
         }
     }
@@ -134,6 +141,7 @@ extension Change {
         case .titleChanged: return french ? "titre" : "title"
         case .guidanceChanged: return french ? "recommandation" : "guidance"
         case .evidenceChanged: return french ? "justificatifs" : "evidence"
+        case .auditPolicyAdded, .auditPolicyChanged: return french ? "échantillon d'audit" : "audit sample"
         case .localeAdded, .localeRemoved, .stageAdded, .stageRemoved, .productionTypeAdded, .productionTypeRemoved,
             .departmentAdded,
             .departmentRemoved, .schemeAdded, .schemeRemoved, .thresholdChanged, .criterionAdded, .criterionRemoved,
@@ -172,6 +180,9 @@ extension Change {
         case .schemeRemoved(let scheme): return side ? scheme.threshold.text : "—"
         case .thresholdChanged(_, let before, let after): return pick(before, after).description
         case .comparisonChanged(_, let before, let after): return pick(before, after).rawValue
+        case .auditPolicyAdded(let policy): return side ? "—" : policy.summary(french: french)
+        case .auditPolicyChanged(let before, let after):
+            return pick(before, after)?.summary(french: french) ?? "—"
         case .starLevelsChanged(_, let before, let after):
             return pick(before, after).map { "\($0.stars)★ \($0.basisPoints)" }.joined(separator: ", ")
         case .criterionAdded(_, let title): return side ? "—" : Self.display(title, in: locale)

@@ -37,6 +37,8 @@ extension Change {
         case .titleChanged: return .titleChanged
         case .guidanceChanged: return .guidanceChanged
         case .evidenceChanged: return .evidenceChanged
+        case .auditPolicyAdded: return .auditPolicyAdded
+        case .auditPolicyChanged: return .auditPolicyChanged
         }
     }
 
@@ -65,7 +67,9 @@ extension Change {
         switch self {
         case .frameworkTitleChanged(let edit), .stageTitleChanged(_, let edit): return Subjects(locale: edit.locale)
         case .localeAdded(let locale), .localeRemoved(let locale): return Subjects(locale: locale)
-        case .idPatternChanged, .stageAdded, .stageRemoved, .notApplicableRuleChanged: return Subjects()
+        case .idPatternChanged, .stageAdded, .stageRemoved, .notApplicableRuleChanged, .auditPolicyAdded,
+            .auditPolicyChanged:
+            return Subjects()
         case .productionTypeAdded(let entry), .productionTypeRemoved(let entry):
             return Subjects(productionType: entry.id)
         case .productionTypeTitleChanged(let type, let edit): return Subjects(productionType: type, locale: edit.locale)
@@ -135,6 +139,8 @@ extension Change {
         case .applicabilityChanged(_, let before, let after), .stagesChanged(_, let before, let after),
             .evidenceChanged(_, _, let before, let after):
             return (strings(before), strings(after))
+        case .auditPolicyAdded(let policy): return (nil, policy.jsonValue)
+        case .auditPolicyChanged(let before, let after): return (before?.jsonValue, after?.jsonValue)
         }
     }
 }

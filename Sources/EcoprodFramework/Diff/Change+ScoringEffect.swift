@@ -100,10 +100,14 @@ extension Change {
             return french
                 ? "Le poste \(entry.id) disparaît : les points de ses critères sortent des totaux."
                 : "Department \(entry.id) is gone: its criteria's points leave the totals."
+        case .auditPolicyChanged:
+            return french
+                ? "La règle d'échantillonnage de l'audit change : les critères vérifiés par l'auditeur, donc les certificats, peuvent changer."
+                : "The audit's sampling rule changes: which claims the auditor checks, and so which certificates are issued, may change."
         case .frameworkTitleChanged, .localeAdded, .localeRemoved, .idPatternChanged, .stageAdded, .stageRemoved,
             .stageTitleChanged, .productionTypeAdded, .productionTypeTitleChanged, .departmentAdded,
             .departmentTitleChanged, .schemeAdded, .schemeTitleChanged, .criterionAdded, .criterionMoved,
-            .stagesChanged, .titleChanged, .guidanceChanged, .evidenceChanged:
+            .stagesChanged, .titleChanged, .guidanceChanged, .evidenceChanged, .auditPolicyAdded:
             return nil
         }
     }

@@ -63,6 +63,8 @@ public enum Change: Sendable, Hashable {
     case titleChanged(CriterionRef, TextEdit)
     case guidanceChanged(CriterionRef, TextEdit)
     case evidenceChanged(CriterionRef, locale: String, before: [String], after: [String])
+    case auditPolicyAdded(AuditPolicy)
+    case auditPolicyChanged(before: AuditPolicy?, after: AuditPolicy?)
 
     /// The kind of change: its stable name in the JSON diff, and its class.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
@@ -98,6 +100,8 @@ public enum Change: Sendable, Hashable {
         case criterionMoved = "criterion-moved"
         case stagesChanged = "stages-changed"
         case titleChanged = "title-changed"
+        case auditPolicyAdded = "audit-policy-added"
+        case auditPolicyChanged = "audit-policy-changed"
         case guidanceChanged = "guidance-changed"
         case evidenceChanged = "evidence-changed"
 
@@ -106,9 +110,11 @@ public enum Change: Sendable, Hashable {
             switch self {
             case .notApplicableRuleChanged, .schemeRemoved, .thresholdChanged, .comparisonChanged, .starLevelsChanged,
                 .criterionRemoved, .criterionRenamed, .criterionSplit, .criterionMerged, .criterionRetired,
-                .pointsChanged, .mandatoryChanged, .applicabilityChanged, .productionTypeRemoved, .departmentRemoved:
+                .pointsChanged, .mandatoryChanged, .applicabilityChanged, .productionTypeRemoved, .departmentRemoved,
+                .auditPolicyChanged:
                 return .scoring
-            case .schemeAdded, .criterionAdded, .productionTypeAdded, .departmentAdded, .localeAdded, .stageAdded:
+            case .schemeAdded, .criterionAdded, .productionTypeAdded, .departmentAdded, .localeAdded, .stageAdded,
+                .auditPolicyAdded:
                 return .additive
             case .frameworkTitleChanged, .localeRemoved, .idPatternChanged, .stageRemoved, .stageTitleChanged,
                 .productionTypeTitleChanged, .departmentTitleChanged, .schemeTitleChanged, .criterionMoved,
@@ -132,7 +138,8 @@ public enum Change: Sendable, Hashable {
                 .criterionRenamed,
                 .criterionSplit, .criterionMerged, .pointsChanged, .mandatoryChanged, .applicabilityChanged,
                 .criterionMoved,
-                .stagesChanged, .titleChanged, .guidanceChanged, .evidenceChanged:
+                .stagesChanged, .titleChanged, .guidanceChanged, .evidenceChanged, .auditPolicyAdded,
+                .auditPolicyChanged:
                 return false
             }
         }

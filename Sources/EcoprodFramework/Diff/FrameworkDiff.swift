@@ -42,6 +42,13 @@ public struct FrameworkDiff: Sendable {
         var changes: [Change] = []
         Self.compareFramework(old, new, into: &changes)
         Self.compareScoring(old.scoring, new.scoring, into: &changes)
+        if old.audit != new.audit {
+            if old.audit == nil, let policy = new.audit {
+                changes.append(.auditPolicyAdded(policy))
+            } else {
+                changes.append(.auditPolicyChanged(before: old.audit, after: new.audit))
+            }
+        }
         Self.compareCatalog(
             old.productionTypes, new.productionTypes, added: Change.productionTypeAdded,
             removed: Change.productionTypeRemoved,

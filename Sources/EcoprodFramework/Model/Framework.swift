@@ -15,11 +15,14 @@ public struct Framework: Sendable, Hashable {
     public var scoring: ScoringPolicy
     /// The previous release and the migration rules from it.
     public var lineage: Lineage
+    /// Which claims an audit checks; nil in releases made before the label wrote one down.
+    public var audit: AuditPolicy?
 
     public init(
         identity: FrameworkIdentity, departments: [Department], criteria: [Criterion],
-        productionTypes: [CatalogEntry], scoring: ScoringPolicy, lineage: Lineage
+        productionTypes: [CatalogEntry], scoring: ScoringPolicy, lineage: Lineage, audit: AuditPolicy? = nil
     ) {
+        self.audit = audit
         self.identity = identity
         self.departments = departments
         self.criteria = criteria

@@ -11,6 +11,10 @@ public struct SignerPolicy: Sendable {
     public static let bundleNamespace = "ecoprod-bundle"
     /// The namespace score statements are signed for.
     public static let statementNamespace = "ecoprod-statement"
+    /// The namespace an auditor signs audit plans in.
+    public static let auditNamespace = "ecoprod-audit"
+    /// The namespace the label signs certificates in.
+    public static let certificateNamespace = "ecoprod-certificate"
     /// The file name of a releases folder's trust list, next to the folder (`Framework/allowed_signers`).
     public static let fileName = "allowed_signers"
 

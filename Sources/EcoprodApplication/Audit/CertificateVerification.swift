@@ -1,0 +1,128 @@
+import EcoprodFramework
+
+/// `verify-certificate`: the label's signature on a certificate, in `ecoprod-certificate`; and,
+/// given the inputs it names, every digest, the sample and the audited score recomputed.
+public struct CertificateVerification: Sendable {
+    public var certificate: String
+    /// The statement, answers, plan and findings: all four, or none.
+    public var inputs: (statement: String, answers: String, plan: String, findings: String)?
+    public var releases: String
+    public var allowedSigners: String?
+
+    public init(
+        certificate: String, inputs: (statement: String, answers: String, plan: String, findings: String)?,
+        releases: String, allowedSigners: String?
+    ) {
+        self.certificate = certificate
+        self.inputs = inputs
+        self.releases = releases
+        self.allowedSigners = allowedSigners
+    }
+
+    /// Verifies; every problem goes to `diagnostics`, and nil means refused.
+    public func run(into diagnostics: inout DiagnosticCollector) -> Certificate? {
+        let listFile = allowedSigners ?? SignerPolicy.defaultFile(forReleases: releases)
+        guard let listFile else {
+            diagnostics.emit(
+                Diagnostic(
+                    .error, .signatureMissing, "no allowed_signers to check the certificate's signature against",
+                    at: .file(certificate), help: "pass --allowed-signers FILE with the label's key"))
+            return nil
+        }
+        let policy = SignerPolicy.load(listFile, into: &diagnostics)
+        guard let policy, let bytes = InputFile.read(certificate, into: &diagnostics),
+            let read = read(bytes, into: &diagnostics)
+        else { return nil }
+        _ = policy.check(
+            bytes, file: certificate, namespace: SignerPolicy.certificateNamespace,
+            at: SignerTime(releaseDate: read.issuedOn) ?? .now, into: &diagnostics)
+        if let inputs, !diagnostics.hasErrors { recompute(read, bytes: bytes, inputs: inputs, into: &diagnostics) }
+        return diagnostics.hasErrors ? nil : read
+    }
+
+    private func read(_ bytes: [UInt8], into diagnostics: inout DiagnosticCollector) -> Certificate? {
+        do {
+            return try Certificate(json: JSONField(try JSONParser().parse(bytes)))
+        } catch let error as JSONField.ShapeError {
+            diagnostics.emit(
+                .certificateMalformed(
+                    error.message, at: JSONLocator(bytes: bytes, file: certificate).location(of: error.path)))
+        } catch let error as JSONParser.SyntaxError {
+            diagnostics.emit(
+                .certificateMalformed(
+                    "not valid JSON: \(error.message)",
+                    at: SourceLocation(file: certificate, line: error.line, column: error.column)))
+        } catch {
+            diagnostics.emit(.certificateMalformed("\(error)", at: .file(certificate)))
+        }
+        return nil
+    }
+
+    /// The inputs checked as `certify` checks them, then the certificate they give compared
+    /// member by member: a changed input is U112's, a changed figure U109's.
+    private func recompute(
+        _ read: Certificate, bytes: [UInt8],
+        inputs: (statement: String, answers: String, plan: String, findings: String),
+        into diagnostics: inout DiagnosticCollector
+    ) {
+        let check = AuditCheck(
+            statement: inputs.statement, answers: inputs.answers, plan: inputs.plan, findings: inputs.findings,
+            releases: releases, allowedSigners: allowedSigners)
+        guard let outcome = check.run(into: &diagnostics) else { return }
+        let locator = JSONLocator(bytes: bytes, file: certificate)
+        guard outcome.audited.report.eligible else {
+            diagnostics.emit(
+                Diagnostic(
+                    .error, .certificateDiffers,
+                    "these inputs leave the production not eligible: no certificate follows from them",
+                    at: locator.location(of: "$.predicate.audited.eligible"),
+                    notes: outcome.refutations.map {
+                        Diagnostic.Note($0.message)
+                    }))
+            return
+        }
+        let expected = Certifying.certificate(
+            outcome, statement: inputs.statement, issuedOn: read.issuedOn, validUntil: read.validUntil,
+            tool: read.tool)
+        let inputPaths: Set<String> = [
+            "$.subject", "$.predicate.inputs", "$.predicate.framework", "$.predicate.production",
+        ]
+        for (path, stated, recomputed) in Self.differences(read.jsonValue, expected.jsonValue, path: "$") {
+            let isInput = inputPaths.contains { path.hasPrefix($0) }
+            diagnostics.emit(
+                Diagnostic(
+                    .error, isInput ? .certificateInputsDiffer : .certificateDiffers,
+                    "\(path): the certificate states \(stated), the inputs give \(recomputed)",
+                    at: locator.location(of: path),
+                    help: isInput
+                        ? "these are not the inputs the certificate was issued for"
+                        : "the certificate's figures were changed after it was computed; trust only one that recomputes"
+                ))
+        }
+    }
+
+    /// Each leaf that differs between two JSON trees: its path and both values.
+    static func differences(_ stated: JSONValue, _ expected: JSONValue, path: String) -> [(String, String, String)] {
+        if case .object(let left) = stated, case .object(let right) = expected {
+            return Set(left.keys).union(right.keys).sorted().flatMap { key in
+                differences(left[key] ?? .null, right[key] ?? .null, path: JSONPath.member(key, of: path))
+            }
+        }
+        if case .array(let left) = stated, case .array(let right) = expected, left.count == right.count {
+            return zip(left, right).enumerated().flatMap {
+                differences($0.element.0, $0.element.1, path: JSONPath.item($0.offset, of: path))
+            }
+        }
+        guard stated != expected else { return [] }
+        let text = { (value: JSONValue) in String(decoding: value.compactBytes(), as: UTF8.self) }
+        return [(path, text(stated), text(expected))]
+    }
+}
+
+extension Diagnostic {
+    static func certificateMalformed(_ message: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .error, .certificateMalformed, "the certificate: \(message)", at: location,
+            help: "use the certificate `ecoprod certify` wrote, unchanged")
+    }
+}
