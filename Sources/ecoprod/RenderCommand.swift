@@ -22,7 +22,10 @@ struct RenderCommand: ParsableCommand {
             pre-fills it (an answer set or a grid, migrated first when written for an older release).
             """)
 
-    @Argument(help: "The bundle file, or a framework source folder; - reads a bundle from stdin.")
+    @Argument(
+        help:
+            "The bundle file, or a framework source folder, or a certificate (html: its A4 page); - reads a bundle from stdin."
+    )
     var bundle: String
 
     @Option(name: .long, help: "Output: html, csv or xlsx.")
@@ -31,7 +34,11 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "With --format xlsx: pre-fill the grid from this answer set or grid.")
     var answers: String?
 
-    @Option(name: .long, help: "With --answers: the releases to migrate them through (default: Framework/releases).")
+    @Option(
+        name: .long,
+        help:
+            "With --answers: the releases to migrate them through; for a certificate, where its release is (default: Framework/releases)."
+    )
     var releases: String?
 
     @OptionGroup var report: ReportOptions
@@ -48,6 +55,13 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         try failing(in: reading.diagnosticsFormat) { () throws(UseCaseFailure) in
+            if let read = try CertificateReading.certificate(at: bundle, releases: releases ?? "Framework/releases") {
+                guard format == .html else { throw .usage("a certificate renders as --format html only") }
+                if let framework = read.framework { try report.checkLocale(in: framework) }
+                let page = CertificateHTMLRenderer(locale: report.locale)
+                    .render(read.certificate, framework: read.framework, file: bundle)
+                return try report.deliver(Array(page.utf8))
+            }
             let input = try FrameworkLoading.bundle(bundle)
             try report.checkLocale(in: input.framework)
             let bytes: [UInt8]

@@ -50,6 +50,10 @@ struct BrowserRenderingTests {
                 "diff", "Framework/releases/ecoprod-label-1.0.0.json", "Framework/releases/ecoprod-label-1.1.0.json",
                 "--format", "html",
             ], minimumPages: 1),
+        Page(
+            name: "certificate",
+            arguments: ["render", "docs/examples/audit/production.certificate.json", "--format", "html"],
+            minimumPages: 1),
     ]
 
     @Test(arguments: pages)

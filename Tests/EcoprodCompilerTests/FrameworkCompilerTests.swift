@@ -166,6 +166,15 @@ struct PlantedDefect: Sendable, CustomTestStringConvertible {
             name: "invalid version", file: frameworkFile, find: "version: 1.2.0", replace: "version: 1.2",
             code: .invalidVersion),
         .init(
+            name: "an audit sample size that is neither", file: frameworkFile, find: "size: ceil-sqrt",
+            replace: "size: square-root", code: .invalidValue),
+        .init(
+            name: "a negative audit minimum", file: frameworkFile, find: "minimum: 3", replace: "minimum: -3",
+            code: .invalidValue),
+        .init(
+            name: "an unknown audit key", file: frameworkFile, find: "per_department: 1",
+            replace: "per_department: 1\n  per_stage: 1", code: .unknownKey, lineOffset: 1),
+        .init(
             name: "invalid ID pattern", file: frameworkFile, find: "\"^[A-J][1-9][0-9]?$\"", replace: "\"^[A-J\"",
             code: .invalidIDPattern),
         .init(

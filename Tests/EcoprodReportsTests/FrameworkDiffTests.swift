@@ -24,6 +24,10 @@ struct EvolutionCase: Sendable, CustomTestStringConvertible {
 @Suite struct FrameworkDiffTests {
     static let cases: [EvolutionCase] = [
         .init(
+            name: "audit sample changed",
+            edit: { $0.replace("  size: ceil-sqrt\n", with: "  size: 12\n", in: "Framework/framework.yaml") },
+            kind: .auditPolicyChanged, changeClass: .scoring, criterion: nil),
+        .init(
             name: "points changed",
             edit: {
                 $0.replace(

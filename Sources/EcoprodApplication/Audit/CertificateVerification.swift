@@ -126,3 +126,31 @@ extension Diagnostic {
             help: "use the certificate `ecoprod certify` wrote, unchanged")
     }
 }
+
+/// A certificate to render: read when the file is one (its predicate type says so), with the
+/// release it names when the releases folder holds it, for titles and locales.
+public enum CertificateReading {
+    /// Nil when `path` is not a certificate (render then reads it as a bundle); refused when it
+    /// claims to be one and is malformed.
+    public static func certificate(
+        at path: String, releases: String
+    ) throws(UseCaseFailure) -> (certificate: Certificate, framework: Framework?)? {
+        var diagnostics = DiagnosticCollector()
+        guard path != "-", let bytes = InputFile.read(path, into: &diagnostics),
+            let value = try? JSONParser().parse(bytes),
+            value["predicateType"]?.stringValue == Certificate.predicateType
+        else { return nil }
+        let certificate: Certificate
+        do {
+            certificate = try Certificate(json: JSONField(value))
+        } catch {
+            throw .input([
+                .certificateMalformed(error.message, at: JSONLocator(bytes: bytes, file: path).location(of: error.path))
+            ])
+        }
+        var ignored = DiagnosticCollector()
+        let release = ReleaseHistory.load(directory: releases, into: &ignored).release(certificate.framework.version)
+        let framework = release.flatMap { $0.bundle.digest == certificate.framework.digest ? $0.bundle.framework : nil }
+        return (certificate, framework)
+    }
+}

@@ -7,7 +7,7 @@ extension HTMLTag {
     static let section = HTMLTag("section"), h1 = HTMLTag("h1"), h2 = HTMLTag("h2"), h3 = HTMLTag("h3"),
         p = HTMLTag("p")
     static let div = HTMLTag("div"), span = HTMLTag("span"), strong = HTMLTag("strong"), code = HTMLTag("code"),
-        a = HTMLTag("a")
+        a = HTMLTag("a"), pre = HTMLTag("pre")
     static let dl = HTMLTag("dl"), dt = HTMLTag("dt"), dd = HTMLTag("dd"), ul = HTMLTag("ul"), li = HTMLTag("li")
     static let table = HTMLTag("table"), caption = HTMLTag("caption"), thead = HTMLTag("thead"),
         tbody = HTMLTag("tbody")

@@ -84,6 +84,8 @@ enum ReportStyle {
                 .status-not-applicable { color: \(muted.hex); }
                 .verdict { font-size: 1.2rem; font-weight: 700; }
                 .stars { color: \(accent.hex); letter-spacing: 0.1em; }
+                header > .stars { font-size: 2.6em; margin: 0.1em 0; }
+                pre { white-space: pre-wrap; overflow-wrap: anywhere; background: \(panel.hex); padding: 0.6em; }
                 figure { margin: 0.5rem 0 1rem; }
                 figcaption { color: \(muted.hex); font-size: 0.9rem; }
                 svg text { font-family: inherit; fill: \(ink.hex); }
