@@ -37,11 +37,7 @@ struct AuditPlanCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write the plan (default: STATEMENT's name with .plan.json).")
     var output: String?
 
-    @Option(name: .long, help: "The releases folder holding the bundle the statement names.")
-    var releases = "Framework/releases"
-
-    @Option(name: .long, help: "Who may sign (default: allowed_signers next to the releases folder).")
-    var allowedSigners: String?
+    @OptionGroup var trust: AuditTrustOptions
 
     @Option(name: .long, help: "The language of the plan printed for the auditor (default: the framework's first).")
     var locale: String?
@@ -56,7 +52,7 @@ struct AuditPlanCommand: ParsableCommand {
         let day = try date.resolve(todayByDefault: true) ?? ""
         try failing(in: diagnostics.diagnosticsFormat) { () throws(UseCaseFailure) in
             let planning = AuditPlanning(
-                statement: statement, answers: answers, releases: releases, allowedSigners: allowedSigners,
+                statement: statement, answers: answers, releases: trust.releases, allowedSigners: trust.allowedSigners,
                 beacon: beacon, key: sign, output: output, date: day, tool: ("ecoprod", Ecoprod.version),
                 force: force)
             let planned = try planning.run()
@@ -69,4 +65,15 @@ struct AuditPlanCommand: ParsableCommand {
             )
         }
     }
+}
+
+/// Where the bundle and the parties' keys are, for `audit plan`, `certify` and `verify-certificate`.
+struct AuditTrustOptions: ParsableArguments {
+    @Option(name: .long, help: "The releases folder holding the bundle the statement names.")
+    var releases = "Framework/releases"
+
+    @Option(
+        name: .long,
+        help: "Who may sign, each party with its namespaces (default: allowed_signers next to the releases folder).")
+    var allowedSigners: String?
 }

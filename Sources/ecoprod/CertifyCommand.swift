@@ -37,13 +37,7 @@ struct CertifyCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write the certificate (default: PLAN's name with .certificate.json).")
     var output: String?
 
-    @Option(name: .long, help: "The releases folder holding the bundle the statement names.")
-    var releases = "Framework/releases"
-
-    @Option(
-        name: .long,
-        help: "Who may sign, each party with its namespaces (default: allowed_signers next to the releases folder).")
-    var allowedSigners: String?
+    @OptionGroup var trust: AuditTrustOptions
 
     @Flag(name: .long, help: "Replace an existing certificate with different content.")
     var force = false
@@ -55,8 +49,8 @@ struct CertifyCommand: ParsableCommand {
         let day = try date.resolve(todayByDefault: true) ?? ""
         try failing(in: diagnostics.diagnosticsFormat) { () throws(UseCaseFailure) in
             let certifying = Certifying(
-                statement: statement, answers: answers, plan: plan, findings: findings, releases: releases,
-                allowedSigners: allowedSigners, key: sign, validUntil: validUntil, output: output, date: day,
+                statement: statement, answers: answers, plan: plan, findings: findings, releases: trust.releases,
+                allowedSigners: trust.allowedSigners, key: sign, validUntil: validUntil, output: output, date: day,
                 tool: ("ecoprod", Ecoprod.version), force: force)
             let issued = try certifying.run()
             if !issued.notes.isEmpty { Console.report(issued.notes, format: diagnostics.diagnosticsFormat) }
@@ -89,11 +83,7 @@ struct VerifyCertificateCommand: ParsableCommand {
     @Option(name: .long, help: "The auditor's findings.")
     var findings: String?
 
-    @Option(name: .long, help: "The releases folder holding the bundle the certificate names.")
-    var releases = "Framework/releases"
-
-    @Option(name: .long, help: "Who may sign (default: allowed_signers next to the releases folder).")
-    var allowedSigners: String?
+    @OptionGroup var trust: AuditTrustOptions
 
     @OptionGroup var diagnostics: DiagnosticOptions
 
@@ -107,7 +97,7 @@ struct VerifyCertificateCommand: ParsableCommand {
     func run() throws {
         let inputs = statement.map { ($0, answers!, plan!, findings!) }
         let verification = CertificateVerification(
-            certificate: certificate, inputs: inputs, releases: releases, allowedSigners: allowedSigners)
+            certificate: certificate, inputs: inputs, releases: trust.releases, allowedSigners: trust.allowedSigners)
         var collector = DiagnosticCollector()
         let verified = verification.run(into: &collector)
         let failed = Console.report(collector.sorted(), options: diagnostics)

@@ -80,18 +80,8 @@ public struct AuditPlan: Sendable, Hashable {
 
     /// Reads a plan, refusing any member the schema does not have.
     public init(json: JSONField) throws(JSONField.ShapeError) {
-        let members = try json.object().refusingOthers(
-            than: ["_type", "subject", "predicateType", "predicate"], what: "an audit plan")
-        try Self.checkHeader(members, predicateType: Self.predicateType, what: "an audit plan")
-        let subject = try members.required("subject").array()
-        guard subject.count == 1 else {
-            throw JSONField.ShapeError(kind: .invalid("an audit plan has exactly one subject"), path: "$.subject")
-        }
-        let subjectMembers = try subject[0].object().refusingOthers(than: ["name", "digest"], what: "a subject")
-        statementName = try subjectMembers.required("name").string()
-        statementDigest = try subjectMembers.required("digest").object().refusingOthers(
-            than: ["sha256"], what: "a digest"
-        ).sha256("sha256")
+        let members = try Self.statement(json, predicateType: Self.predicateType, what: "an audit plan")
+        (statementName, statementDigest) = try Self.statementSubject(members, what: "an audit plan")
         let predicate = try members.required("predicate").object().refusingOthers(
             than: [
                 "bundle", "production", "answers", "policy", "beacon", "seed", "tickets", "sample", "planned_on",
@@ -114,6 +104,30 @@ public struct AuditPlan: Sendable, Hashable {
         plannedOn = try predicate.date("planned_on")
         let tool = try predicate.required("tool").object().refusingOthers(than: ["name", "version"], what: "a tool")
         self.tool = (try tool.required("name").string(), try tool.required("version").string())
+    }
+
+    /// An in-toto Statement's members, with only its four, its `_type` and `predicateType` the
+    /// ones expected.
+    static func statement(
+        _ json: JSONField, predicateType: String, what: String
+    ) throws(JSONField.ShapeError) -> JSONField.Members {
+        let members = try json.object().refusingOthers(
+            than: ["_type", "subject", "predicateType", "predicate"], what: what)
+        try checkHeader(members, predicateType: predicateType, what: what)
+        return members
+    }
+
+    /// The one subject of a plan or a certificate: the statement file's name and SHA-256.
+    static func statementSubject(
+        _ members: JSONField.Members, what: String
+    ) throws(JSONField.ShapeError) -> (name: String, digest: String) {
+        let subject = try members.required("subject").array()
+        guard subject.count == 1 else {
+            throw JSONField.ShapeError(kind: .invalid("\(what) has exactly one subject"), path: "$.subject")
+        }
+        let subjectMembers = try subject[0].object().refusingOthers(than: ["name", "digest"], what: "a subject")
+        let digest = try subjectMembers.required("digest").object().refusingOthers(than: ["sha256"], what: "a digest")
+        return (try subjectMembers.required("name").string(), try digest.sha256("sha256"))
     }
 
     /// `_type` and `predicateType` must be the ones expected.

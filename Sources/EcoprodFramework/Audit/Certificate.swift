@@ -107,18 +107,8 @@ public struct Certificate: Sendable, Hashable {
 
     /// Reads a certificate, refusing any member the schema does not have.
     public init(json: JSONField) throws(JSONField.ShapeError) {
-        let members = try json.object().refusingOthers(
-            than: ["_type", "subject", "predicateType", "predicate"], what: "a certificate")
-        try AuditPlan.checkHeader(members, predicateType: Self.predicateType, what: "a certificate")
-        let subject = try members.required("subject").array()
-        guard subject.count == 1 else {
-            throw JSONField.ShapeError(kind: .invalid("a certificate has exactly one subject"), path: "$.subject")
-        }
-        let subjectMembers = try subject[0].object().refusingOthers(than: ["name", "digest"], what: "a subject")
-        statementName = try subjectMembers.required("name").string()
-        statementDigest = try subjectMembers.required("digest").object().refusingOthers(
-            than: ["sha256"], what: "a digest"
-        ).sha256("sha256")
+        let members = try AuditPlan.statement(json, predicateType: Self.predicateType, what: "a certificate")
+        (statementName, statementDigest) = try AuditPlan.statementSubject(members, what: "a certificate")
         let predicate = try members.required("predicate").object().refusingOthers(
             than: ["production", "framework", "audited", "refuted", "inputs", "validity", "tool"],
             what: "a certificate's predicate")
