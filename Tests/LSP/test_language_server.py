@@ -148,7 +148,7 @@ async def test_hover_on_a_criterion_shows_its_texts_points_and_release_status(cl
     text = hover.contents.value
     assert "criterion A1: 4 points, mandatory" in text
     assert "fr: Note d'intention signée" in text and "en: Signed intention note" in text
-    assert "unchanged since 1.1.0" in text
+    assert "unchanged since 1.2.0" in text
 
 
 async def test_hover_on_a_stage_reference_shows_its_declared_titles(client: LanguageClient):
