@@ -22,7 +22,7 @@ struct Ecoprod: ParsableCommand {
             CheckCommand.self, BuildCommand.self, VerifyCommand.self, DiffCommand.self, ReleaseCommand.self,
             SignCommand.self,
             ScoreCommand.self, VerifyStatementCommand.self, MigrateCommand.self, RenderCommand.self, ImportCommand.self,
-            AuditCommand.self, CertifyCommand.self, VerifyCertificateCommand.self,
+            AuditCommand.self, CertifyCommand.self, VerifyCertificateCommand.self, RegisterCommand.self,
             ExplainCommand.self, LSPCommand.self,
         ]
     )

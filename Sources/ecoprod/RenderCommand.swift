@@ -2,6 +2,7 @@ import ArgumentParser
 import EcoprodApplication
 import EcoprodFramework
 import EcoprodReports
+import Foundation
 
 /// The output formats of `render`.
 enum RenderFormat: String, NamedValueArgument {
@@ -41,6 +42,9 @@ struct RenderCommand: ParsableCommand {
     )
     var releases: String?
 
+    @Option(name: .long, help: "For a register folder: its verifier key, or a file holding it.")
+    var verifierKey: String?
+
     @OptionGroup var report: ReportOptions
     @OptionGroup var reading: AnswerReadingOptions
 
@@ -55,6 +59,16 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         try failing(in: reading.diagnosticsFormat) { () throws(UseCaseFailure) in
+            if RegisterReading.isRegister(bundle) {
+                guard format == .html, let verifierKey else {
+                    throw .usage("a register renders as --format html, verified first: give --verifier-key KEY")
+                }
+                let register = try RegisterReading.verified(bundle, verifierKey: verifierKey)
+                let page = RegisterPageRenderer(locale: report.locale).render(
+                    origin: register.checkpoint.origin, size: register.checkpoint.size,
+                    root: Data(register.checkpoint.root).base64EncodedString(), entries: register.entries)
+                return try report.deliver(Array(page.utf8))
+            }
             if let read = try CertificateReading.certificate(at: bundle, releases: releases ?? "Framework/releases") {
                 guard format == .html else { throw .usage("a certificate renders as --format html only") }
                 if let framework = read.framework { try report.checkLocale(in: framework) }

@@ -1,4 +1,5 @@
-/// The registry's entries for the audit: plans, findings and certificates (U1xx).
+/// The registry's entries for the audit (plans, findings and certificates, U1xx) and for the
+/// public register (E1xx): the label's trust after the score.
 extension DiagnosticCode {
     var auditEntry: Entry {
         switch self {
@@ -83,6 +84,70 @@ extension DiagnosticCode {
                     "The certificate names its statement, answers, plan and findings by SHA-256, and the production and bundle they are about; an input given to verify-certificate differs. A finding changed after certification, or another production's statement, is refused here.",
                 example: "a finding changed from refuted to confirmed after the certificate was issued",
                 fix: "Verify against the exact files the certificate was issued for.")
+        case .registerMalformed:
+            Entry(
+                .error, "Register file malformed",
+                explanation:
+                    "A checkpoint, proof or note is not in its C2SP format (tlog-checkpoint, tlog-proof, signed-note): an origin, a decimal size and a base64 root hash; a proof's header, index and hashes.",
+                example: "a checkpoint whose size line is '0012'", fix: "Restore the file the register wrote.")
+        case .checkpointNotSigned:
+            Entry(
+                .error, "Checkpoint not signed by the register's key",
+                explanation:
+                    "The checkpoint carries no Ed25519 signature line by the verifier key given that verifies over its text: it was signed by another key, or changed after it was signed.",
+                example: "a checkpoint re-signed by someone else's key",
+                fix: "Check the verifier key you were given; trust no register page whose checkpoint does not verify.")
+        case .tileDiffers:
+            Entry(
+                .error, "Tile does not recompute",
+                explanation:
+                    "A tile or entry bundle of the register is not what its entries give: a hash changed, a tile truncated, or a bundle whose length prefixes do not add up. Every tile is recomputed from the entries by RFC 6962's hashing.",
+                example: "tile/0/000.p/5 cut to 100 bytes", fix: "Restore the register from a copy that verifies.")
+        case .rootDiffers:
+            Entry(
+                .error, "Root does not match the entries",
+                explanation:
+                    "The Merkle tree hash of the entries is not the checkpoint's root: an entry was changed, removed, added or two were reordered.",
+                example: "an entry's stars changed from 1 to 3", fix: "Restore the register from a copy that verifies.")
+        case .registerInconsistent:
+            Entry(
+                .error, "Register not consistent with an earlier checkpoint",
+                explanation:
+                    "The earlier checkpoint given is not a prefix of this register: its size is larger (entries removed), or the first entries no longer hash to its root (history rewritten, or a fork: the same size with another root).",
+                example: "a checkpoint of size 4 whose root the register's first 4 entries do not give",
+                fix: "Report it: a transparency log never rewrites what it published.")
+        case .eventOutOfOrder:
+            Entry(
+                .error, "Event does not follow",
+                explanation:
+                    "An event on a certificate must follow from its earlier ones: issued first; suspended after issued or reinstated; reinstated after suspended; withdrawn after any; nothing after withdrawn. Every event but issued gives a reason.",
+                example: "reinstated for a certificate never suspended",
+                fix: "Append the events in the order they happened.")
+        case .proofInvalid:
+            Entry(
+                .error, "Inclusion proof does not hold",
+                explanation:
+                    "The proof's hashes do not lead from the entry to the checkpoint's root, or its entry is not about this certificate.",
+                example: "a proof for another certificate",
+                fix: "Get the proof written when the certificate was appended, or a fresh one from the register.")
+        case .entryMalformed:
+            Entry(
+                .error, "Register entry malformed",
+                explanation:
+                    "An entry of the register is not canonical JSON (RFC 8785) with exactly a certificate digest, an event, the production, the stars, the framework, a date and, for every event but issued, a reason.",
+                example: "an entry with an extra member", fix: "Restore the register from a copy that verifies.")
+        case .registerKeyMalformed:
+            Entry(
+                .error, "Note key malformed",
+                explanation:
+                    "A register key is in golang.org/x/mod/sumdb/note's format: a verifier key <name>+<hash>+<base64> or a private key PRIVATE+KEY+<name>+<hash>+<base64>, the hash matching the name and key.",
+                example: "a verifier key whose hash was retyped", fix: "Use the key files `register init` wrote.")
+        case .registerFileMissing:
+            Entry(
+                .error, "Register file missing",
+                explanation:
+                    "The checkpoint's size needs a tile or an entry bundle that the register folder does not have.",
+                example: "tile/entries/000.p/3 deleted", fix: "Restore the register from a copy that verifies.")
         case .yamlSyntax, .yamlDuplicateKey, .yamlAnchor, .yamlAlias, .yamlTag, .yamlMultipleDocuments, .yamlComplexKey,
             .yamlDepthLimit, .yamlSizeLimit, .yamlNodeLimit, .yamlScalarLength, .yamlInvalidUTF8, .yamlTooManyProblems,
             .yamlCommentWithoutSpace, .yamlFlowIndentation, .yamlDashInFlow, .yamlDirective,

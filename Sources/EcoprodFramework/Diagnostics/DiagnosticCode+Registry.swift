@@ -688,7 +688,9 @@ extension DiagnosticCode {
                 example: "two `ecoprod release` at once", fix: "Wait for the other release to finish.")
         case .findingsMalformed, .findingsForAnotherPlan, .findingsCoverage, .planMalformed, .planForAnotherStatement,
             .sampleDiffers, .certificateDenied, .certificateMalformed, .certificateDiffers, .claimRefuted,
-            .noAuditPolicy, .certificateInputsDiffer:
+            .noAuditPolicy, .certificateInputsDiffer, .registerMalformed, .checkpointNotSigned, .tileDiffers,
+            .rootDiffers, .registerInconsistent, .eventOutOfOrder, .proofInvalid, .entryMalformed,
+            .registerKeyMalformed, .registerFileMissing:
             auditEntry
         }
     }

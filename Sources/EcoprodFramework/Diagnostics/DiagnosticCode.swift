@@ -133,6 +133,17 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable, C
     case claimRefuted = "U110"
     case noAuditPolicy = "U111"
     case certificateInputsDiffer = "U112"
+    // E1xx: the public register (a C2SP tiled transparency log).
+    case registerMalformed = "E101"
+    case checkpointNotSigned = "E102"
+    case tileDiffers = "E103"
+    case rootDiffers = "E104"
+    case registerInconsistent = "E105"
+    case eventOutOfOrder = "E106"
+    case proofInvalid = "E107"
+    case entryMalformed = "E108"
+    case registerKeyMalformed = "E109"
+    case registerFileMissing = "E110"
     // F0xx, W0xx, L0xx: files, writes and locks.
     case fileUnreadable = "F001"
     case missingFrameworkFile = "F002"

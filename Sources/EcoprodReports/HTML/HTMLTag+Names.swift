@@ -14,7 +14,7 @@ extension HTMLTag {
     static let tr = HTMLTag("tr"), th = HTMLTag("th"), td = HTMLTag("td")
     static let figure = HTMLTag("figure"), figcaption = HTMLTag("figcaption")
     static let form = HTMLTag("form"), label = HTMLTag("label"), select = HTMLTag("select"), option = HTMLTag("option")
-    static let output = HTMLTag("output")
+    static let output = HTMLTag("output"), input = HTMLTag("input")
     // Inline SVG.
     static let svg = HTMLTag("svg"), g = HTMLTag("g"), desc = HTMLTag("desc"), tspan = HTMLTag("tspan")
     static let svgText = HTMLTag("text"), rect = HTMLTag("rect", selfCloses: true),
@@ -29,6 +29,7 @@ extension HTMLAttribute {
     static func scope(_ value: String) -> HTMLAttribute { HTMLAttribute("scope", value) }
     static func labelledBy(_ value: String) -> HTMLAttribute { HTMLAttribute("aria-labelledby", value) }
     static let hidden = HTMLAttribute("hidden", nil)
+    static let checked = HTMLAttribute("checked", nil)
     static let colHeader = HTMLAttribute("scope", "col"), rowHeader = HTMLAttribute("scope", "row")
     static let number = HTMLAttribute("class", "number")
 }

@@ -63,6 +63,10 @@ enum ReportStyle {
                 .kicker { color: \(muted.hex); text-transform: uppercase; letter-spacing: 0.06em; font-size: 0.8rem; margin: 0; }
                 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0.5rem 0 1rem; }
                 dl.facts dt { color: \(muted.hex); }
+                .register > input[type=radio] { margin-left: 1em; }
+                #status-certified:checked ~ table tbody tr:not([data-status=certified]),
+                #status-suspended:checked ~ table tbody tr:not([data-status=suspended]),
+                #status-withdrawn:checked ~ table tbody tr:not([data-status=withdrawn]) { display: none; }
                 dl.facts dd { margin: 0; }
                 .panel { background: \(panel.hex); border: 1px solid \(rule.hex); border-radius: 6px; padding: 0.8rem 1rem; }
                 .rules li { margin: 0.2rem 0; }
