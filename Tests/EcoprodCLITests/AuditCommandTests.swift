@@ -185,6 +185,28 @@ import Testing
         #expect(verified.stderr.contains("Les Jours Verts, ecoprod-label 1.2.0, 67.37%, 1 star, signed, every figure"))
     }
 
+    /// The register docs/register.md walks through verifies, consistently with the checkpoint
+    /// kept at size 2, and proves the certificate is in it; the page shows it certified again.
+    @Test func theDocumentedRegisterVerifiesAndProves() throws {
+        let register = "docs/examples/register"
+        let verified = try runEcoprod([
+            "register", "verify", "\(register)/site", "--verifier-key", "\(register)/verifier.key", "--previous",
+            "\(register)/checkpoint-2",
+        ])
+        #expect(verified.status == 0, "\(verified.stderr)")
+        #expect(verified.stderr.contains("3 entries, every tile recomputed, consistent with"))
+        let proved = try runEcoprod([
+            "register", "check-proof", "docs/examples/audit/production.certificate.json",
+            "\(register)/site/proofs/2.tlog-proof", "--verifier-key", "\(register)/verifier.key",
+        ])
+        #expect(proved.status == 0, "\(proved.stderr)")
+        #expect(proved.stderr.contains("reinstated on 2027-03-20"))
+        let page = try runEcoprod(["render", "\(register)/site", "--verifier-key", "\(register)/verifier.key"])
+        #expect(page.stdout.contains("<tr data-status=\"certified\">"))
+        let committed = try String(contentsOfFile: "\(packageRoot.path)/\(register)/site/index.html", encoding: .utf8)
+        #expect(page.stdout == committed, "re-render docs/examples/register/site/index.html")
+    }
+
     @Test func aRefutedMandatoryClaimDeniesTheCertificate() throws {
         let space = try Self.workspace(answers: try Self.allMet())
         #expect(try plan(space).status == 0)

@@ -54,6 +54,11 @@ struct BrowserRenderingTests {
             name: "certificate",
             arguments: ["render", "docs/examples/audit/production.certificate.json", "--format", "html"],
             minimumPages: 1),
+        Page(
+            name: "register",
+            arguments: [
+                "render", "docs/examples/register/site", "--verifier-key", "docs/examples/register/verifier.key",
+            ], minimumPages: 1),
     ]
 
     @Test(arguments: pages)
