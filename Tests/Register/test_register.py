@@ -94,6 +94,14 @@ def test_go_accepts_every_checkpoint_tree_tile_and_proof(world):
     assert ecoprod("register", "check-proof", world["certificates"][1], proofs[0], "--verifier-key", key, check=False).returncode == 1
 
 
+def test_every_entry_matches_its_schema(world):
+    import jsonschema
+    schema = json.loads((ROOT / "Schemas" / "register-entry.schema.json").read_text())
+    for entry in entries(world["site"]):
+        jsonschema.validate(json.loads(entry), schema)
+    assert json.loads(entries(world["site"])[2])["reason"] == "suspended by the label"
+
+
 def test_the_page_shows_each_current_status(world):
     page = ecoprod("render", world["site"], "--verifier-key", world["folder"] / "keys" / "register.key.pub").stdout.decode()
     statuses = re.findall(r'<tr data-status="([a-z]+)"><th scope="row"><a href="certificates/([0-9a-f]+)\.json">', page)
