@@ -23,6 +23,7 @@ struct Ecoprod: ParsableCommand {
             SignCommand.self,
             ScoreCommand.self, VerifyStatementCommand.self, MigrateCommand.self, RenderCommand.self, ImportCommand.self,
             AuditCommand.self, CertifyCommand.self, VerifyCertificateCommand.self, RegisterCommand.self,
+            StatsCommand.self,
             ExplainCommand.self, LSPCommand.self,
         ]
     )

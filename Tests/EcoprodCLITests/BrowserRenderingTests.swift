@@ -55,6 +55,11 @@ struct BrowserRenderingTests {
             arguments: ["render", "docs/examples/audit/production.certificate.json", "--format", "html"],
             minimumPages: 1),
         Page(
+            name: "stats",
+            arguments: [
+                "stats", "Tests/Conformance/ecoprod-label-1.2.0", "--format", "html", "--min-group", "1",
+            ], minimumPages: 1),
+        Page(
             name: "register",
             arguments: [
                 "render", "docs/examples/register/site", "--verifier-key", "docs/examples/register/verifier.key",

@@ -1,7 +1,6 @@
 // Command verify checks an ecoprod register with Go's golang.org/x/mod/sumdb/{note,tlog} alone:
 // GO111MODULE=off GOPATH=/usr/share/gocode go run verify.go DIR VERIFIER_KEY_FILE [PREVIOUS].
-// It opens the checkpoint, recomputes the tree hash and every tile from the entry bundles, and
-// checks each proof in DIR/proofs and an older checkpoint's consistency.
+// It opens the checkpoint, recomputes the tree and tiles, and checks proofs and an older checkpoint.
 package main
 
 import (
@@ -36,7 +35,6 @@ func openCheckpoint(data []byte, v note.Verifier) (string, int64, tlog.Hash) {
 	return lines[0], size, hash(lines[2])
 }
 
-// hash reads a base64 SHA-256 hash.
 func hash(text string) (h tlog.Hash) {
 	raw, err := base64.StdEncoding.DecodeString(text)
 	if err != nil || len(raw) != tlog.HashSize {
@@ -48,8 +46,7 @@ func hash(text string) (h tlog.Hash) {
 
 // path maps Go's tile path (tile/8/L/N, tile/8/data/N) to C2SP tlog-tiles' (tile/L/N, tile/entries/N).
 func path(dir string, t tlog.Tile) string {
-	p := strings.Replace(strings.TrimPrefix(t.Path(), "tile/8/"), "data/", "entries/", 1)
-	return filepath.Join(dir, "tile", p)
+	return filepath.Join(dir, "tile", strings.Replace(strings.TrimPrefix(t.Path(), "tile/8/"), "data/", "entries/", 1))
 }
 
 func main() {
@@ -120,7 +117,10 @@ func main() {
 		}
 		extra, _ := base64.StdEncoding.DecodeString(strings.TrimPrefix(lines[1], "extra "))
 		index, _ := strconv.ParseInt(strings.TrimPrefix(lines[2], "index "), 10, 64)
-		var proof tlog.RecordProof
+		if index >= size { // left by an append killed before its checkpoint: not published
+			continue
+		}
+		var proof tlog.RecordProof // starting from the leaf's sibling
 		for _, line := range lines[3:] {
 			proof = append(proof, hash(line))
 		}

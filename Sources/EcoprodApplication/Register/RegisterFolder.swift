@@ -72,8 +72,43 @@ struct RegisterFolder: Sendable {
                     "the \(checkpoint.size) entries do not hash to the checkpoint's root: one was changed, removed or moved",
                     at: .file(checkpointPath)))
         }
+        checkProofs(leaves: leaves, verifier: verifier, into: &diagnostics)
         guard let entries, !diagnostics.hasErrors else { return nil }
         return Verified(checkpoint: checkpoint, note: note, entries: entries, entryBytes: entryBytes)
+    }
+
+    /// Every proof of a published entry leads to a checkpoint this register is consistent
+    /// with. A proof of an index at or past the size was left by an append killed before its
+    /// checkpoint: nothing published it, and the next append replaces it.
+    private func checkProofs(leaves: [[UInt8]], verifier: NoteVerifier, into diagnostics: inout DiagnosticCollector) {
+        let folder = directory.appendingPathComponent("proofs")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter {
+            $0.hasSuffix(".tlog-proof")
+        }.sorted()
+        for name in names {
+            let file = folder.appendingPathComponent(name).path
+            guard let data = FileManager.default.contents(atPath: file) else { continue }
+            do {
+                let proof = try InclusionProof(text: String(decoding: data, as: UTF8.self))
+                guard proof.index < leaves.count else { continue }
+                let checkpoint = try Checkpoint(text: try SignedNote.open(Array(proof.checkpoint.utf8), by: verifier))
+                let leaf = leaves[proof.index]
+                let root = MerkleTree.root(
+                    fromProof: proof.hashes, index: proof.index, size: checkpoint.size, leaf: leaf)
+                let consistent =
+                    checkpoint.size <= leaves.count
+                    && MerkleTree.rootHash(leaves[..<checkpoint.size]) == checkpoint.root
+                if root != checkpoint.root || !consistent || proof.extra.map(MerkleTree.leafHash) != leaf {
+                    diagnostics.emit(
+                        Diagnostic(
+                            .error, .proofInvalid,
+                            "proofs/\(name) does not prove entry \(proof.index) in a checkpoint of this register",
+                            at: .file(file)))
+                }
+            } catch {
+                diagnostics.emit(Self.refusal(error, at: file))
+            }
+        }
     }
 
     private func read(_ file: TileLayout.File, into diagnostics: inout DiagnosticCollector) -> [UInt8]? {

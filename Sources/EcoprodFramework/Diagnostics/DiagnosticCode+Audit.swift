@@ -167,7 +167,8 @@ extension DiagnosticCode {
             .gridLimit, .gridUnsafePath, .gridXML, .gridMissingPart, .gridIdentity, .gridStructure, .gridStatus,
             .gridPreserved, .gridPreservedDropped, .gridAmbiguous, .gridFormula, .lineTooLong, .lineMemberReserved,
             .fileUnreadable, .missingFrameworkFile, .pathOutsideFramework, .fileNameNotUTF8, .writeRefused,
-            .writeFailed, .releaseLocked:
+            .writeFailed, .releaseLocked, .criterionAlwaysMet, .criterionNegativelyCorrelated,
+            .criterionOftenNotApplicable, .mandatoryOftenBlocks, .answersOutsideHistory:
             preconditionFailure("\(self) is registered in DiagnosticCode+Registry.swift")
         }
     }

@@ -692,6 +692,9 @@ extension DiagnosticCode {
             .rootDiffers, .registerInconsistent, .eventOutOfOrder, .proofInvalid, .entryMalformed,
             .registerKeyMalformed, .registerFileMissing:
             auditEntry
+        case .criterionAlwaysMet, .criterionNegativelyCorrelated, .criterionOftenNotApplicable, .mandatoryOftenBlocks,
+            .answersOutsideHistory:
+            statisticsEntry
         }
     }
 }

@@ -133,6 +133,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable, C
     case claimRefuted = "U110"
     case noAuditPolicy = "U111"
     case certificateInputsDiffer = "U112"
+    // Q1xx: statistics across productions, for the editors.
+    case criterionAlwaysMet = "Q101"
+    case criterionNegativelyCorrelated = "Q102"
+    case criterionOftenNotApplicable = "Q103"
+    case mandatoryOftenBlocks = "Q104"
+    case answersOutsideHistory = "Q105"
     // E1xx: the public register (a C2SP tiled transparency log).
     case registerMalformed = "E101"
     case checkpointNotSigned = "E102"

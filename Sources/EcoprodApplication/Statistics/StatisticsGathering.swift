@@ -1,0 +1,143 @@
+import EcoprodFramework
+import Foundation
+
+/// `stats`: answer sets from files, JSONL streams, grids or folders of them, each carried to
+/// one release (the newest by default) by the migrations that exist, scored, and counted into
+/// one tally as it streams past: one pass, memory flat in the number of productions.
+public struct StatisticsGathering: Sendable {
+    public var inputs: [String]
+    public var reading: AnswerReading
+    public var bundle: String?
+    public var releases: String?
+    public var options: StatisticsReport.Options
+
+    public init(
+        inputs: [String], reading: AnswerReading, bundle: String?, releases: String?,
+        options: StatisticsReport.Options
+    ) {
+        self.inputs = inputs
+        self.reading = reading
+        self.bundle = bundle
+        self.releases = releases
+        self.options = options
+    }
+
+    /// The statistics, and the problems of the answer sets left out (never naming a production).
+    public func run() throws(UseCaseFailure) -> (report: StatisticsReport, diagnostics: [Diagnostic]) {
+        var setup = DiagnosticCollector()
+        let history = reading.history(releases: releases ?? (bundle.map { Self.folder(of: $0) }), into: &setup)
+        let target: FrameworkBundle?
+        if let bundle {
+            let named = reading.history(bundle: bundle, into: &setup).latest?.bundle
+            target = named.flatMap { history.release($0.framework.identity.version)?.bundle }
+        } else {
+            target = history.latest?.bundle
+        }
+        guard let target, !setup.hasErrors else {
+            if !setup.hasErrors {
+                throw .usage("no release to compute statistics for: pass --releases DIR or --bundle FILE")
+            }
+            throw .input(setup.sorted())
+        }
+        var state = State(
+            tally: StatisticsTally(bundle: target), migrator: Migrator(history: history),
+            scorer: Scorer(bundle: target), history: history)
+        var diagnostics = DiagnosticCollector()
+        for path in inputs.flatMap(Self.files(under:)) {
+            read(path, into: &state, diagnostics: &diagnostics)
+        }
+        var report = StatisticsReport(state.tally, options: options)
+        report.migratedFrom = state.migratedFrom
+        report.leftOut = state.leftOut
+        return (report, diagnostics.diagnostics)
+    }
+
+    /// What the pass carries: the tally, and the tools that bring each set to the target.
+    struct State {
+        var tally: StatisticsTally
+        let migrator: Migrator
+        let scorer: Scorer
+        let history: ReleaseHistory
+        var migratedFrom: [String: Int] = [:]
+        var leftOut = 0
+    }
+
+    static func folder(of path: String) -> String { URL(fileURLWithPath: path).deletingLastPathComponent().path }
+
+    /// A file as given, or a folder's answer files (`*.json`, `*.jsonl`, `*.xlsx`), sorted.
+    static func files(under path: String) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return [path]
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return names.filter { name in
+            [".json", ".jsonl", ".xlsx"].contains { name.hasSuffix($0) } && !name.hasPrefix(".")
+        }
+        .sorted().map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
+    }
+
+    private func read(_ path: String, into state: inout State, diagnostics: inout DiagnosticCollector) {
+        if path.hasSuffix(".jsonl") {
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                diagnostics.emit(.fileUnreadable(path, reason: "not readable"))
+                return
+            }
+            JSONLinesReader(handle: handle).forEachLine { number, bytes in
+                guard
+                    let (answers, locator) = AnswerSetDecoder().decodeLocated(
+                        bytes, file: path, line: number, into: &diagnostics)
+                else {
+                    state.leftOut += 1
+                    return
+                }
+                add(answers, locate: locator.location(of:), into: &state, diagnostics: &diagnostics)
+            }
+            return
+        }
+        guard let document = reading.answers(at: path, history: state.history, into: &diagnostics) else {
+            state.leftOut += 1
+            return
+        }
+        add(document.answers, locate: document.locate, into: &state, diagnostics: &diagnostics)
+    }
+
+    /// One answer set: migrated to the target when older, scored, counted; or left out.
+    private func add(
+        _ answers: AnswerSet, locate: (String) -> SourceLocation, into state: inout State,
+        diagnostics: inout DiagnosticCollector
+    ) {
+        let target = state.tally.bundle.framework.identity
+        let version = answers.framework.version
+        guard answers.framework.id == target.id, let release = state.history.release(version),
+            release.bundle.digest == answers.framework.digest, version <= target.version
+        else {
+            state.leftOut += 1
+            diagnostics.emit(
+                Diagnostic(
+                    .warning, .answersOutsideHistory,
+                    "an answer set for \(answers.framework.id) \(version) is outside the release history leading to \(target.version): left out",
+                    at: locate("$.framework")))
+            return
+        }
+        var current = answers
+        if version < target.version {
+            var migration = DiagnosticCollector()
+            guard let migrated = state.migrator.migrate(answers, to: target.version, into: &migration, locate: locate)
+            else {
+                state.leftOut += 1
+                diagnostics.emit(contentsOf: migration.diagnostics)
+                return
+            }
+            current = migrated.answers
+            state.migratedFrom[version.description, default: 0] += 1
+        }
+        var scoring = DiagnosticCollector()
+        guard let report = state.scorer.score(current, into: &scoring, locate: locate) else {
+            state.leftOut += 1
+            diagnostics.emit(contentsOf: scoring.diagnostics)
+            return
+        }
+        state.tally.add(ScoredAnswers(report: report, answers: current, bundle: state.tally.bundle))
+    }
+}
