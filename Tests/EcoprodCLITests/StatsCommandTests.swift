@@ -136,4 +136,24 @@ import Testing
         #expect(JSONValue.object(left) == JSONValue.object(right))
         #expect(left["productions"] == 8)
     }
+
+    /// A set from outside the release history is said (Q105, at its line) and left out; the
+    /// others are counted.
+    @Test func aSetFromOutsideTheHistoryIsLeftOutAndSaid() throws {
+        let bundle = try Self.bundle()
+        var stranger = AnswerSet(
+            framework: BundleReference(id: "ecoprod-label", version: SemanticVersion("9.9.9")!, digest: bundle.digest),
+            production: Production(title: "Secret", type: "series", scheme: "performance"), answers: [:])
+        var known = stranger
+        known.framework = BundleReference(bundle)
+        stranger.answers["A1"] = Answer(status: .met)
+        let stream = try temporaryFolder("ecoprod-stats").appendingPathComponent("sets.jsonl")
+        try Self.write([known, stranger, known], to: stream)
+        let result = try runEcoprod(["stats", stream.path, "--format", "json", "--min-group", "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("sets.jsonl:2:") && result.stderr.contains("warning[Q105]"), "\(result.stderr)")
+        let report = try JSONParser().parse(result.stdoutBytes)
+        #expect(report["productions"] == 2 && report["left_out"] == 1)
+        #expect(!result.stderr.contains("Secret") && !result.stdout.contains("Secret"))
+    }
 }

@@ -113,7 +113,48 @@ extension EcoprodBenchmarks {
                     phase: "**migrate** JSONL (1.0.0 → 2.0.0)", size: label, seconds: migrate,
                     throughput: throughput(migrate), ratio: String(format: "%.2f×", migrate / floor),
                     exponent: exponentText(migrateTimes, count, lineCounts), rss: migrateRSS))
+            rows += statsRows(
+                binary: binary, file: file, bundle: releases.appendingPathComponent(oldBundle.fileName),
+                releases: releases, work: work, label: label, count: count)
         }
         return rows
+    }
+
+    /// `stats` against `score --jsonl` on the same stream, whole processes both: the issue's
+    /// bound is 2×, and the memory must stay flat from 1,000 to 100,000 sets.
+    static func statsRows(
+        binary: String, file: URL, bundle: URL, releases: URL, work: URL, label: String, count: Int
+    ) -> [Row] {
+        let score = ["score", file.path, "--jsonl", "--releases", releases.path]
+        let stats = ["stats", file.path, "--bundle", bundle.path, "--format", "json"]
+        let runs = count >= 100_000 ? 1 : 3
+        let scoreSeconds = Measurement.median(runs: runs, warmUp: count < 100_000) {
+            runQuietly(binary, score, in: work)
+        }
+        let statsSeconds = Measurement.median(runs: runs, warmUp: count < 100_000) {
+            runQuietly(binary, stats, in: work)
+        }
+        let rss =
+            Measurement.peakRSS(binary, stats, workingDirectory: work).map {
+                String(format: "%.1f MB", Double($0) / 1024)
+            } ?? "?"
+        return [
+            Row(
+                phase: "**stats** (process; vs `score --jsonl` process)", size: label, seconds: statsSeconds,
+                throughput: String(format: "%.0f sets/s", Double(count) / statsSeconds),
+                ratio: String(format: "%.2f× score", statsSeconds / scoreSeconds), rss: rss)
+        ]
+    }
+
+    /// Runs the binary to its end, its output discarded.
+    static func runQuietly(_ binary: String, _ arguments: [String], in directory: URL) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try? process.run()
+        process.waitUntilExit()
     }
 }
