@@ -83,16 +83,15 @@ public struct StatisticsGathering: Sendable {
                 diagnostics.emit(.fileUnreadable(path, reason: "not readable"))
                 return
             }
+            var batch: [(Int, [UInt8])] = []
             JSONLinesReader(handle: handle).forEachLine { number, bytes in
-                guard
-                    let (answers, locator) = AnswerSetDecoder().decodeLocated(
-                        bytes, file: path, line: number, into: &diagnostics)
-                else {
-                    state.leftOut += 1
-                    return
+                batch.append((number, bytes))
+                if batch.count == Self.batchSize {
+                    count(batch, file: path, into: &state, diagnostics: &diagnostics)
+                    batch.removeAll(keepingCapacity: true)
                 }
-                add(answers, locate: locator.location(of:), into: &state, diagnostics: &diagnostics)
             }
+            count(batch, file: path, into: &state, diagnostics: &diagnostics)
             return
         }
         guard let document = reading.answers(at: path, history: state.history, into: &diagnostics) else {
@@ -100,6 +99,48 @@ public struct StatisticsGathering: Sendable {
             return
         }
         add(document.answers, locate: document.locate, into: &state, diagnostics: &diagnostics)
+    }
+
+    /// Lines held at once: the memory of a batch, whatever the stream's length.
+    static let batchSize = 2048
+    /// Parts a batch is counted in, on every core: fixed, so that sums add up in the same order
+    /// on every machine.
+    static let parts = 8
+
+    /// A batch of lines counted in parts on every core, the parts' tallies merged in order.
+    private func count(
+        _ batch: [(Int, [UInt8])], file: String, into state: inout State, diagnostics: inout DiagnosticCollector
+    ) {
+        guard !batch.isEmpty else { return }
+        let size = (batch.count + Self.parts - 1) / Self.parts
+        let template = State(
+            tally: StatisticsTally(bundle: state.tally.bundle), migrator: state.migrator, scorer: state.scorer,
+            history: state.history)
+        var results = [(State, [Diagnostic])?](repeating: nil, count: Self.parts)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: Self.parts) { part in
+                var local = template
+                var found = DiagnosticCollector()
+                for (number, bytes) in batch.dropFirst(part * size).prefix(size) {
+                    guard
+                        let (answers, locator) = AnswerSetDecoder().decodeLocated(
+                            bytes, file: file, line: number, into: &found)
+                    else {
+                        local.leftOut += 1
+                        continue
+                    }
+                    add(answers, locate: locator.location(of:), into: &local, diagnostics: &found)
+                }
+                slots[part] = (local, found.diagnostics)
+            }
+        }
+        for case (let part, let found)? in results {
+            state.tally.merge(part.tally)
+            state.leftOut += part.leftOut
+            for (version, count) in part.migratedFrom { state.migratedFrom[version, default: 0] += count }
+            diagnostics.emit(contentsOf: found)
+        }
     }
 
     /// One answer set: migrated to the target when older, scored, counted; or left out.

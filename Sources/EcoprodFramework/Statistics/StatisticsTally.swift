@@ -192,3 +192,52 @@ public struct StatisticsTally: Sendable {
         return eligible != report.eligible || stars != report.stars
     }
 }
+
+extension StatisticsTally {
+    /// Adds another tally of the same bundle, counted over other productions: a stream is
+    /// counted in chunks on every core, and the chunks' tallies merged in order, so that the
+    /// sums are added in the same order on every machine.
+    public mutating func merge(_ other: StatisticsTally) {
+        productions += other.productions
+        for index in criteria.indices {
+            let theirs = other.criteria[index]
+            criteria[index].applies += theirs.applies
+            criteria[index].met += theirs.met
+            criteria[index].notApplicable += theirs.notApplicable
+            criteria[index].unanswered += theirs.unanswered
+            for (type, counts) in theirs.perType {
+                criteria[index].perType[type, default: (0, 0)].applies += counts.applies
+                criteria[index].perType[type, default: (0, 0)].notApplicable += counts.notApplicable
+            }
+            criteria[index].n += theirs.n
+            criteria[index].sumX += theirs.sumX
+            criteria[index].sumY += theirs.sumY
+            criteria[index].sumXY += theirs.sumXY
+            criteria[index].sumYY += theirs.sumYY
+            for (key, counts) in theirs.thirds {
+                criteria[index].thirds[key, default: (0, 0)].count += counts.count
+                criteria[index].thirds[key, default: (0, 0)].met += counts.met
+            }
+            criteria[index].blocking += theirs.blocking
+        }
+        for (id, theirs) in other.departments {
+            guard var mine = departments[id] else { continue }
+            mine.productions += theirs.productions
+            mine.applicable += theirs.applicable
+            mine.met += theirs.met
+            mine.alphaCount += theirs.alphaCount
+            for item in mine.itemSums.indices { mine.itemSums[item] += theirs.itemSums[item] }
+            mine.totalSum += theirs.totalSum
+            mine.totalSquares += theirs.totalSquares
+            departments[id] = mine
+        }
+        for (key, theirs) in other.groups {
+            var mine = groups[key, default: GroupTally()]
+            mine.count += theirs.count
+            mine.eligible += theirs.eligible
+            for (stars, count) in theirs.stars { mine.stars[stars, default: 0] += count }
+            for (value, count) in theirs.basisPoints { mine.basisPoints[value, default: 0] += count }
+            groups[key] = mine
+        }
+    }
+}
