@@ -35,15 +35,19 @@ def schema(name):
     return json.loads((ROOT / "Schemas" / f"{name}.schema.json").read_text())
 
 
-@pytest.fixture(scope="module")
-def parties(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("keys")
+def make_parties(folder):
+    """The scorer's, the auditor's and the label's keys, and one allowed_signers for the three."""
     lines = []
     for name, namespace in [("scorer", "ecoprod-statement"), ("auditor", "ecoprod-audit"), ("label", "ecoprod-certificate")]:
         subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", folder / name], check=True)
         lines.append(f'{name}@example namespaces="{namespace}" {(folder / (name + ".pub")).read_text().strip()}')
     (folder / "signers").write_text("\n".join(lines) + "\n")
     return folder
+
+
+@pytest.fixture(scope="module")
+def parties(tmp_path_factory):
+    return make_parties(tmp_path_factory.mktemp("keys"))
 
 
 def random_answers(seed, bundle, eligible=False):

@@ -25,7 +25,7 @@ import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "Tests" / "Audit"))
-from test_audit import BUNDLE, ecoprod, plan_for  # noqa: E402  (shared helpers, not tests)
+from test_audit import BUNDLE, ecoprod, make_parties, plan_for  # noqa: E402  (shared helpers, not tests)
 
 BINARY = os.environ.get("ECOPROD_BINARY", str(ROOT / ".build" / "debug" / "ecoprod"))
 ORIGIN = "example.org/ecoprod-register"
@@ -34,12 +34,7 @@ ORIGIN = "example.org/ecoprod-register"
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
     """Three certificates, a register of six events on them, each checkpoint kept, and Go's verifier built."""
-    folder = tmp_path_factory.mktemp("register")
-    lines = []
-    for name, namespace in [("scorer", "ecoprod-statement"), ("auditor", "ecoprod-audit"), ("label", "ecoprod-certificate")]:
-        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", folder / name], check=True)
-        lines.append(f'{name}@example namespaces="{namespace}" {(folder / (name + ".pub")).read_text().strip()}')
-    (folder / "signers").write_text("\n".join(lines) + "\n")
+    folder = make_parties(tmp_path_factory.mktemp("register"))
     bundle = json.loads(BUNDLE.read_text())
     certificates = []
     for seed in (11, 12, 13):

@@ -690,11 +690,9 @@ extension DiagnosticCode {
             .sampleDiffers, .certificateDenied, .certificateMalformed, .certificateDiffers, .claimRefuted,
             .noAuditPolicy, .certificateInputsDiffer, .registerMalformed, .checkpointNotSigned, .tileDiffers,
             .rootDiffers, .registerInconsistent, .eventOutOfOrder, .proofInvalid, .entryMalformed,
-            .registerKeyMalformed, .registerFileMissing:
-            auditEntry
-        case .criterionAlwaysMet, .criterionNegativelyCorrelated, .criterionOftenNotApplicable, .mandatoryOftenBlocks,
-            .answersOutsideHistory:
-            statisticsEntry
+            .registerKeyMalformed, .registerFileMissing, .criterionAlwaysMet, .criterionNegativelyCorrelated,
+            .criterionOftenNotApplicable, .mandatoryOftenBlocks, .answersOutsideHistory:
+            loopEntry
         }
     }
 }
