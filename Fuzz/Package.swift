@@ -42,6 +42,11 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
         .executableTarget(
+            name: "DocumentsFuzzer",
+            dependencies: ["FuzzDriver", .product(name: "EcoprodFramework", package: root)],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
+        .executableTarget(
             name: "AnswersFuzzer",
             dependencies: ["FuzzDriver", .product(name: "EcoprodFramework", package: root)],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs a libFuzzer target.
-#   Fuzz/run.sh [TARGET] [SECONDS]     TARGET: yaml (default), answers, signatures, lsp, framing or grid;
+#   Fuzz/run.sh [TARGET] [SECONDS]     TARGET: yaml (default), answers, signatures, lsp, framing, grid or
+#                                      documents (the audit's and the register's readers);
 #                                      SECONDS default 600
 # New corpus entries land in Fuzz/corpus/TARGET (ignored by git); crashers are written as
 # Fuzz/crash-*. Copy small, interesting inputs to Fuzz/regressions/TARGET: `swift test` replays them.
@@ -15,7 +16,8 @@ case "$target" in
     lsp) product=LanguageServerFuzzer; max_len=4096 ;;
     framing) product=FramingFuzzer; max_len=16384 ;;
     grid) product=GridFuzzer; max_len=65536 ;;
-    *) echo "unknown target $target (yaml, answers, signatures, lsp, framing or grid)" >&2; exit 64 ;;
+    documents) product=DocumentsFuzzer; max_len=8192 ;;
+    *) echo "unknown target $target (yaml, answers, signatures, lsp, framing, grid or documents)" >&2; exit 64 ;;
 esac
 swift build -c release --scratch-path .build-fuzz --product "$product" \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
