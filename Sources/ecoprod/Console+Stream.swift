@@ -15,7 +15,7 @@ extension Console {
             try stream.run(process: process) { diagnostics in
                 switch format {
                 case .text, .github: statusRendered(format.renderer(colour: colourAllowed).render(diagnostics))
-                case .json, .sarif: break
+                case .json, .sarif, .gitlab: break
                 }
             }
         }

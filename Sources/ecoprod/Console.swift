@@ -51,7 +51,7 @@ enum Console {
         case .text:
             statusRendered(rendered)
             if !shown.isEmpty { status("\(shown.summaryLine)\n") }
-        case .json, .sarif, .github:
+        case .json, .sarif, .github, .gitlab:
             out(rendered)
         }
         return failed

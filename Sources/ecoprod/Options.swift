@@ -21,7 +21,7 @@ extension NamedValueArgument {
 
 /// How diagnostics are printed.
 struct DiagnosticOptions: ParsableArguments {
-    @Option(name: .long, help: "Diagnostic format: text, json, github or sarif.")
+    @Option(name: .long, help: "Diagnostic format: text, json, github, sarif or gitlab (a Code Quality report).")
     var format: DiagnosticFormat = .text
 
     @Flag(name: .long, help: "Treat warnings as errors.")
@@ -30,7 +30,7 @@ struct DiagnosticOptions: ParsableArguments {
 
 /// The diagnostic format of commands whose `--format` chooses their data output (diff).
 struct DiagnosticFormatOption: ParsableArguments {
-    static let help: ArgumentHelp = "Diagnostic format: text, json, github or sarif."
+    static let help: ArgumentHelp = "Diagnostic format: text, json, github, sarif or gitlab (a Code Quality report)."
 
     @Option(name: .long, help: help)
     var diagnosticsFormat: DiagnosticFormat = .text

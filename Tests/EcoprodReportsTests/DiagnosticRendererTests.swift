@@ -52,6 +52,26 @@ private func brokenFixture() -> (diagnostics: [Diagnostic], sources: [String: [U
         #expect(value["summary"]?["warnings"]?.integerValue == 0)
     }
 
+    /// GitLab's Code Quality report: one issue per diagnostic, each with the members GitLab
+    /// requires, a severity of its five, and a fingerprint that names the problem alone.
+    @Test func gitlabWritesACodeQualityReport() throws {
+        let fixture = brokenFixture()
+        let output = GitLabDiagnosticRenderer().render(fixture.diagnostics)
+        let issues = try #require(try JSONParser().parse(Array(output.utf8)).arrayValue)
+        #expect(issues.count == fixture.diagnostics.count)
+        for (issue, diagnostic) in zip(issues, fixture.diagnostics) {
+            #expect(issue["check_name"]?.stringValue == diagnostic.code.rawValue)
+            #expect(issue["location"]?["path"]?.stringValue == diagnostic.location.file)
+            #expect(issue["location"]?["lines"]?["begin"]?.integerValue == max(diagnostic.location.line, 1))
+            #expect(["info", "minor", "major", "critical", "blocker"].contains(issue["severity"]?.stringValue ?? ""))
+            #expect(issue["description"]?.stringValue?.isEmpty == false)
+        }
+        let fingerprints = issues.compactMap { $0["fingerprint"]?.stringValue }
+        #expect(
+            Set(fingerprints).count == Set(fixture.diagnostics.map { "\($0.code)\($0.location)\($0.message)" }).count)
+        #expect(GitLabDiagnosticRenderer().render(fixture.diagnostics) == output, "fingerprints are stable")
+    }
+
     @Test(arguments: [
         ("100% done", "100%25 done"), ("a\nb", "a%0Ab"), ("a\r\nb", "a%0D%0Ab"), ("x:y,z", "x:y,z"),
     ])

@@ -9,7 +9,7 @@ public protocol DiagnosticRenderer: Sendable {
 
 /// The output formats of `--format`.
 public enum DiagnosticFormat: String, Sendable, CaseIterable {
-    case text, json, github, sarif
+    case text, json, github, sarif, gitlab
 
     /// The renderer for this format. `sources` gives the text renderer the lines it quotes.
     public func renderer(sources: [String: [UInt8]] = [:], colour: Bool = false) -> any DiagnosticRenderer {
@@ -18,6 +18,7 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
         case .json: return JSONDiagnosticRenderer()
         case .github: return GitHubDiagnosticRenderer()
         case .sarif: return SARIFDiagnosticRenderer()
+        case .gitlab: return GitLabDiagnosticRenderer()
         }
     }
 }
