@@ -29,14 +29,20 @@ public struct FrameworkComparison: Sendable {
         let after = FrameworkInput.load(new, into: &collector)
         guard let before, let after, !collector.hasErrors else { throw .input(collector.sorted()) }
         // The releases between the two: the diff classifies through their composed rules, and
-        // impact carries answers through each of them, as `migrate` does.
-        let path = ReleasePath.between(before.bundle, after.bundle, releases: releases())
-        let composed = (try? path.get()).flatMap { $0.bundles.count > 2 ? $0.composedRules : nil }
+        // impact carries answers through each of them, as `migrate` does. Two adjacent versions
+        // need neither: a plain diff builds no bundle and reads no other release.
+        let adjacent =
+            after.framework.lineage.previous?.version == before.framework.identity.version
+            || after.framework.identity.version == before.framework.identity.version
+        let path =
+            answers == nil && adjacent
+            ? nil : ReleasePath.between(before.bundle, after.bundle, releases: releases())
+        let composed = (try? path?.get()).flatMap { $0.bundles.count > 2 ? $0.composedRules : nil }
         let diff = FrameworkDiff(
             from: before.framework, to: after.framework, oldDigest: before.digest, newDigest: after.digest,
             rules: composed)
         var impact: ImpactAnalysis?
-        if let answers {
+        if let answers, let path {
             let sets = ImpactAnalysis.loadAnswerSets(answers, into: &collector)
             try collector.failOnErrors()
             switch path {

@@ -45,7 +45,7 @@ public struct ReleasePath: Sendable {
     /// two of them, with the newer's lineage rules left out, since they lead from the release
     /// before both and criteria carry over by ID.
     public static func between(
-        _ old: FrameworkBundle, _ new: FrameworkBundle, releases: [FrameworkBundle]
+        _ old: FrameworkBundle, _ new: FrameworkBundle, releases: @autoclosure () -> [FrameworkBundle]
     ) -> Result<ReleasePath, Gap> {
         let oldVersion = old.framework.identity.version
         let newVersion = new.framework.identity.version
@@ -55,7 +55,8 @@ public struct ReleasePath: Sendable {
             edited.framework.lineage = Lineage(previous: nil, rules: [])
             return .success(ReleasePath(bundles: [old, edited]))
         }
-        let byDigest = Dictionary(releases.map { ($0.digest, $0) }, uniquingKeysWith: { first, _ in first })
+        // Read only when the two are not the same version: the releases in between are needed.
+        let byDigest = Dictionary(releases().map { ($0.digest, $0) }, uniquingKeysWith: { first, _ in first })
         var path = [new]
         var current = new
         while let previous = current.framework.lineage.previous {
