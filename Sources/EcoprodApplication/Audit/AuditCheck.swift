@@ -30,13 +30,10 @@ struct AuditCheck: Sendable {
         let verification = StatementVerification(
             statement: statement, answers: answers, releases: releases, allowedSigners: allowedSigners)
         guard let verified = verification.run(into: &diagnostics) else { return nil }
-        let policy = SignerPolicy.load(
-            allowedSigners ?? SignerPolicy.defaultFile(forReleases: releases) ?? "allowed_signers", into: &diagnostics)
         let planBytes = InputFile.read(plan, into: &diagnostics)
         let findingsBytes = InputFile.read(findings, into: &diagnostics)
-        guard let policy, let planBytes, let findingsBytes, let read = readPlan(planBytes, into: &diagnostics)
-        else { return nil }
-        _ = policy.check(
+        guard let planBytes, let findingsBytes, let read = readPlan(planBytes, into: &diagnostics) else { return nil }
+        _ = verified.signers.check(
             planBytes, file: plan, namespace: SignerPolicy.auditNamespace,
             at: SignerTime(releaseDate: read.plannedOn) ?? .now, into: &diagnostics)
         checkSubject(read, verified: verified, into: &diagnostics)
@@ -52,20 +49,9 @@ struct AuditCheck: Sendable {
     }
 
     private func readPlan(_ bytes: [UInt8], into diagnostics: inout DiagnosticCollector) -> AuditPlan? {
-        do {
-            return try AuditPlan(json: JSONField(try JSONParser().parse(bytes)))
-        } catch let error as JSONField.ShapeError {
-            diagnostics.emit(
-                .planMalformed(error.message, at: JSONLocator(bytes: bytes, file: plan).location(of: error.path)))
-        } catch let error as JSONParser.SyntaxError {
-            diagnostics.emit(
-                .planMalformed(
-                    "not valid JSON: \(error.message)",
-                    at: SourceLocation(file: plan, line: error.line, column: error.column)))
-        } catch {
-            diagnostics.emit(.planMalformed("\(error)", at: .file(plan)))
+        JSONDocumentReading.read(bytes, file: plan, into: &diagnostics, malformed: Diagnostic.planMalformed) {
+            (field) throws(JSONField.ShapeError) in try AuditPlan(json: field)
         }
-        return nil
     }
 
     /// The plan is about this statement's bytes, these answers and this bundle.

@@ -1,4 +1,5 @@
 import EcoprodFramework
+import Foundation
 
 /// `verify-certificate`: the label's signature on a certificate, in `ecoprod-certificate`; and,
 /// given the inputs it names, every digest, the sample and the audited score recomputed.
@@ -41,21 +42,9 @@ public struct CertificateVerification: Sendable {
     }
 
     private func read(_ bytes: [UInt8], into diagnostics: inout DiagnosticCollector) -> Certificate? {
-        do {
-            return try Certificate(json: JSONField(try JSONParser().parse(bytes)))
-        } catch let error as JSONField.ShapeError {
-            diagnostics.emit(
-                .certificateMalformed(
-                    error.message, at: JSONLocator(bytes: bytes, file: certificate).location(of: error.path)))
-        } catch let error as JSONParser.SyntaxError {
-            diagnostics.emit(
-                .certificateMalformed(
-                    "not valid JSON: \(error.message)",
-                    at: SourceLocation(file: certificate, line: error.line, column: error.column)))
-        } catch {
-            diagnostics.emit(.certificateMalformed("\(error)", at: .file(certificate)))
-        }
-        return nil
+        JSONDocumentReading.read(
+            bytes, file: certificate, into: &diagnostics, malformed: Diagnostic.certificateMalformed
+        ) { (field) throws(JSONField.ShapeError) in try Certificate(json: field) }
     }
 
     /// The inputs checked as `certify` checks them, then the certificate they give compared
@@ -135,8 +124,14 @@ public enum CertificateReading {
     public static func certificate(
         at path: String, releases: String
     ) throws(UseCaseFailure) -> (certificate: Certificate, framework: Framework?)? {
+        // A bundle, which render reads next, is not parsed twice: only a file whose first bytes
+        // name an in-toto `_type` is read whole here (a bundle's first member is `criteria`).
+        guard path != "-", let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        let head = (try? handle.read(upToCount: 512)) ?? nil
+        try? handle.close()
+        guard let head, head.range(of: Data("\"_type\"".utf8)) != nil else { return nil }
         var diagnostics = DiagnosticCollector()
-        guard path != "-", let bytes = InputFile.read(path, into: &diagnostics),
+        guard let bytes = InputFile.read(path, into: &diagnostics),
             let value = try? JSONParser().parse(bytes),
             value["predicateType"]?.stringValue == Certificate.predicateType
         else { return nil }

@@ -35,6 +35,8 @@ public struct StatementVerification: Sendable {
         public var scored: ScoredAnswers
         /// The verified releases, for the bundle the statement names.
         public var history: ReleaseHistory
+        /// Who may sign, as read once: an audit checks the plan against the same list.
+        public var signers: SignerPolicy
     }
 
     /// Verifies the statement; every problem found goes to `diagnostics`, nil when any is an error.
@@ -63,25 +65,13 @@ public struct StatementVerification: Sendable {
         }
         return Verified(
             figures: figures, bundle: claims.bundle.map { "\($0.id) \($0.version)" } ?? "?", statement: claims,
-            statementBytes: statementBytes, scored: scored, history: history)
+            statementBytes: statementBytes, scored: scored, history: history, signers: policy)
     }
 
     private func read(_ bytes: [UInt8], into diagnostics: inout DiagnosticCollector) -> ScoreStatement? {
-        do {
-            return try ScoreStatement(json: JSONField(try JSONParser().parse(bytes)))
-        } catch let error as JSONField.ShapeError {
-            diagnostics.emit(
-                .statementMalformed(
-                    error.message, at: SourceLocation(file: statement, line: 1, column: 1, path: error.path)))
-        } catch let error as JSONParser.SyntaxError {
-            diagnostics.emit(
-                .statementMalformed(
-                    "not valid JSON: \(error.message)",
-                    at: SourceLocation(file: statement, line: error.line, column: error.column)))
-        } catch {
-            diagnostics.emit(.statementMalformed("\(error)", at: SourceLocation(file: statement, line: 1, column: 1)))
+        JSONDocumentReading.read(bytes, file: statement, into: &diagnostics, malformed: Diagnostic.statementMalformed) {
+            (field) throws(JSONField.ShapeError) in try ScoreStatement(json: field)
         }
-        return nil
     }
 
     /// The answers must be the stated ones, the bundle the stated one, and every figure the same.
