@@ -95,12 +95,9 @@ extension Change {
         return "\(id) \(text)"
     }
 
-    /// How a merge combines statuses, in words.
+    /// How a merge combines statuses, in words; all-met when the rule does not say.
     static func combination(_ combine: MigrationRule.Combination?, _ french: Bool) -> String {
-        switch combine ?? .allMet {
-        case .allMet: return french ? "rempli si tous l'étaient" : "met if all were met"
-        case .anyMet: return french ? "rempli si l'un l'était" : "met if any was met"
-        }
+        (combine ?? .allMet).words(french: french)
     }
 
     /// The catalogue an added or removed entry belongs to.
@@ -209,5 +206,15 @@ extension Change {
     static func display(_ text: LocalizedText?, in locale: String) -> String {
         guard let text, let shown = text[locale] ?? text.locales.first.flatMap({ text[$0] }) else { return "—" }
         return shown
+    }
+}
+
+extension MigrationRule.Combination {
+    /// The rule in words, for diffs and migration reports: "met if all were met".
+    public func words(french: Bool) -> String {
+        switch self {
+        case .allMet: return french ? "rempli si tous l'étaient" : "met if all were met"
+        case .anyMet: return french ? "rempli si l'un l'était" : "met if any was met"
+        }
     }
 }

@@ -47,7 +47,7 @@ public struct MigrationReportText: Sendable {
         case .merged:
             let combine = action.detail.flatMap(MigrationRule.Combination.init(rawValue:))
             let verb = french ? "fusionnés dans" : "merged into"
-            return "\(ids) \(verb) \(targets) (\(Self.combination(combine, french)))"
+            return "\(ids) \(verb) \(targets) (\((combine ?? .allMet).words(french: french)))"
         case .retired:
             return french
                 ? "\(ids) retiré ; réponse conservée parmi les réponses retirées"
@@ -61,13 +61,6 @@ public struct MigrationReportText: Sendable {
             return french
                 ? "\(ids) : \(targets) avait déjà une réponse ; la réponse déplacée est conservée parmi les réponses retirées"
                 : "\(ids): \(action.detail ?? "conflict")"
-        }
-    }
-
-    private static func combination(_ combine: MigrationRule.Combination?, _ french: Bool) -> String {
-        switch combine ?? .allMet {
-        case .allMet: return french ? "rempli si tous l'étaient" : "met if all were met"
-        case .anyMet: return french ? "rempli si l'un l'était" : "met if any was met"
         }
     }
 }
