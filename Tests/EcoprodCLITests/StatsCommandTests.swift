@@ -90,8 +90,24 @@ import Testing
         let result = try runEcoprod(["stats", stream.path, "--format", format, "--min-group", "5"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stdout.contains("Secret") && !result.stderr.contains("Secret"))
-        // The CSV has one row per criterion, each over both types: it holds no figure of a type.
-        #expect(format == "csv" ? !result.stdout.contains("documentary") : result.stdout.contains("suppressed"))
+        // The CSV has one row per criterion, each over every type it applies to: it holds no
+        // figure of a type, and with a floor of 11 only the criteria both types answer (4 + 10
+        // productions) are shown: the others are suppressed.
+        if format == "csv" {
+            #expect(!result.stdout.contains("documentary"))
+            let strict = try runEcoprod(["stats", stream.path, "--format", "csv", "--min-group", "11"])
+            let rows = strict.stdout.split(separator: "\r\n").dropFirst()
+            let shown = Set(
+                bundle.framework.criteria.filter { $0.applies(to: "documentary") && $0.applies(to: "feature-film") }
+                    .map(\.id))
+            #expect(!shown.isEmpty && shown.count < bundle.framework.criteria.count)
+            for row in rows {
+                let id = String(row.prefix { $0 != "," })
+                #expect(row.contains("suppressed") != shown.contains(id), "\(row)")
+            }
+        } else {
+            #expect(result.stdout.contains("suppressed"))
+        }
         if format == "json" {
             let groups = try JSONParser().parse(result.stdoutBytes)["groups"]?.arrayValue ?? []
             let documentary = try #require(groups.first { $0["type"] == "documentary" })
