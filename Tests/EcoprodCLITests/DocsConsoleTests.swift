@@ -48,7 +48,9 @@ import Testing
             let text = try String(contentsOf: packageRoot.appendingPathComponent(path), encoding: .utf8)
             counts[path] = ConsolePage(path: path, text: text).blocks.count
         }
-        for path in ["README.md", "docs/guide.md", "docs/audit.md", "docs/register.md", "docs/trust.md"] {
+        for path in [
+            "README.md", "docs/guide.md", "docs/grid.md", "docs/audit.md", "docs/register.md", "docs/trust.md",
+        ] {
             #expect(counts[path, default: 0] > 0, "\(path) has no console block")
         }
     }
