@@ -39,10 +39,13 @@ enum Console {
     }
 
     /// Prints diagnostics in `format`; with `strict`, warnings count as errors. Text goes to
-    /// stderr with a summary line; the machine formats go to stdout, where tools read them.
+    /// stderr with a summary line; the machine formats go to stdout, where tools read them,
+    /// unless `stdoutCarriesData` (a report on stdout): then they go to stderr too, still in
+    /// their format, so that neither stream mixes two documents.
     @discardableResult
     static func report(
-        _ diagnostics: [Diagnostic], format: DiagnosticFormat, strict: Bool = false, sources: [String: [UInt8]] = [:]
+        _ diagnostics: [Diagnostic], format: DiagnosticFormat, strict: Bool = false, sources: [String: [UInt8]] = [:],
+        stdoutCarriesData: Bool = false
     ) -> Bool {
         let shown = strict ? diagnostics.promotingWarnings() : diagnostics
         let failed = shown.contains { $0.severity == .error }
@@ -52,7 +55,7 @@ enum Console {
             statusRendered(rendered)
             if !shown.isEmpty { status("\(shown.summaryLine)\n") }
         case .json, .sarif, .github, .gitlab:
-            out(rendered)
+            if stdoutCarriesData { statusRendered(rendered) } else { out(rendered) }
         }
         return failed
     }

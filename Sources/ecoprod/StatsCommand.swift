@@ -75,7 +75,11 @@ struct StatsCommand: ParsableCommand {
             let gathered = try StatisticsGathering(
                 inputs: inputs, reading: reading.reading, bundle: bundle, releases: releases, options: options
             ).run()
-            if !gathered.diagnostics.isEmpty { Console.report(gathered.diagnostics, format: .text) }
+            if !gathered.diagnostics.isEmpty {
+                Console.report(
+                    gathered.diagnostics, format: reading.diagnosticsFormat,
+                    stdoutCarriesData: report.output == nil || report.output == "-")
+            }
             let output: String
             switch format {
             case .text: output = gathered.report.text

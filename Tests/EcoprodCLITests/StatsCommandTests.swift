@@ -172,4 +172,34 @@ import Testing
         #expect(report["productions"] == 2 && report["left_out"] == 1)
         #expect(!result.stderr.contains("Secret") && !result.stdout.contains("Secret"))
     }
+
+    /// `--diagnostics-format` holds for the sets left out: in its format on stderr while the
+    /// report is on stdout, and on stdout when the report goes to a file.
+    @Test func leftOutSetsAreReportedInTheDiagnosticsFormatAsked() throws {
+        let bundle = try Self.bundle()
+        var stranger = AnswerSet(
+            framework: BundleReference(id: "ecoprod-label", version: SemanticVersion("9.9.9")!, digest: bundle.digest),
+            production: Production(title: "Stranger", type: "series", scheme: "performance"), answers: [:])
+        var known = stranger
+        known.framework = BundleReference(bundle)
+        stranger.answers["A1"] = Answer(status: .met)
+        let folder = try temporaryFolder("ecoprod-stats")
+        let stream = folder.appendingPathComponent("sets.jsonl")
+        try Self.write([known, stranger, known], to: stream)
+        let onStderr = try runEcoprod([
+            "stats", stream.path, "--format", "json", "--min-group", "1", "--diagnostics-format", "gitlab",
+        ])
+        #expect(onStderr.status == 0, "\(onStderr.stderr)")
+        #expect(try JSONParser().parse(onStderr.stdoutBytes)["left_out"] == 1)
+        let issues = try JSONParser().parse(Array(onStderr.stderr.utf8)).arrayValue ?? []
+        #expect(issues.count == 1 && issues.first?["check_name"] == "Q105", "\(onStderr.stderr)")
+        #expect(issues.first?["location"]?["lines"]?["begin"] == 2, "\(onStderr.stderr)")
+        let report = folder.appendingPathComponent("stats.json")
+        let onStdout = try runEcoprod([
+            "stats", stream.path, "--format", "json", "--min-group", "1", "--diagnostics-format", "sarif",
+            "--output", report.path,
+        ])
+        #expect(onStdout.status == 0, "\(onStdout.stderr)")
+        #expect(try JSONParser().parse(onStdout.stdoutBytes)["version"] == "2.1.0", "\(onStdout.stdout)")
+    }
 }
