@@ -65,8 +65,8 @@ import Testing
         let drawn = draw.sample.filter { $0.reason == .draw }.map(\.criterion)
         let others = Self.claims.filter { !$0.mandatory }.map(\.id)
         #expect(drawn == others.sorted { draw.tickets[$0]! < draw.tickets[$1]! }.prefix(8).map { $0 })
-        #expect(draw.seed == AuditDraw.sha256("ecoprod-audit-seed:\(String(repeating: "ab", count: 32)):round 1"))
-        #expect(draw.tickets["B3"] == AuditDraw.sha256("\(draw.seed):B3"))
+        #expect(draw.seed == HexDigest.sha256("ecoprod-audit-seed:\(String(repeating: "ab", count: 32)):round 1"))
+        #expect(draw.tickets["B3"] == HexDigest.sha256("\(draw.seed):B3"))
     }
 
     /// The consistent sampler's property: a larger count only adds claims to a smaller one.

@@ -57,7 +57,7 @@ import Testing
             let read = try NoteSigner(text: signer.text)
             #expect(read.verifier == signer.verifier)
             #expect(try NoteVerifier(text: signer.verifier.text) == signer.verifier)
-            let note = SignedNote.sign("example.org/log\n1\nAAAA\n", by: read)
+            let note = try SignedNote.sign("example.org/log\n1\nAAAA\n", by: read)
             #expect(try SignedNote.open(Array(note.utf8), by: signer.verifier) == "example.org/log\n1\nAAAA\n")
         }
         #expect(throws: NoteVerifier.Malformed.self) { try NoteVerifier(text: "name+00000000+AQID") }
@@ -67,7 +67,7 @@ import Testing
     @Test func aNoteOpensOnlyUnderItsKeyAndOnlyUnchanged() throws {
         let signer = try NoteSigner(generatingFor: "example.org/log")
         let other = try NoteSigner(generatingFor: "example.org/log")
-        let note = SignedNote.sign("example.org/log\n2\nAAAA\n", by: signer)
+        let note = try SignedNote.sign("example.org/log\n2\nAAAA\n", by: signer)
         #expect(throws: SignedNote.Refusal.notSignedBy("example.org/log")) {
             try SignedNote.open(Array(note.utf8), by: other.verifier)
         }

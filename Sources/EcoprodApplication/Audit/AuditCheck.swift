@@ -38,14 +38,14 @@ struct AuditCheck: Sendable {
             at: SignerTime(releaseDate: read.plannedOn) ?? .now, into: &diagnostics)
         checkSubject(read, verified: verified, into: &diagnostics)
         replay(read, bytes: planBytes, verified: verified, into: &diagnostics)
-        let planDigest = AuditDraw.sha256(planBytes)
+        let planDigest = HexDigest.sha256(planBytes)
         guard let found = FindingsReading.read(findingsBytes, file: findings, into: &diagnostics) else { return nil }
         checkFindings(found, plan: read, planDigest: planDigest, into: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }
         let (audited, refutations) = rescore(verified.scored, refuted: found.refuted)
         return Outcome(
             verified: verified, plan: read, planDigest: planDigest, findings: found,
-            findingsDigest: AuditDraw.sha256(findingsBytes), audited: audited, refutations: refutations)
+            findingsDigest: HexDigest.sha256(findingsBytes), audited: audited, refutations: refutations)
     }
 
     private func readPlan(_ bytes: [UInt8], into diagnostics: inout DiagnosticCollector) -> AuditPlan? {
@@ -58,7 +58,7 @@ struct AuditCheck: Sendable {
     private func checkSubject(
         _ read: AuditPlan, verified: StatementVerification.Verified, into diagnostics: inout DiagnosticCollector
     ) {
-        let statementDigest = AuditDraw.sha256(verified.statementBytes)
+        let statementDigest = HexDigest.sha256(verified.statementBytes)
         let bundle = BundleReference(verified.scored.bundle)
         let mismatches = [
             read.statementDigest == statementDigest
@@ -88,7 +88,7 @@ struct AuditCheck: Sendable {
         let draw = AuditDraw(
             claims: AuditDraw.claims(of: verified.scored.answers, in: framework),
             departments: framework.departments.map(\.id), policy: policy,
-            statementDigest: AuditDraw.sha256(verified.statementBytes), beacon: read.beacon)
+            statementDigest: HexDigest.sha256(verified.statementBytes), beacon: read.beacon)
         let locator = JSONLocator(bytes: bytes, file: plan)
         var differences: [(String, String)] = []
         if read.policy != policy { differences.append(("$.predicate.policy", "its policy is not the bundle's")) }

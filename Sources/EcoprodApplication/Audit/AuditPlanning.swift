@@ -75,7 +75,7 @@ public struct AuditPlanning: Sendable {
         guard let policy = framework.audit else {
             throw .input([.noAuditPolicy(verified.scored.bundle, at: .file(statement))])
         }
-        let statementDigest = AuditDraw.sha256(verified.statementBytes)
+        let statementDigest = HexDigest.sha256(verified.statementBytes)
         let draw = AuditDraw(
             claims: AuditDraw.claims(of: verified.scored.answers, in: framework),
             departments: framework.departments.map(\.id), policy: policy, statementDigest: statementDigest,
@@ -89,7 +89,7 @@ public struct AuditPlanning: Sendable {
         let signature = try key.map { (key) throws(UseCaseFailure) in
             try DetachedSignature.sign(document, key: key, namespace: SignerPolicy.auditNamespace)
         }
-        let template = AuditFindings.template(planDigest: AuditDraw.sha256(document), sample: plan.sample)
+        let template = AuditFindings.template(planDigest: HexDigest.sha256(document), sample: plan.sample)
         let findingsPath = Self.findingsTemplatePath(for: output)
         try DetachedSignature.write(
             [(document, output), (template.prettyBytes(), findingsPath)]

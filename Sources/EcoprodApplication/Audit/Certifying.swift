@@ -94,7 +94,7 @@ public struct Certifying: Sendable {
     ) -> Certificate {
         Certificate(
             statementName: outcome.plan.statementName,
-            statementDigest: AuditDraw.sha256(outcome.verified.statementBytes),
+            statementDigest: HexDigest.sha256(outcome.verified.statementBytes),
             production: outcome.audited.answers.production, framework: BundleReference(outcome.audited.bundle),
             audited: Certificate.Audited(outcome.audited.report), refuted: outcome.findings.refuted,
             answersDigest: outcome.verified.statement.answersDigest, planDigest: outcome.planDigest,

@@ -49,7 +49,7 @@ public struct RegisterAppending: Sendable {
             let certificateBytes = InputFile.read(certificate, into: &diagnostics),
             let register = folder.verify(signer.verifier, into: &diagnostics)
         else { throw .input(diagnostics.sorted()) }
-        let digest = AuditDraw.sha256(certificateBytes)
+        let digest = HexDigest.sha256(certificateBytes)
         let previous = register.entries.last { $0.certificate == digest }?.event
         guard event.follows(previous) else {
             throw .input([
@@ -75,7 +75,12 @@ public struct RegisterAppending: Sendable {
         let size = entries.count
         let checkpoint = Checkpoint(
             origin: register.checkpoint.origin, size: size, root: MerkleTree.rootHash(leaves[...]))
-        let note = SignedNote.sign(checkpoint.text, by: signer)
+        let note: String
+        do {
+            note = try SignedNote.sign(checkpoint.text, by: signer)
+        } catch {
+            throw .input([Diagnostic(.error, .registerKeyMalformed, "private key: \(error.reason)", at: .file(key))])
+        }
         let proof = InclusionProof(
             extra: entry.bytes, index: size - 1,
             hashes: MerkleTree.inclusionProof(index: size - 1, leaves: leaves[...]),
@@ -182,7 +187,7 @@ public struct RegisterProofCheck: Sendable {
                 diagnostics.emit(Self.invalid("the proof carries no register entry in its extra line", at: proof))
                 return nil
             }
-            guard entry.certificate == AuditDraw.sha256(certificateBytes) else {
+            guard entry.certificate == HexDigest.sha256(certificateBytes) else {
                 diagnostics.emit(Self.invalid("the proof's entry is about another certificate", at: proof))
                 return nil
             }

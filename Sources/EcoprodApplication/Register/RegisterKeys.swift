@@ -59,6 +59,12 @@ public struct RegisterCreation: Sendable {
             throw .usage("--origin: \(error.reason)")
         }
         let empty = Checkpoint(origin: origin, size: 0, root: MerkleTree.rootHash([]))
+        let note: String
+        do {
+            note = try SignedNote.sign(empty.text, by: signer)
+        } catch {
+            throw .input([Diagnostic(.error, .registerKeyMalformed, "new key: \(error.reason)", at: .file(keyOutput))])
+        }
         // The private key is never readable by others, not even for a moment: files are
         // created owner-only, and the public ones opened up once written.
         let mask = umask(0o077)
@@ -67,7 +73,7 @@ public struct RegisterCreation: Sendable {
             [
                 (Array((signer.text + "\n").utf8), keyOutput),
                 (Array((signer.verifier.text + "\n").utf8), keyOutput + ".pub"),
-                (Array(SignedNote.sign(empty.text, by: signer).utf8), folder.checkpointPath),
+                (Array(note.utf8), folder.checkpointPath),
             ], force: false)
         for published in [keyOutput + ".pub", folder.checkpointPath] { chmod(published, 0o644) }
         chmod(folder.directory.path, 0o755)

@@ -165,8 +165,6 @@ public struct AnswerSetDecoder: Sendable {
     /// Whether `text` is a bundle digest as bundles write it: `sha256:` and 64 lowercase
     /// hexadecimal digits (a digest cut short, `767d…`, is not).
     static func isDigest(_ text: String) -> Bool {
-        let hex = text.utf8.dropFirst("sha256:".count)
-        return text.hasPrefix("sha256:") && hex.count == 64
-            && hex.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+        HexDigest.isPrefixedSHA256(text)
     }
 }

@@ -1,5 +1,3 @@
-import Crypto
-
 /// The sample of claims an auditor checks: drawn from a public seed so that anyone replays it,
 /// and no party (the production, the scorer, the auditor) can choose it.
 ///
@@ -51,24 +49,14 @@ public struct AuditDraw: Sendable, Hashable {
     /// draw in ticket order.
     public let sample: [Pick]
 
-    /// Lowercase hex SHA-256 of UTF-8 text.
-    public static func sha256(_ text: String) -> String {
-        sha256(Array(text.utf8))
-    }
-
-    /// Lowercase hex SHA-256 of bytes.
-    public static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-    }
-
     /// The seed: the statement file's digest (hex) and the beacon, hashed together.
     public static func seed(statementDigest: String, beacon: String) -> String {
-        sha256("ecoprod-audit-seed:\(statementDigest):\(beacon)")
+        HexDigest.sha256("ecoprod-audit-seed:\(statementDigest):\(beacon)")
     }
 
     /// A claim's ticket: the seed and its criterion ID, hashed together.
     public static func ticket(seed: String, criterion: String) -> String {
-        sha256("\(seed):\(criterion)")
+        HexDigest.sha256("\(seed):\(criterion)")
     }
 
     /// Draws the sample of `claims` (in framework order) under `policy`, with departments in

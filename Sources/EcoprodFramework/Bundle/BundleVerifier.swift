@@ -175,9 +175,7 @@ public struct BundleVerifier: Sendable {
     }
 
     static func isWellFormedDigest(_ text: String) -> Bool {
-        guard text.hasPrefix("sha256:") else { return false }
-        let hex = text.utf8.dropFirst(7)
-        return hex.count == 64 && hex.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
+        HexDigest.isPrefixedSHA256(text)
     }
 
     /// The model's invariants (``FrameworkInvariants``), each reported at its JSON path.

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// A frozen, content-hashed bundle: the one file every scorer reads.
@@ -71,12 +70,7 @@ public struct FrameworkBundle: Sendable, Hashable {
     /// The digest of a bundle's content (the bundle object without `digest`).
     /// `sizeHint`: about how many bytes the canonical form has (a bundle file's size bounds it).
     public static func digest(ofContent content: JSONValue, sizeHint: Int = 4096) -> String {
-        let hash = SHA256.hash(data: content.canonicalBytes(sizeHint: sizeHint))
-        return "sha256:"
-            + hash.map { byte in
-                let hex = String(byte, radix: 16)
-                return byte < 16 ? "0" + hex : hex
-            }.joined()
+        "sha256:" + HexDigest.sha256(content.canonicalBytes(sizeHint: sizeHint))
     }
 
     /// The bundle object without its digest.

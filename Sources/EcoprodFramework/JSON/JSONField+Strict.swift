@@ -25,9 +25,7 @@ extension JSONField.Members {
         let field = try required(name)
         let text = try field.string()
         let hex = prefixed && text.hasPrefix("sha256:") ? String(text.dropFirst(7)) : text
-        guard !prefixed || text.hasPrefix("sha256:"), hex.utf8.count == 64,
-            hex.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
-        else {
+        guard !prefixed || text.hasPrefix("sha256:"), HexDigest.isSHA256(hex) else {
             throw JSONField.ShapeError(
                 kind: .invalid(
                     "'\(text)' is not a SHA-256 digest (\(prefixed ? "sha256:" : "")64 lowercase hex digits)"),

@@ -45,7 +45,7 @@ public struct NoteVerifier: Sendable, Hashable {
             throw Malformed(reason: "the key is not an Ed25519 note key (algorithm byte 1, then 32 bytes)")
         }
         let expected = keyHash(name: String(name), publicKey: Array(raw.dropFirst()))
-        guard hash.lowercased() == expected.map({ String(format: "%02x", $0) }).joined() else {
+        guard hash.lowercased() == HexDigest.encode(expected) else {
             throw Malformed(reason: "the key hash \(hash) does not match the name and key it names")
         }
         return (String(name), Array(raw.dropFirst()))
@@ -57,7 +57,7 @@ public struct NoteVerifier: Sendable, Hashable {
     }
 
     public var text: String {
-        "\(name)+\(keyHash.map { String(format: "%02x", $0) }.joined())+\(Data([1] + publicKey).base64EncodedString())"
+        "\(name)+\(HexDigest.encode(keyHash))+\(Data([1] + publicKey).base64EncodedString())"
     }
 
     /// Whether `signature` is this key's over `message`.
@@ -102,12 +102,18 @@ public struct NoteSigner: Sendable {
     }
 
     public var text: String {
-        let hash = verifier.keyHash.map { String(format: "%02x", $0) }.joined()
+        let hash = HexDigest.encode(verifier.keyHash)
         return "PRIVATE+KEY+\(name)+\(hash)+\(Data([1] + Array(key.rawRepresentation)).base64EncodedString())"
     }
 
-    /// The Ed25519 signature of `message`.
-    func signature(of message: [UInt8]) -> [UInt8] {
-        Array((try? key.signature(for: message)) ?? Data())
+    /// The Ed25519 signature of `message`. swift-crypto's signing can throw in principle; a
+    /// checkpoint with an empty signature would be published and refused by every reader, so the
+    /// failure goes to the caller instead.
+    func signature(of message: [UInt8]) throws(NoteVerifier.Malformed) -> [UInt8] {
+        do {
+            return Array(try key.signature(for: message))
+        } catch {
+            throw NoteVerifier.Malformed(reason: "the key cannot sign: \(error)")
+        }
     }
 }

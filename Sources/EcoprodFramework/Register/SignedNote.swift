@@ -19,8 +19,8 @@ public enum SignedNote {
     }
 
     /// `text` (lines each ending in a newline) signed by `signer`.
-    public static func sign(_ text: String, by signer: NoteSigner) -> String {
-        let signature = signer.signature(of: Array(text.utf8))
+    public static func sign(_ text: String, by signer: NoteSigner) throws(NoteVerifier.Malformed) -> String {
+        let signature = try signer.signature(of: Array(text.utf8))
         let line = "— \(signer.name) \(Data(signer.verifier.keyHash + signature).base64EncodedString())\n"
         return text + "\n" + line
     }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// A signed claim of a production's score: an in-toto Statement v1 whose subject is the answer
@@ -21,7 +20,7 @@ public struct ScoreStatement: Sendable, Hashable {
 
     /// The SHA-256 of an answer set's canonical JSON, in hex: the statement's subject.
     public static func digest(ofAnswers answers: JSONValue) -> String {
-        SHA256.hash(data: answers.canonicalBytes()).map { String(format: "%02x", $0) }.joined()
+        HexDigest.sha256(answers.canonicalBytes())
     }
 
     /// The statement of a score, made by `tool` (`ecoprod 0.1.0`) on `date` (`YYYY-MM-DD`).

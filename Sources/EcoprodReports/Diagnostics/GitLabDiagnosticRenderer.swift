@@ -1,4 +1,3 @@
-import Crypto
 import EcoprodFramework
 
 /// A GitLab Code Quality report (`artifacts: reports: codequality`): a JSON array of issues,
@@ -20,7 +19,7 @@ public struct GitLabDiagnosticRenderer: DiagnosticRenderer {
             // Stable from run to run for the same problem, so GitLab tells new problems from old.
             let identity =
                 "\(diagnostic.code)|\(location.file)|\(location.line)|\(location.column)|\(diagnostic.message)"
-            let fingerprint = SHA256.hash(data: Array(identity.utf8)).map { String(format: "%02x", $0) }.joined()
+            let fingerprint = HexDigest.sha256(identity)
             return [
                 "description": .string(description), "check_name": .string(diagnostic.code.rawValue),
                 "fingerprint": .string(fingerprint), "severity": .string(severity),
