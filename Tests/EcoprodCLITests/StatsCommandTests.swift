@@ -156,15 +156,7 @@ import Testing
     /// A set from outside the release history is said (Q105, at its line) and left out; the
     /// others are counted.
     @Test func aSetFromOutsideTheHistoryIsLeftOutAndSaid() throws {
-        let bundle = try Self.bundle()
-        var stranger = AnswerSet(
-            framework: BundleReference(id: "ecoprod-label", version: SemanticVersion("9.9.9")!, digest: bundle.digest),
-            production: Production(title: "Secret", type: "series", scheme: "performance"), answers: [:])
-        var known = stranger
-        known.framework = BundleReference(bundle)
-        stranger.answers["A1"] = Answer(status: .met)
-        let stream = try temporaryFolder("ecoprod-stats").appendingPathComponent("sets.jsonl")
-        try Self.write([known, stranger, known], to: stream)
+        let stream = try Self.streamWithAStranger(titled: "Secret")
         let result = try runEcoprod(["stats", stream.path, "--format", "json", "--min-group", "1"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("sets.jsonl:2:") && result.stderr.contains("warning[Q105]"), "\(result.stderr)")
@@ -176,16 +168,8 @@ import Testing
     /// `--diagnostics-format` holds for the sets left out: in its format on stderr while the
     /// report is on stdout, and on stdout when the report goes to a file.
     @Test func leftOutSetsAreReportedInTheDiagnosticsFormatAsked() throws {
-        let bundle = try Self.bundle()
-        var stranger = AnswerSet(
-            framework: BundleReference(id: "ecoprod-label", version: SemanticVersion("9.9.9")!, digest: bundle.digest),
-            production: Production(title: "Stranger", type: "series", scheme: "performance"), answers: [:])
-        var known = stranger
-        known.framework = BundleReference(bundle)
-        stranger.answers["A1"] = Answer(status: .met)
-        let folder = try temporaryFolder("ecoprod-stats")
-        let stream = folder.appendingPathComponent("sets.jsonl")
-        try Self.write([known, stranger, known], to: stream)
+        let stream = try Self.streamWithAStranger(titled: "Stranger")
+        let folder = stream.deletingLastPathComponent()
         let onStderr = try runEcoprod([
             "stats", stream.path, "--format", "json", "--min-group", "1", "--diagnostics-format", "gitlab",
         ])
@@ -201,5 +185,20 @@ import Testing
         ])
         #expect(onStdout.status == 0, "\(onStdout.stderr)")
         #expect(try JSONParser().parse(onStdout.stdoutBytes)["version"] == "2.1.0", "\(onStdout.stdout)")
+    }
+
+    /// `sets.jsonl` in a new folder: two sets of the newest release around one (line 2) that
+    /// names a version outside the history, from a production titled `title`.
+    static func streamWithAStranger(titled title: String) throws -> URL {
+        let bundle = try Self.bundle()
+        var stranger = AnswerSet(
+            framework: BundleReference(id: "ecoprod-label", version: SemanticVersion("9.9.9")!, digest: bundle.digest),
+            production: Production(title: title, type: "series", scheme: "performance"), answers: [:])
+        var known = stranger
+        known.framework = BundleReference(bundle)
+        stranger.answers["A1"] = Answer(status: .met)
+        let stream = try temporaryFolder("ecoprod-stats").appendingPathComponent("sets.jsonl")
+        try Self.write([known, stranger, known], to: stream)
+        return stream
     }
 }
