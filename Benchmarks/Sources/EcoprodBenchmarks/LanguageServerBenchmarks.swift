@@ -11,15 +11,35 @@ import Foundation
 /// after 1,000 successive edits.
 enum LanguageServerBenchmarks {
     static func run(sizes: [Int], edits: Int) throws {
-        print("| framework | edits | median | p95 | max | RSS before → after |")
-        print("|---|---:|---:|---:|---:|---:|")
+        print("| framework | releases beside | edits | median | p95 | max | RSS before → after |")
+        print("|---|---|---:|---:|---:|---:|---:|")
         for size in sizes {
+            for withRelease in [false, true] {
+                try run(size: size, withRelease: withRelease, edits: edits)
+            }
+        }
+    }
+
+    /// One size, with or without the sources' own release in `releases/`: a criteria repository
+    /// always has one, and then every compilation also diffs the sources against it (V804).
+    private static func run(size: Int, withRelease: Bool, edits: Int) throws {
+        do {
             var synthetic = SyntheticFramework(criteria: size, seed: 42)
             let (sources, _) = synthetic.versions()
             let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
                 "ecoprod-lsp-bench-\(size)")
             try? FileManager.default.removeItem(at: folder)
             try sources.write(to: folder)
+            if withRelease {
+                guard let framework = FrameworkCompiler().compile(sources).framework else {
+                    throw BenchmarkError("synthetic \(size) does not compile")
+                }
+                let releases = folder.appendingPathComponent("releases")
+                try FileManager.default.createDirectory(at: releases, withIntermediateDirectories: true)
+                let name = "\(framework.identity.id)-\(framework.identity.version).json"
+                try Data(FrameworkBundle(framework: framework).fileBytes()).write(
+                    to: releases.appendingPathComponent(name))
+            }
             let output = open("/dev/null", O_WRONLY)
             defer { close(output) }
             var server = LanguageServer(framework: folder, channel: JSONRPCChannel(input: -1, output: output))
@@ -70,9 +90,10 @@ enum LanguageServerBenchmarks {
                     breaking[breaking.count / 2], fixing[fixing.count / 2]))
             let sorted = times.dropFirst(10).sorted()
             let p95 = sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.95))]
+            let releases = withRelease ? "its own release" : "none"
             print(
                 String(
-                    format: "| %d criteria | %d | %.2f ms | %.2f ms | %.2f ms | %.1f → %.1f MB |",
+                    format: "| %d criteria | \(releases) | %d | %.2f ms | %.2f ms | %.2f ms | %.1f → %.1f MB |",
                     size, edits, sorted[sorted.count / 2], p95, sorted.last ?? 0, before, after))
         }
     }
