@@ -47,4 +47,38 @@ import Testing
         #expect(refused.status == 64)
         #expect(refused.stderr.contains("is not a key name"))
     }
+
+    /// A verifier key is a file or the key itself; a mistyped path is said to be missing, not
+    /// reported as key syntax.
+    @Test func aMistypedVerifierKeyPathIsAMissingFile() throws {
+        let folder = try temporaryFolder("ecoprod-register")
+        let created = try runEcoprod(
+            ["register", "init", "site", "--origin", "example.org/log", "--key-output", "register.key"], in: folder)
+        #expect(created.status == 0, "\(created.stderr)")
+        let missing = try runEcoprod(["register", "verify", "site", "--verifier-key", "registr.key.pub"], in: folder)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("registr.key.pub") && missing.stderr.contains("F001"), "\(missing.stderr)")
+        let inline = try runEcoprod(["register", "verify", "site", "--verifier-key", created.stdout], in: folder)
+        #expect(inline.status == 0, "\(inline.stderr)")
+    }
+
+    /// A proof whose entry is not a register entry says why (E108), at the proof.
+    @Test func aProofWithAMalformedEntrySaysWhatIsWrongWithIt() throws {
+        let example = packageRoot.appendingPathComponent("docs/examples")
+        let proof = try String(
+            contentsOf: example.appendingPathComponent("register/site/proofs/2.tlog-proof"), encoding: .utf8)
+        let lines = proof.components(separatedBy: "\n")
+        let entry = try #require(Data(base64Encoded: String(lines[1].dropFirst("extra ".count))))
+        let spaced = String(decoding: entry, as: UTF8.self).replacingOccurrences(of: "\":", with: "\": ")
+        let tampered = ([lines[0], "extra " + Data(spaced.utf8).base64EncodedString()] + lines.dropFirst(2))
+            .joined(separator: "\n")
+        let copy = try temporaryFolder("ecoprod-register").appendingPathComponent("2.tlog-proof")
+        try Data(tampered.utf8).write(to: copy)
+        let checked = try runEcoprod([
+            "register", "check-proof", example.appendingPathComponent("audit/production.certificate.json").path,
+            copy.path, "--verifier-key", example.appendingPathComponent("register/verifier.key").path,
+        ])
+        #expect(checked.status == 1)
+        #expect(checked.stderr.contains("error[E108]") && checked.stderr.contains("canonical"), "\(checked.stderr)")
+    }
 }

@@ -183,8 +183,17 @@ public struct RegisterProofCheck: Sendable {
         do {
             let read = try InclusionProof(text: String(decoding: proofBytes, as: UTF8.self))
             let checkpoint = try Checkpoint(text: try SignedNote.open(Array(read.checkpoint.utf8), by: verifier))
-            guard let extra = read.extra, let entry = try? RegisterEntry(bytes: extra) else {
+            guard let extra = read.extra else {
                 diagnostics.emit(Self.invalid("the proof carries no register entry in its extra line", at: proof))
+                return nil
+            }
+            let entry: RegisterEntry
+            do {
+                entry = try RegisterEntry(bytes: extra)
+            } catch {
+                diagnostics.emit(
+                    Diagnostic(
+                        .error, .entryMalformed, "\(proof): its register entry: \(error.message)", at: .file(proof)))
                 return nil
             }
             guard entry.certificate == HexDigest.sha256(certificateBytes) else {

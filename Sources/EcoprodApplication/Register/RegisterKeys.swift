@@ -4,10 +4,12 @@ import Foundation
 /// Note keys read from their files (or, for a verifier key, given inline), as
 /// `golang.org/x/mod/sumdb/note` writes them.
 enum RegisterKeys {
+    /// A verifier key given inline always holds a `+` (`<name>+<hash>+<key>`); anything else is
+    /// a file, so that a mistyped path is "cannot read it", not a complaint about key syntax.
     static func verifier(_ text: String) throws(UseCaseFailure) -> NoteVerifier {
         var diagnostics = DiagnosticCollector()
         let content =
-            FileManager.default.fileExists(atPath: text)
+            FileManager.default.fileExists(atPath: text) || !text.contains("+")
             ? InputFile.read(text, into: &diagnostics).map { String(decoding: $0, as: UTF8.self) } : text
         guard let content else { throw .input(diagnostics.sorted()) }
         do {
