@@ -187,6 +187,18 @@ import Testing
         #expect(try JSONParser().parse(onStdout.stdoutBytes)["version"] == "2.1.0", "\(onStdout.stdout)")
     }
 
+    /// A folder with no answer file is said (Q106) rather than counted as no productions in
+    /// silence; the files of another folder given beside it are still counted.
+    @Test func aFolderWithoutAnswerFilesIsSaid() throws {
+        let empty = try temporaryFolder("ecoprod-stats")
+        try Data("not answers".utf8).write(to: empty.appendingPathComponent("grid.XLSX"))
+        let stream = try Self.streamWithAStranger(titled: "Someone")
+        let result = try runEcoprod(["stats", empty.path, stream.path, "--format", "json", "--min-group", "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("warning[Q106]") && result.stderr.contains(empty.path), "\(result.stderr)")
+        #expect(try JSONParser().parse(result.stdoutBytes)["productions"] == 2)
+    }
+
     /// `sets.jsonl` in a new folder: two sets of the newest release around one (line 2) that
     /// names a version outside the history, from a production titled `title`.
     static func streamWithAStranger(titled title: String) throws -> URL {

@@ -43,7 +43,7 @@ public struct StatisticsGathering: Sendable {
             tally: StatisticsTally(bundle: target), migrator: Migrator(history: history),
             scorer: Scorer(bundle: target), history: history)
         var diagnostics = DiagnosticCollector()
-        for path in inputs.flatMap(Self.files(under:)) {
+        for path in inputs.flatMap({ Self.files(under: $0, into: &diagnostics) }) {
             read(path, into: &state, diagnostics: &diagnostics)
         }
         var report = StatisticsReport(state.tally, options: options)
@@ -64,17 +64,31 @@ public struct StatisticsGathering: Sendable {
 
     static func folder(of path: String) -> String { URL(fileURLWithPath: path).deletingLastPathComponent().path }
 
-    /// A file as given, or a folder's answer files (`*.json`, `*.jsonl`, `*.xlsx`), sorted.
-    static func files(under path: String) -> [String] {
+    /// A file as given, or a folder's answer files (`*.json`, `*.jsonl`, `*.xlsx`), sorted. A
+    /// folder that cannot be listed is an error; one with no answer file is said (Q106), since
+    /// statistics over none of its productions would otherwise pass for a result.
+    static func files(under path: String, into diagnostics: inout DiagnosticCollector) -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
             return [path]
         }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        return names.filter { name in
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path)
+        } catch {
+            diagnostics.emit(.fileUnreadable(path, reason: "the folder cannot be listed"))
+            return []
+        }
+        let files = names.filter { name in
             [".json", ".jsonl", ".xlsx"].contains { name.hasSuffix($0) } && !name.hasPrefix(".")
         }
-        .sorted().map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
+        if files.isEmpty {
+            diagnostics.emit(
+                Diagnostic(
+                    .warning, .noAnswerFiles, "\(path) holds no answer file (*.json, *.jsonl, *.xlsx)",
+                    at: .file(path)))
+        }
+        return files.sorted().map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
     }
 
     private func read(_ path: String, into state: inout State, diagnostics: inout DiagnosticCollector) {

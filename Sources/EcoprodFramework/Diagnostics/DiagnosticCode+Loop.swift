@@ -182,6 +182,13 @@ extension DiagnosticCode {
                     "The answer set names a framework or a version (or a digest) that none of the releases holds, so it cannot be migrated to the version the statistics are computed for. It is left out, and counted.",
                 example: "answers written for a local build",
                 fix: "Migrate the answers from a released version, or pass --releases with the release they name.")
+        case .noAnswerFiles:
+            Entry(
+                .warning, "Folder without answer files",
+                explanation:
+                    "A folder given to `stats` holds no file it reads as answers: `*.json` (answer sets), `*.jsonl` (one per line) or `*.xlsx` (filled grids). Nothing of it is counted, so its productions are missing from the figures.",
+                example: "ecoprod stats answers/ where the grids are named *.XLSX",
+                fix: "Point at the folder that holds the answers, or rename the files with those extensions.")
         case .yamlSyntax, .yamlDuplicateKey, .yamlAnchor, .yamlAlias, .yamlTag, .yamlMultipleDocuments, .yamlComplexKey,
             .yamlDepthLimit, .yamlSizeLimit, .yamlNodeLimit, .yamlScalarLength, .yamlInvalidUTF8, .yamlTooManyProblems,
             .yamlCommentWithoutSpace, .yamlFlowIndentation, .yamlDashInFlow, .yamlDirective,

@@ -691,7 +691,7 @@ extension DiagnosticCode {
             .noAuditPolicy, .certificateInputsDiffer, .registerMalformed, .checkpointNotSigned, .tileDiffers,
             .rootDiffers, .registerInconsistent, .eventOutOfOrder, .proofInvalid, .entryMalformed,
             .registerKeyMalformed, .registerFileMissing, .criterionAlwaysMet, .criterionNegativelyCorrelated,
-            .criterionOftenNotApplicable, .mandatoryOftenBlocks, .answersOutsideHistory:
+            .criterionOftenNotApplicable, .mandatoryOftenBlocks, .answersOutsideHistory, .noAnswerFiles:
             loopEntry
         }
     }

@@ -139,6 +139,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable, C
     case criterionOftenNotApplicable = "Q103"
     case mandatoryOftenBlocks = "Q104"
     case answersOutsideHistory = "Q105"
+    case noAnswerFiles = "Q106"
     // E1xx: the public register (a C2SP tiled transparency log).
     case registerMalformed = "E101"
     case checkpointNotSigned = "E102"
