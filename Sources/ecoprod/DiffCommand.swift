@@ -45,6 +45,11 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         try failing(in: diagnosticFormat.diagnosticsFormat) { () throws(UseCaseFailure) in
             let compared = try FrameworkComparison(old: old, new: new, answers: answers).run()
+            if !compared.warnings.isEmpty {
+                Console.report(
+                    compared.warnings, format: diagnosticFormat.diagnosticsFormat,
+                    stdoutCarriesData: report.output == nil || report.output == "-")
+            }
             try report.checkLocale(in: compared.newer)
             let rendered = format.renderer(locale: report.locale).render(compared.diff, impact: compared.impact)
             try report.deliver(Array(rendered.utf8))

@@ -137,4 +137,25 @@ private let release120 = "Framework/releases/ecoprod-label-1.2.0.json"
         #expect(result.status == 1)
         #expect(result.stdout.contains("B105"))
     }
+
+    /// Versions that are not adjacent, with the release between them out of reach: the diff is
+    /// still given, and says (M908) that it could not use the migration rules on the way.
+    @Test func aDiffWithoutTheReleasesInBetweenSaysSo() throws {
+        let folder = try temporaryFolder("ecoprod-diff")
+        let releases = packageRoot.appendingPathComponent("Framework/releases")
+        for (side, version) in [("old", "1.0.0"), ("new", "1.2.0")] {
+            try FileManager.default.createDirectory(
+                at: folder.appendingPathComponent(side), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(
+                at: releases.appendingPathComponent("ecoprod-label-\(version).json"),
+                to: folder.appendingPathComponent("\(side)/ecoprod-label-\(version).json"))
+        }
+        let apart = try runEcoprod(
+            ["diff", "old/ecoprod-label-1.0.0.json", "new/ecoprod-label-1.2.0.json", "--locale", "en"], in: folder)
+        #expect(apart.status == 0, "\(apart.stderr)")
+        #expect(apart.stdout.hasPrefix("ecoprod-label 1.0.0 → 1.2.0"))
+        #expect(apart.stderr.contains("warning[M908]") && apart.stderr.contains("release 1.1.0"), "\(apart.stderr)")
+        let together = try runEcoprod(["diff", release100, release120])
+        #expect(together.status == 0 && !together.stderr.contains("M908"), "\(together.stderr)")
+    }
 }

@@ -21,6 +21,9 @@ public struct FrameworkComparison: Sendable {
         public var newer: Framework
         public var diff: FrameworkDiff
         public var impact: ImpactAnalysis?
+        /// What the reader should know about the diff: M908 when the rules between two versions
+        /// that are not adjacent could not be found.
+        public var warnings: [Diagnostic] = []
     }
 
     public func run() throws(UseCaseFailure) -> Compared {
@@ -38,6 +41,14 @@ public struct FrameworkComparison: Sendable {
             answers == nil && adjacent
             ? nil : ReleasePath.between(before.bundle, after.bundle, releases: releases())
         let composed = (try? path?.get()).flatMap { $0.bundles.count > 2 ? $0.composedRules : nil }
+        var warnings: [Diagnostic] = []
+        if answers == nil, case .failure(let gap) = path {
+            warnings.append(
+                Diagnostic(
+                    .warning, .diffWithoutReleasePath,
+                    "\(gap.message): changes made on the way are compared without their migration rules",
+                    at: .file(new)))
+        }
         let diff = FrameworkDiff(
             from: before.framework, to: after.framework, oldDigest: before.digest, newDigest: after.digest,
             rules: composed)
@@ -58,7 +69,7 @@ public struct FrameworkComparison: Sendable {
                 ])
             }
         }
-        return Compared(newer: after.framework, diff: diff, impact: impact)
+        return Compared(newer: after.framework, diff: diff, impact: impact, warnings: warnings)
     }
 
     /// The releases the path from OLD to NEW may cross: those beside each bundle given, and a

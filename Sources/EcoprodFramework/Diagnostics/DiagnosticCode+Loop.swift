@@ -198,6 +198,7 @@ extension DiagnosticCode {
             .invalidLocaleTag, .thresholdRange, .missingComparison, .starLevelOrder, .starLevelBelowThreshold,
             .unreachableThreshold, .noSchemes, .invalidVersion, .versionAlreadyReleased, .versionNotIncreasing,
             .versionUnderstated, .criterionDisappeared, .staleReplaces, .mergeWithoutCombine, .combineWithoutMerge,
+            .diffWithoutReleasePath,
             .conflictingRules, .retiredIDReused, .staleRetired, .bundleSyntax, .bundleDigestMissing, .bundleFormat,
             .bundleStructure, .bundleDigestMismatch, .bundleUnknownMember, .bundleLayout, .bundleIntegrity,
             .bundleLineage, .signatureMissing, .signatureInvalid, .signerUnknown, .signerOutsideValidity,

@@ -363,6 +363,14 @@ extension DiagnosticCode {
                 .warning, "Stale `retired` entry",
                 explanation: "The retired ID is not in the previous release; the entry is ignored.",
                 example: "retired: [{id: A9, …}] where 1.1.0 has no A9", fix: "Remove the entry.")
+        case .diffWithoutReleasePath:
+            Entry(
+                .warning, "Diff without the releases in between",
+                explanation:
+                    "The two versions are not adjacent, and the releases between them were not found beside the inputs, so their migration rules are unknown: a criterion renamed, split, merged or retired on the way shows as removed, and its successor as added.",
+                example:
+                    "ecoprod diff old/ecoprod-label-1.0.0.json Framework, with 1.1.0 missing from Framework/releases",
+                fix: "Keep every release in the same folder (Framework/releases), or diff adjacent versions.")
         case .bundleSyntax:
             Entry(
                 .error, "Bundle is not valid JSON",

@@ -71,6 +71,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable, C
     case conflictingRules = "M905"
     case retiredIDReused = "M906"
     case staleRetired = "M907"
+    case diffWithoutReleasePath = "M908"
     // B1xx: bundles.
     case bundleSyntax = "B101"
     case bundleDigestMissing = "B102"
