@@ -48,7 +48,7 @@ struct DiffCommand: ParsableCommand {
             if !compared.warnings.isEmpty {
                 Console.report(
                     compared.warnings, format: diagnosticFormat.diagnosticsFormat,
-                    stdoutCarriesData: report.output == nil || report.output == "-")
+                    stdoutCarriesData: report.goesToStdout)
             }
             try report.checkLocale(in: compared.newer)
             let rendered = format.renderer(locale: report.locale).render(compared.diff, impact: compared.impact)

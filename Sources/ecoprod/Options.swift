@@ -123,6 +123,9 @@ struct ReportOptions: ParsableArguments {
     func deliver(_ bytes: [UInt8]) throws(UseCaseFailure) {
         try Console.deliver(bytes, to: output, force: force)
     }
+
+    /// Whether the report goes to stdout: then machine-readable diagnostics must not.
+    var goesToStdout: Bool { output == nil || output == "-" }
 }
 
 /// Which allowed-signers file applies to the bundles a command reads.

@@ -78,7 +78,7 @@ struct StatsCommand: ParsableCommand {
             if !gathered.diagnostics.isEmpty {
                 Console.report(
                     gathered.diagnostics, format: reading.diagnosticsFormat,
-                    stdoutCarriesData: report.output == nil || report.output == "-")
+                    stdoutCarriesData: report.goesToStdout)
             }
             let output: String
             switch format {
