@@ -101,7 +101,7 @@ struct RegisterVerifyCommand: ParsableCommand {
             let failed = Console.report(collector.sorted(), options: diagnostics)
             guard !failed, let checkpoint else { throw .alreadyReported }
             Console.status(
-                "ok \(directory): \(checkpoint.origin), \(checkpoint.size) entries, every tile recomputed\(previous == nil ? "" : ", consistent with \(previous!)")\n"
+                "ok \(directory): \(checkpoint.origin), \(checkpoint.size) entries, every tile recomputed\(previous.map { ", consistent with \($0)" } ?? "")\n"
             )
         }
     }
