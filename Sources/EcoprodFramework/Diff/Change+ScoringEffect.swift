@@ -33,20 +33,13 @@ extension Change {
         case .applicabilityChanged(let ref, let before, let after):
             let gained = after.filter { !before.contains($0) }
             let lost = before.filter { !after.contains($0) }
-            var parts: [String] = []
-            if !gained.isEmpty {
-                let types = gained.joined(separator: ", ")
-                parts.append(
-                    french
-                        ? "ses points entrent dans le total des productions \(types)"
-                        : "its points enter the total of \(types) productions")
-            }
-            if !lost.isEmpty {
-                let types = lost.joined(separator: ", ")
-                parts.append(
-                    french
-                        ? "ses points sortent du total des productions \(types)"
-                        : "its points leave the total of \(types) productions")
+            let parts = [
+                (gained, french ? "ses points entrent dans le total des productions" : "its points enter the total of"),
+                (lost, french ? "ses points sortent du total des productions" : "its points leave the total of"),
+            ].compactMap { types, words -> String? in
+                guard !types.isEmpty else { return nil }
+                let list = types.joined(separator: ", ")
+                return french ? "\(words) \(list)" : "\(words) \(list) productions"
             }
             return named(ref.id) + (french ? " : " : ": ") + parts.joined(separator: french ? " ; " : "; ") + "."
         case .criterionRemoved(let ref, _):
